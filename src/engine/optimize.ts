@@ -1,0 +1,278 @@
+// The GEPA loop. Each iteration is atomic: an abort mid-iteration rolls the state back to the last
+// iteration boundary, so a checkpoint (taken after every iteration) resumes to exactly the run that
+// would have happened without the interruption.
+import type { GepaOptions } from './types.ts';
+import type { GepaState } from './state.ts';
+import { STATE_VERSION } from './state.ts';
+import { resolveConfig, describeConfig } from './config.ts';
+import type { ResolvedConfig } from './config.ts';
+import { makeEmitter } from './callbacks.ts';
+import type { CallbackHandlers, TrainsetHandle } from './callbacks.ts';
+import { Rng } from './rng.ts';
+import { emptyFronts } from './paretoFront.ts';
+import { emptySamplerState } from './strategies/batchSampler.ts';
+import { emptyMergeState } from './proposer/mergeState.ts';
+import { makeCandidateSelector } from './strategies/candidateSelectors.ts';
+import { makeComponentPicker } from './strategies/componentSelectors.ts';
+import { checkStop } from './strategies/stopConditions.ts';
+import { reflectiveIterationCost } from './budget.ts';
+import { BudgetExhaustedError, Evaluator } from './evaluator.ts';
+import type { RunContext } from './context.ts';
+import { registerCandidate } from './registerCandidate.ts';
+import { reflectiveIteration } from './proposer/reflective.ts';
+import { mergeIteration } from './proposer/mergeProposer.ts';
+import { GepaResult } from './result.ts';
+import { GepaConfigError } from './types.ts';
+
+class AbortedError extends Error {}
+
+function initialState(opts: GepaOptions, config: ResolvedConfig, valsetSize: number): GepaState {
+  return {
+    version: STATE_VERSION,
+    seed: config.seed,
+    iteration: 0,
+    componentNames: Object.keys(opts.seedCandidate),
+    candidates: [],
+    parents: [],
+    discoveryIteration: [],
+    valSubscores: [],
+    valObjectiveScores: [],
+    valAggregate: [],
+    objectiveAggregates: [],
+    fronts: emptyFronts(valsetSize),
+    bestIdx: 0,
+    discoveryEvalCounts: [],
+    totalMetricCalls: 0,
+    numFullValEvals: 0,
+    lastImprovementIteration: 0,
+    consecutiveErrors: 0,
+    proposalCount: 0,
+    roundRobinNext: [],
+    rng: new Rng(config.seed).state(),
+    sampler: emptySamplerState(),
+    merge: emptyMergeState(),
+    trainsetAdded: [],
+    bestOutputsValset: config.trackBestOutputs ? Array.from({ length: valsetSize }, () => []) : null,
+    evalCache: config.cacheEvaluation ? {} : null,
+    elapsedMs: 0,
+  };
+}
+
+function checkResumable(state: GepaState, opts: GepaOptions, valsetSize: number): void {
+  if (state.version !== STATE_VERSION) throw new GepaConfigError('resumeFrom', `state version ${String(state.version)} is not ${STATE_VERSION}`);
+  if (state.valSubscores[0]?.length !== valsetSize) throw new GepaConfigError('resumeFrom', `the checkpoint was scored on ${state.valSubscores[0]?.length ?? 0} val examples, this valset has ${valsetSize}`);
+  const seed = state.candidates[0] ?? {};
+  const same = Object.keys(opts.seedCandidate).length === Object.keys(seed).length && Object.entries(opts.seedCandidate).every(([k, v]) => seed[k] === v);
+  if (!same) throw new GepaConfigError('resumeFrom', 'the checkpoint belongs to a run with a different seed candidate');
+}
+
+/** The small, mutable parts an iteration changes before it commits; restored when it is aborted. */
+function snapshot(s: GepaState): string {
+  return JSON.stringify([s.rng, s.sampler, s.merge, s.roundRobinNext, s.totalMetricCalls, s.numFullValEvals, s.consecutiveErrors, s.proposalCount]);
+}
+
+function restore(s: GepaState, snap: string): void {
+  [s.rng, s.sampler, s.merge, s.roundRobinNext, s.totalMetricCalls, s.numFullValEvals, s.consecutiveErrors, s.proposalCount] = JSON.parse(snap);
+}
+
+export async function optimize<Data, Trajectory, Output>(opts: GepaOptions<Data, Trajectory, Output>): Promise<GepaResult> {
+  const options = opts as GepaOptions;
+  const config = resolveConfig(options);
+  const trainset: unknown[] = [...options.trainset];
+  const valset: unknown[] = options.valset ? [...options.valset] : trainset;
+  const valsetSize = valset.length;
+  const handlers: CallbackHandlers[] = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks];
+  const emit = makeEmitter(handlers);
+  const track = (e: Parameters<NonNullable<GepaOptions['onTrackingEvent']>>[0]) => {
+    try {
+      options.onTrackingEvent?.(e);
+    } catch (err) {
+      emit('onWarning', { iteration: state.iteration, message: `tracking consumer threw: ${String(err)}`, source: 'onTrackingEvent' });
+    }
+  };
+
+  const resumed = !!options.resumeFrom;
+  if (options.resumeFrom) checkResumable(options.resumeFrom, options, valsetSize);
+  const state: GepaState = options.resumeFrom ? (JSON.parse(JSON.stringify(options.resumeFrom)) as GepaState) : initialState(options, config, valsetSize);
+  if (config.cacheEvaluation && !state.evalCache) state.evalCache = {};
+  trainset.push(...state.trainsetAdded);
+  const rng = new Rng(state.rng);
+  const syncRng = () => (state.rng = rng.state());
+
+  const signal = options.signal;
+  const clock = options.clock;
+  let sessionStart = clock ? clock() : 0;
+  const elapsed = () => state.elapsedMs + (clock ? clock() - sessionStart : 0);
+
+  const evaluator = new Evaluator({
+    state,
+    adapter: options.adapter,
+    data: { train: trainset, val: valset },
+    sameSets: !options.valset,
+    cap: config.metricCallCap,
+    failureScore: config.failureScore,
+    emit,
+    signal,
+    onMetricCalls: (total) => track({ type: 'metrics', iteration: state.iteration + 1, metrics: { total_metric_calls: total } }),
+  });
+  const ctx: RunContext = {
+    options,
+    config,
+    state,
+    rng,
+    adapter: options.adapter,
+    trainset,
+    valset,
+    evaluator,
+    emit,
+    track,
+    selector: makeCandidateSelector(config.candidateSelectionStrategy, config.frontierType, { epsilon: config.epsilon, topK: config.topK }),
+    pickComponents: makeComponentPicker(config.moduleSelector),
+    signal,
+    checkAborted: () => {
+      if (signal?.aborted) throw new AbortedError('aborted');
+    },
+  };
+
+  const saveCheckpoint = async (iteration: number) => {
+    syncRng();
+    if (clock) {
+      const now = clock();
+      state.elapsedMs += now - sessionStart;
+      sessionStart = now;
+    }
+    if (!options.checkpoint) return;
+    const where = await options.checkpoint(state);
+    emit('onStateSaved', { iteration, runDir: typeof where === 'string' ? where : null });
+  };
+
+  emit('onOptimizationStart', { seedCandidate: { ...options.seedCandidate }, trainsetSize: trainset.length, valsetSize, config: describeConfig(config) });
+
+  let stopReason = '';
+  if (!resumed) {
+    try {
+      await registerCandidate(ctx, 0, options.seedCandidate, [null], 'seed');
+    } catch (err) {
+      if (err instanceof AbortedError) {
+        stopReason = 'aborted before the seed was scored';
+      } else {
+        emit('onError', { iteration: 0, exception: err, willContinue: false });
+        throw err;
+      }
+    }
+    if (stopReason) throw new Error(`GEPA run ${stopReason}`);
+    evaluator.commitCache();
+    await saveCheckpoint(0);
+  }
+
+  const trainsetLoader: TrainsetHandle = {
+    get size() {
+      return trainset.length;
+    },
+    addItems(items) {
+      trainset.push(...items);
+      state.trainsetAdded.push(...items);
+    },
+  };
+
+  const V = valsetSize;
+  const mb = config.reflectionMinibatchSize;
+  for (;;) {
+    if (signal?.aborted) {
+      stopReason = 'aborted';
+      break;
+    }
+    const stop = config.stopCondition ? checkStop(config.stopCondition, { state, elapsedMs: elapsed() }) : null;
+    if (stop) {
+      stopReason = stop;
+      break;
+    }
+    if (state.consecutiveErrors >= config.maxConsecutiveErrors) {
+      stopReason = `${state.consecutiveErrors} consecutive iterations failed`;
+      break;
+    }
+    if (!evaluator.canAfford(reflectiveIterationCost(mb, V))) {
+      stopReason = `budget: the next iteration may need ${reflectiveIterationCost(mb, V)} metric calls and ${evaluator.remaining()} remain`;
+      break;
+    }
+
+    const iteration = state.iteration + 1;
+    syncRng();
+    const snap = snapshot(state);
+    const rollback = () => {
+      restore(state, snap);
+      rng.setState(state.rng);
+      evaluator.dropPending();
+    };
+    emit('onIterationStart', { iteration, state, trainsetLoader });
+    let accepted = false;
+    try {
+      let handled = false;
+      const m = state.merge;
+      if (config.useMerge && m.mergesDue > 0 && m.lastIterFoundNewProgram && m.totalMergesTested < config.maxMergeInvocations) {
+        m.lastIterFoundNewProgram = false;
+        const out = await mergeIteration(ctx, iteration);
+        handled = out.kind !== 'none';
+        accepted = out.kind === 'accepted';
+      } else {
+        m.lastIterFoundNewProgram = false;
+      }
+      if (!handled) {
+        const out = await reflectiveIteration(ctx, iteration);
+        accepted = out.kind === 'accepted';
+        if (accepted && config.useMerge) {
+          m.lastIterFoundNewProgram = true;
+          // scheduled plus tested never exceeds the cap: the cap is hard
+          if (m.totalMergesTested + m.mergesDue < config.maxMergeInvocations) m.mergesDue++;
+        }
+      }
+      state.consecutiveErrors = 0;
+    } catch (err) {
+      if (err instanceof AbortedError || (signal?.aborted && !(err instanceof BudgetExhaustedError))) {
+        // the interrupted iteration's work is discarded; a resume redoes it exactly
+        rollback();
+        stopReason = 'aborted';
+        break;
+      }
+      if (err instanceof BudgetExhaustedError) {
+        const spent = state.totalMetricCalls;
+        rollback();
+        state.totalMetricCalls = spent; // calls already made stay counted
+        stopReason = err.message;
+        break;
+      }
+      const willContinue = !config.raiseOnException && state.consecutiveErrors + 1 < config.maxConsecutiveErrors;
+      emit('onError', { iteration, exception: err, willContinue });
+      if (config.raiseOnException) throw err;
+      state.consecutiveErrors++;
+    }
+    state.iteration = iteration;
+    evaluator.commitCache();
+    emit('onIterationEnd', { iteration, state, proposalAccepted: accepted });
+    await saveCheckpoint(iteration);
+  }
+  syncRng();
+
+  const result = GepaResult.fromState(state, stopReason);
+  emit('onOptimizationEnd', {
+    bestCandidateIdx: result.bestIdx,
+    totalIterations: state.iteration,
+    totalMetricCalls: state.totalMetricCalls,
+    finalState: state,
+    stopReason,
+  });
+  track({
+    type: 'summary',
+    summary: {
+      bestCandidateIdx: result.bestIdx,
+      bestValsetScore: result.valAggregateScores[result.bestIdx] as number,
+      totalIterations: state.iteration,
+      totalCandidates: state.candidates.length,
+      totalMetricCalls: state.totalMetricCalls,
+      stopReason,
+      seed: { ...(state.candidates[0] ?? {}) },
+      best: { ...result.bestCandidate },
+    },
+  });
+  return result;
+}

@@ -1,0 +1,56 @@
+// One merge iteration: pick two front programs from different lineages, combine them over a common
+// ancestor, test the result on a balanced val subsample, and register it when it scores at least as
+// well as the better parent on that subsample.
+import type { RunContext } from '../context.ts';
+import { sum, trackProposal } from '../context.ts';
+import type { CachedEvaluation } from '../state.ts';
+import { frontierMapping, removeDominated } from '../paretoFront.ts';
+import { mergeSubsample, planMerge } from './merge.ts';
+import { registerCandidate } from '../registerCandidate.ts';
+
+export type MergeOutcome = { kind: 'accepted'; idx: number } | { kind: 'rejected' } | { kind: 'none'; reason: string };
+
+/** Programs that survive dominance removal on the instance fronts. */
+export function mergeCandidates(ctx: RunContext): number[] {
+  const surviving = removeDominated(frontierMapping(ctx.state.fronts, 'instance'), ctx.state.valAggregate);
+  return [...new Set([...surviving.values()].flat())].sort((a, b) => a - b);
+}
+
+export async function mergeIteration(ctx: RunContext, iteration: number): Promise<MergeOutcome> {
+  const { state, config, rng, emit } = ctx;
+  const plan = planMerge(state, mergeCandidates(ctx), state.merge, rng);
+  if (!plan) return { kind: 'none', reason: 'no mergeable pair of front programs' };
+  const { i, j } = plan;
+  const ids = mergeSubsample(state.valSubscores[i] as number[], state.valSubscores[j] as number[], config.mergeSubsampleSize, config.mergeValOverlapFloor, rng);
+  if (!ids) return { kind: 'none', reason: `fewer than ${config.mergeValOverlapFloor} val examples scored for both parents` };
+  if (!ctx.evaluator.canAfford(ctx.valset.length)) return { kind: 'none', reason: 'budget cannot pay for a merge' };
+
+  const parentIds: [number, number] = [i, j];
+  emit('onMergeAttempted', { iteration, parentIds, mergedCandidate: plan.candidate });
+  const res = await ctx.evaluator.run({ iteration, set: 'val', ids, candidate: plan.candidate, captureTraces: false, candidateIdx: null });
+  ctx.checkAborted();
+  state.merge.totalMergesTested++;
+  state.merge.mergesDue = Math.max(0, state.merge.mergesDue - 1);
+  const sumI = sum(ids.map((v) => state.valSubscores[i]?.[v] as number));
+  const sumJ = sum(ids.map((v) => state.valSubscores[j]?.[v] as number));
+  const newSum = sum(res.scores);
+  const row = {
+    iteration, kind: 'merge' as const, component: state.componentNames.join(', '), parentIds: [i, j],
+    subsampleScoreBefore: Math.max(sumI, sumJ), subsampleScoreAfter: newSum,
+    parentText: JSON.stringify(state.candidates[plan.ancestor], null, 2), prompt: '', rawLmOutput: '',
+    proposedText: JSON.stringify(plan.candidate, null, 2), minibatchIds: ids, feedbackRecords: [],
+  };
+  if (newSum < Math.max(sumI, sumJ)) {
+    const reason = `merged subsample score ${newSum} is below the better parent's ${Math.max(sumI, sumJ)}`;
+    emit('onMergeRejected', { iteration, parentIds, reason });
+    trackProposal(ctx, { ...row, status: 'rejected', reason, candidateIdx: -1 });
+    return { kind: 'rejected' };
+  }
+  // the subsample results are already paid for: reuse them in the full valset evaluation
+  const known = new Map<number, CachedEvaluation>();
+  ids.forEach((v, k) => known.set(v, { score: res.scores[k] as number, output: res.outputs[k], ...(res.objectiveScores?.[k] ? { objectiveScores: res.objectiveScores[k] } : {}) }));
+  const reg = await registerCandidate(ctx, iteration, plan.candidate, [i, j], 'merge', known);
+  emit('onMergeAccepted', { iteration, newCandidateIdx: reg.idx, parentIds });
+  trackProposal(ctx, { ...row, status: 'accepted', reason: '', candidateIdx: reg.idx });
+  return { kind: 'accepted', idx: reg.idx };
+}

@@ -1,0 +1,144 @@
+// Adding an accepted program to the run: score it on the whole valset, then update lineage, fronts,
+// best program and round-robin pointer in one synchronous step (no await after the evaluation, so an
+// abort can never leave a half-added candidate), and emit the events and tracking rows.
+import type { Candidate, EvaluationBatch } from './types.ts';
+import type { RunContext } from './context.ts';
+import { sum } from './context.ts';
+import type { CachedEvaluation } from './state.ts';
+import { paretoAggregate, updateFronts } from './paretoFront.ts';
+
+export interface Registered {
+  idx: number;
+  average: number;
+  isBest: boolean;
+}
+
+function objectiveMeans(per: Record<string, number>[] | null): Record<string, number> {
+  if (!per || per.length === 0) return {};
+  const totals: Record<string, number> = {};
+  for (const objs of per) for (const [k, v] of Object.entries(objs)) totals[k] = (totals[k] ?? 0) + v;
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(totals)) out[k] = v / per.length;
+  return out;
+}
+
+/**
+ * @param known val results already paid for (a merge's subsample), reused instead of re-evaluated
+ */
+export async function registerCandidate(
+  ctx: RunContext,
+  iteration: number,
+  candidate: Candidate,
+  parents: (number | null)[],
+  origin: 'seed' | 'reflective' | 'merge',
+  known: Map<number, CachedEvaluation> = new Map(),
+): Promise<Registered> {
+  const { state, config } = ctx;
+  const idx = state.candidates.length;
+  const V = ctx.valset.length;
+  const missing = Array.from({ length: V }, (_, v) => v).filter((v) => !known.has(v));
+  const fresh: EvaluationBatch = missing.length
+    ? await ctx.evaluator.run({ iteration, set: 'val', ids: missing, candidate, captureTraces: false, candidateIdx: idx, isSeedCandidate: origin === 'seed' })
+    : { outputs: [], scores: [] };
+  ctx.checkAborted();
+
+  const scores: number[] = new Array<number>(V);
+  const outputs: unknown[] = new Array<unknown>(V);
+  const objectives: Record<string, number>[] = new Array<Record<string, number>>(V);
+  let anyObjectives = !!fresh.objectiveScores;
+  missing.forEach((v, k) => {
+    scores[v] = fresh.scores[k] as number;
+    outputs[v] = fresh.outputs[k];
+    objectives[v] = fresh.objectiveScores?.[k] ?? {};
+  });
+  for (const [v, r] of known) {
+    scores[v] = r.score;
+    outputs[v] = r.output;
+    objectives[v] = r.objectiveScores ?? {};
+    if (r.objectiveScores) anyObjectives = true;
+  }
+  const perExampleObjectives = anyObjectives ? objectives : null;
+  const average = V > 0 ? sum(scores) / V : 0;
+  const objAgg = objectiveMeans(perExampleObjectives);
+
+  state.numFullValEvals++;
+  state.candidates.push({ ...candidate });
+  state.parents.push([...parents]);
+  state.discoveryIteration.push(iteration);
+  state.valSubscores.push(scores);
+  state.valObjectiveScores.push(perExampleObjectives);
+  state.valAggregate.push(average);
+  state.objectiveAggregates.push(objAgg);
+  state.discoveryEvalCounts.push(state.totalMetricCalls);
+  const parentPointers = parents.filter((p): p is number => p !== null).map((p) => state.roundRobinNext[p] ?? 0);
+  state.roundRobinNext.push(parentPointers.length ? Math.max(...parentPointers) : 0);
+
+  const previousBest = idx === 0 ? -Infinity : (state.valAggregate[state.bestIdx] as number);
+  const isBest = average > previousBest;
+  if (isBest) {
+    state.bestIdx = idx;
+    state.lastImprovementIteration = iteration;
+  }
+  if (state.bestOutputsValset) {
+    const inst = state.fronts.instance;
+    scores.forEach((s, v) => {
+      const prev = inst.best[v];
+      const list = state.bestOutputsValset?.[v];
+      if (!list || prev === undefined) return;
+      if (prev === null || s > prev) state.bestOutputsValset![v] = [[idx, outputs[v]]];
+      else if (s === prev) list.push([idx, outputs[v]]);
+    });
+  }
+  const frontUpdate = updateFronts(state.fronts, idx, scores, perExampleObjectives, objAgg);
+
+  ctx.emit('onValsetEvaluated', {
+    iteration,
+    candidateIdx: idx,
+    candidate,
+    scoresByValId: { ...scores },
+    averageScore: average,
+    isBestProgram: isBest,
+    outputsByValId: config.trackBestOutputs ? { ...outputs } : null,
+  });
+  if (frontUpdate.changed) {
+    ctx.emit('onParetoFrontUpdated', {
+      iteration,
+      newFront: [...new Set(state.fronts.instance.programs.flat())].sort((a, b) => a - b),
+      displacedCandidates: frontUpdate.displaced,
+    });
+  }
+  ctx.track({
+    type: 'candidate',
+    row: {
+      iteration,
+      candidateIdx: idx,
+      parentIds: parents.filter((p): p is number => p !== null),
+      valsetScore: average,
+      isBest,
+      origin,
+      texts: { ...candidate },
+      metricCallsAtDiscovery: state.totalMetricCalls,
+    },
+  });
+  ctx.track({ type: 'valsetScores', row: { iteration, candidateIdx: idx, scores: [...scores] } });
+  ctx.track({
+    type: 'valsetParetoFront',
+    row: { iteration, best: state.fronts.instance.best.map((b) => b ?? 0), programs: state.fronts.instance.programs.map((p) => [...p]) },
+  });
+  if (perExampleObjectives) {
+    ctx.track({ type: 'objectiveScores', row: { iteration, candidateIdx: idx, objectives: objAgg } });
+    ctx.track({
+      type: 'objectiveParetoFront',
+      row: { iteration, best: { ...state.fronts.objective.best }, programs: JSON.parse(JSON.stringify(state.fronts.objective.programs)) },
+    });
+  }
+  const metrics: Record<string, number> = {
+    val_program_average: average,
+    best_score_on_valset: state.valAggregate[state.bestIdx] as number,
+    valset_pareto_front_agg: paretoAggregate(state.fronts),
+    total_metric_calls: state.totalMetricCalls,
+  };
+  for (const [k, v] of Object.entries(objAgg)) metrics[`objective/${k}`] = v;
+  ctx.track({ type: 'metrics', iteration, metrics });
+  return { idx, average, isBest };
+}

@@ -1,0 +1,59 @@
+// Enforces DESIGN.md's folder table: which src/ folders a file may import from, and where each
+// library may be used. One rule, driven by data, so the table here and the design card stay in step.
+import path from 'node:path';
+
+const FOLDER_RULES = {
+  engine: { folders: ['engine'], packages: [] },
+  lm: { folders: ['lm', 'engine'], packages: ['openai'] },
+  tasks: { folders: ['tasks', 'engine', 'lm'], packages: ['papaparse'] },
+  storage: { folders: ['storage', 'engine'], packages: ['idb'] },
+  worker: { folders: ['worker', 'engine', 'lm', 'tasks', 'storage'], packages: ['comlink'] },
+  store: { folders: ['store', 'worker', 'engine'], packages: ['zustand', 'comlink'] },
+  ui: { folders: ['ui', 'store', 'worker', 'engine', 'tasks'], packages: ['react', 'react-dom', 'd3', '@tanstack/react-table', '@tanstack/react-virtual', 'diff', 'zustand'] },
+  cli: { folders: ['cli', 'engine', 'lm', 'tasks'], packages: ['node:*'] },
+};
+
+// Libraries with one home each: anywhere else they are an error.
+const LIBRARY_HOMES = ['openai', 'idb', 'comlink', 'zustand', 'd3', '@tanstack/react-table', '@tanstack/react-virtual', 'papaparse'];
+
+function packageName(spec) {
+  if (spec.startsWith('node:')) return 'node:*';
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function folderOf(file, srcRoot) {
+  const rel = path.relative(srcRoot, file);
+  if (rel.startsWith('..')) return null;
+  return rel.split(path.sep)[0];
+}
+
+export default {
+  meta: { type: 'problem', schema: [], messages: { folder: "src/{{from}} may not import from src/{{to}} (see DESIGN.md's layout table)", pkg: "src/{{from}} may not import '{{pkg}}' (see DESIGN.md's library homes)" } },
+  create(context) {
+    const file = context.filename;
+    const srcRoot = path.resolve(context.cwd, 'src');
+    const from = folderOf(file, srcRoot);
+    const rules = from ? FOLDER_RULES[from] : null;
+    if (!rules) return {};
+    // type-only imports of another folder's types cross no runtime boundary, but the engine stays closed even to those
+    const check = (node, spec, typeOnly) => {
+      if (typeof spec !== 'string') return;
+      if (spec.startsWith('.')) {
+        const to = folderOf(path.resolve(path.dirname(file), spec), srcRoot);
+        if (to && !rules.folders.includes(to) && !(typeOnly && from !== 'engine')) context.report({ node, messageId: 'folder', data: { from, to } });
+        return;
+      }
+      const pkg = packageName(spec);
+      const homed = LIBRARY_HOMES.includes(pkg) || pkg === 'node:*';
+      const allowed = rules.packages.includes(pkg);
+      if ((from === 'engine' && !typeOnly) || (homed && !allowed)) context.report({ node, messageId: 'pkg', data: { from, pkg } });
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value, node.importKind === 'type'),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value, node.exportKind === 'type'),
+      ExportAllDeclaration: (node) => check(node, node.source.value, node.exportKind === 'type'),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value, false),
+    };
+  },
+};

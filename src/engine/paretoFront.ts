@@ -15,6 +15,8 @@ export interface FrontsState {
   objective: KeyedFront;
   /** One front per (val id, objective) pair, keyed "valId/objective". */
   cartesian: KeyedFront;
+  /** memberships[p]: how many fronts (of every kind) program p is on; kept so updates stay O(change). */
+  memberships: number[];
 }
 
 export function emptyFronts(valsetSize: number): FrontsState {
@@ -22,33 +24,36 @@ export function emptyFronts(valsetSize: number): FrontsState {
     instance: { best: new Array<number | null>(valsetSize).fill(null), programs: Array.from({ length: valsetSize }, () => []) },
     objective: { best: {}, programs: {} },
     cartesian: { best: {}, programs: {} },
+    memberships: [],
   };
 }
 
 /** Adds `idx` to a front if it ties the best, replaces the front if it beats it. Returns whether it changed. */
-// `null` means "no score yet" (JSON has no -Infinity).
-function offer(best: number | null, programs: number[], score: number, idx: number): { best: number; programs: number[]; changed: boolean } {
-  if (best === null || score > best) return { best: score, programs: [idx], changed: true };
-  if (score === best && !programs.includes(idx)) {
-    const next = [...programs, idx].sort((a, b) => a - b);
-    return { best, programs: next, changed: true };
+interface Offer {
+  best: number;
+  programs: number[];
+  /** programs pushed off this front */
+  removed: number[];
+  /** whether the offered program is newly on this front */
+  joined: boolean;
+  changed: boolean;
+}
+
+// `null` means "no score yet" (JSON has no -Infinity). In a run `idx` is the newest program, larger
+// than every index on a front, so the common case appends in O(1) and the list stays sorted.
+function offer(best: number | null, programs: number[], score: number, idx: number): Offer {
+  if (best === null || score > best) {
+    const removed = programs.filter((p) => p !== idx);
+    return { best: score, programs: [idx], removed, joined: removed.length === programs.length, changed: true };
   }
-  return { best, programs, changed: false };
-}
-
-function offerKeyed(front: KeyedFront, key: string, score: number, idx: number): boolean {
-  const r = offer(front.best[key] ?? null, front.programs[key] ?? [], score, idx);
-  front.best[key] = r.best;
-  front.programs[key] = r.programs;
-  return r.changed;
-}
-
-function membersOf(fronts: FrontsState): Set<number> {
-  const s = new Set<number>();
-  for (const p of fronts.instance.programs) for (const i of p) s.add(i);
-  for (const p of Object.values(fronts.objective.programs)) for (const i of p) s.add(i);
-  for (const p of Object.values(fronts.cartesian.programs)) for (const i of p) s.add(i);
-  return s;
+  if (score === best) {
+    const last = programs[programs.length - 1];
+    if (last === undefined || last < idx) programs.push(idx);
+    else if (programs.includes(idx)) return { best, programs, removed: [], joined: false, changed: false };
+    else programs.splice(programs.findIndex((p) => p > idx), 0, idx);
+    return { best, programs, removed: [], joined: true, changed: true };
+  }
+  return { best, programs, removed: [], joined: false, changed: false };
 }
 
 export interface FrontUpdate {
@@ -57,7 +62,7 @@ export interface FrontUpdate {
   displaced: number[];
 }
 
-/** Offers a newly scored candidate to every front (mutates `fronts`). */
+/** Offers a newly scored candidate (the newest index) to every front (mutates `fronts`). */
 export function updateFronts(
   fronts: FrontsState,
   idx: number,
@@ -65,26 +70,47 @@ export function updateFronts(
   objectivesPerExample: readonly Record<string, number>[] | null,
   objectiveAggregate: Record<string, number>,
 ): FrontUpdate {
-  const before = membersOf(fronts);
+  const m = fronts.memberships;
+  while (m.length <= idx) m.push(0);
   let changed = false;
+  const touched = new Set<number>();
+  const apply = (r: Offer) => {
+    if (!r.changed) return;
+    changed = true;
+    if (r.joined) m[idx] = (m[idx] as number) + 1;
+    for (const p of r.removed) {
+      m[p] = (m[p] as number) - 1;
+      touched.add(p);
+    }
+  };
+  const keyed = (front: KeyedFront, key: string, score: number) => {
+    const r = offer(front.best[key] ?? null, front.programs[key] ?? [], score, idx);
+    front.best[key] = r.best;
+    front.programs[key] = r.programs;
+    apply(r);
+  };
   const inst = fronts.instance;
   for (let v = 0; v < scores.length; v++) {
     const r = offer(inst.best[v] ?? null, inst.programs[v] ?? [], scores[v] as number, idx);
-    if (r.changed) {
-      inst.best[v] = r.best;
-      inst.programs[v] = r.programs;
-      changed = true;
-    }
+    inst.best[v] = r.best;
+    inst.programs[v] = r.programs;
+    apply(r);
   }
-  for (const [name, value] of Object.entries(objectiveAggregate)) changed = offerKeyed(fronts.objective, name, value, idx) || changed;
+  for (const [name, value] of Object.entries(objectiveAggregate)) keyed(fronts.objective, name, value);
   if (objectivesPerExample) {
     objectivesPerExample.forEach((objs, v) => {
-      for (const [name, value] of Object.entries(objs)) changed = offerKeyed(fronts.cartesian, `${v}/${name}`, value, idx) || changed;
+      for (const [name, value] of Object.entries(objs)) keyed(fronts.cartesian, `${v}/${name}`, value);
     });
   }
-  const after = membersOf(fronts);
-  const displaced = [...before].filter((p) => !after.has(p)).sort((a, b) => a - b);
+  const displaced = [...touched].filter((p) => m[p] === 0).sort((a, b) => a - b);
   return { changed, displaced };
+}
+
+/** Every program on at least one front, ascending. */
+export function frontMembers(fronts: FrontsState): number[] {
+  const out: number[] = [];
+  fronts.memberships.forEach((c, p) => c > 0 && out.push(p));
+  return out;
 }
 
 /** The fronts a selector works on, as key → programs, for the configured frontier type. */
@@ -106,27 +132,33 @@ export function frontierMapping(fronts: FrontsState, type: FrontierType): Map<st
  * reference's restart-after-each-removal loop, because removals only make later removals harder.
  */
 export function removeDominated(mapping: Map<string, number[]>, scores: readonly number[]): Map<string, number[]> {
-  const frontsOf = new Map<number, string[]>();
-  const count = new Map<string, number>();
-  for (const [key, progs] of mapping) {
-    count.set(key, progs.length);
-    for (const p of progs) {
-      const list = frontsOf.get(p);
-      if (list) list.push(key);
-      else frontsOf.set(p, [key]);
-    }
-  }
-  const order = [...frontsOf.keys()].sort((a, b) => (scores[a] ?? 0) - (scores[b] ?? 0) || a - b);
-  const dominated = new Set<number>();
+  // integer-indexed arrays: this runs over every (front, program) membership, often tens of thousands
+  const lists = [...mapping.values()];
+  const count = new Int32Array(lists.length);
+  const frontsOf: number[][] = [];
+  lists.forEach((progs, k) => {
+    count[k] = progs.length;
+    for (const p of progs) (frontsOf[p] ??= []).push(k);
+  });
+  const order: number[] = [];
+  frontsOf.forEach((ks, p) => ks && order.push(p));
+  order.sort((a, b) => (scores[a] ?? 0) - (scores[b] ?? 0) || a - b);
+  const dominated = new Uint8Array(frontsOf.length);
   for (const p of order) {
-    const keys = frontsOf.get(p) as string[];
-    if (keys.every((k) => (count.get(k) as number) >= 2)) {
-      dominated.add(p);
-      for (const k of keys) count.set(k, (count.get(k) as number) - 1);
+    const ks = frontsOf[p] as number[];
+    let isDominated = true;
+    for (const k of ks) {
+      if ((count[k] as number) < 2) {
+        isDominated = false;
+        break;
+      }
     }
+    if (!isDominated) continue;
+    dominated[p] = 1;
+    for (const k of ks) count[k] = (count[k] as number) - 1;
   }
   const out = new Map<string, number[]>();
-  for (const [key, progs] of mapping) out.set(key, progs.filter((p) => !dominated.has(p)));
+  for (const [key, progs] of mapping) out.set(key, progs.filter((p) => dominated[p] !== 1));
   return out;
 }
 

@@ -5,7 +5,7 @@ import type { Candidate, EvaluationBatch } from './types.ts';
 import type { RunContext } from './context.ts';
 import { sum } from './context.ts';
 import type { CachedEvaluation } from './state.ts';
-import { paretoAggregate, updateFronts } from './paretoFront.ts';
+import { frontMembers, paretoAggregate, updateFronts } from './paretoFront.ts';
 
 export interface Registered {
   idx: number;
@@ -103,7 +103,7 @@ export async function registerCandidate(
   if (frontUpdate.changed) {
     ctx.emit('onParetoFrontUpdated', {
       iteration,
-      newFront: [...new Set(state.fronts.instance.programs.flat())].sort((a, b) => a - b),
+      newFront: frontMembers(state.fronts),
       displacedCandidates: frontUpdate.displaced,
     });
   }

@@ -5,7 +5,8 @@ export type Extraction = { ok: true; text: string } | { ok: false; reason: strin
 
 const FENCE = /^[ \t]*(`{3,}|~{3,})[^\n`]*$/gm;
 
-export function extractInstruction(raw: string): Extraction {
+export function extractInstruction(reply: string): Extraction {
+  const raw = reply.replace(/\r\n?/g, '\n');
   const fences = [...raw.matchAll(FENCE)];
   if (fences.length === 0) return { ok: false, reason: 'no fenced block in the reflection output' };
   const open = fences[0] as RegExpMatchArray;

@@ -16,7 +16,10 @@ export function argmax(scores: readonly number[]): number {
 
 /** Sample proportionally to the number of fronts each non-dominated program is on. */
 function sampleFromFronts(mapping: Map<string, number[]>, scores: readonly number[], rng: Rng): number {
-  const freqs = frontFrequencies(removeDominated(mapping, scores));
+  return drawByFrequency(frontFrequencies(removeDominated(mapping, scores)), scores, rng);
+}
+
+function drawByFrequency(freqs: [number, number][], scores: readonly number[], rng: Rng): number {
   if (freqs.length === 0) return argmax(scores);
   const total = freqs.reduce((s, [, f]) => s + f, 0);
   let r = rng.int(total);
@@ -27,8 +30,22 @@ function sampleFromFronts(mapping: Map<string, number[]>, scores: readonly numbe
   return (freqs[freqs.length - 1] as [number, number])[0];
 }
 
+/**
+ * Fronts only change when a candidate is added, so the dominance filtering is cached per
+ * (fronts object, candidate count) and each iteration pays only for the draw.
+ */
 export function paretoSelector(frontierType: FrontierType): CandidateSelector {
-  return { select: (state, rng) => sampleFromFronts(frontierMapping(state.fronts, frontierType), state.valAggregate, rng) };
+  let cacheKey: { fronts: object; n: number } | null = null;
+  let freqs: [number, number][] = [];
+  return {
+    select: (state, rng) => {
+      if (!cacheKey || cacheKey.fronts !== state.fronts || cacheKey.n !== state.candidates.length) {
+        freqs = frontFrequencies(removeDominated(frontierMapping(state.fronts, frontierType), state.valAggregate));
+        cacheKey = { fronts: state.fronts, n: state.candidates.length };
+      }
+      return drawByFrequency(freqs, state.valAggregate, rng);
+    },
+  };
 }
 
 export const currentBestSelector: CandidateSelector = { select: (state) => argmax(state.valAggregate) };

@@ -1,0 +1,72 @@
+// The tasks layer's contract: examples, programs (named steps with an evolvable instruction and a
+// message template), metrics with textual feedback, and the traces an evaluation leaves behind.
+export type Example = Record<string, unknown> & { id: string };
+
+/** Which dataset fields feed the program and which one holds the expected answer. */
+export interface FieldMapping {
+  inputs: string[];
+  answer: string;
+  id?: string;
+}
+
+export interface ProgramStep {
+  /** component name: the key GEPA evolves in the candidate */
+  name: string;
+  /** seed instruction (the system prompt of this step) */
+  instruction: string;
+  /** user message; {{field}} refers to an example field, {{steps.<name>}} to an earlier step's output */
+  template: string;
+}
+
+export interface Program {
+  steps: ProgramStep[];
+}
+
+export interface StepTrace {
+  step: string;
+  messages: { role: string; content: string }[];
+  output: string;
+  error?: string;
+}
+
+export interface MetricResult {
+  /** in [0, 1] */
+  score: number;
+  feedback: string;
+  objectives?: Record<string, number>;
+}
+
+/** What a metric sees: the example, the program's final output, and the per-step trace. */
+export type Metric = (example: Example, output: string, trace: StepTrace[], signal?: AbortSignal) => Promise<MetricResult>;
+
+export type MetricConfig =
+  | { kind: 'exact_match'; caseSensitive?: boolean }
+  | { kind: 'contains'; caseSensitive?: boolean }
+  | { kind: 'regex'; pattern: string; flags?: string }
+  | { kind: 'numeric'; tolerance?: number; relative?: boolean }
+  | { kind: 'json_field'; fields: string[] }
+  | { kind: 'token_f1' }
+  | { kind: 'choice'; labels: string[]; caseSensitive?: boolean }
+  | { kind: 'llm_judge'; rubric: string }
+  | { kind: 'custom'; code: string; timeoutMs?: number };
+
+/** One example's evaluation, as the adapter records it. */
+export interface ExampleTrace {
+  exampleId: string;
+  steps: StepTrace[];
+  output: string;
+  score: number;
+  feedback: string;
+}
+
+export class DatasetError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line?: number,
+    readonly field?: string,
+  ) {
+    super(`${file}${line !== undefined ? `, line ${line}` : ''}${field ? `, field "${field}"` : ''}: ${message}`);
+    this.name = 'DatasetError';
+  }
+}

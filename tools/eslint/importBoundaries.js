@@ -16,7 +16,7 @@ const FOLDER_RULES = {
 // Libraries with one home each: anywhere else they are an error.
 const LIBRARY_HOMES = ['openai', 'idb', 'comlink', 'zustand', 'd3', '@tanstack/react-table', '@tanstack/react-virtual', 'papaparse'];
 
-// Test files may use the test runner and its helpers whatever folder they sit in.
+// Test files may use the test runner and its helpers whatever folder they sit in (and Node, outside the engine).
 const TEST_PACKAGES = ['vitest', 'fake-indexeddb'];
 
 function packageName(spec) {
@@ -49,7 +49,7 @@ export default {
         return;
       }
       const pkg = packageName(spec);
-      if (isTest && TEST_PACKAGES.includes(pkg)) return;
+      if (isTest && (TEST_PACKAGES.includes(pkg) || (pkg === 'node:*' && from !== 'engine'))) return;
       const homed = LIBRARY_HOMES.includes(pkg) || pkg === 'node:*';
       const allowed = rules.packages.includes(pkg);
       if ((from === 'engine' && !typeOnly) || (homed && !allowed)) context.report({ node, messageId: 'pkg', data: { from, pkg } });

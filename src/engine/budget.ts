@@ -26,7 +26,10 @@ export interface BudgetInput {
   hasStopConditions: boolean;
   numComponents: number;
   trainsetSize: number;
+  /** size of the valset the run scores on (the trainset when none was given) */
   valsetSize: number;
+  /** whether a separate valset was given: maxFullEvals counts it only then, as dspy does */
+  valsetProvided?: boolean;
 }
 
 /** The metric-call cap, or null when only explicit stop conditions end the run. */
@@ -37,13 +40,13 @@ export function resolveMetricCallBudget(b: BudgetInput): number | null {
     if (!b.hasStopConditions) throw new GepaConfigError('maxMetricCalls', 'set a budget: one of auto, maxFullEvals, maxMetricCalls, or explicit stopConditions');
     return null;
   }
-  if (b.auto !== undefined) {
+  if (b.auto != null) {
     if (!(b.auto in AUTO_RUN_SETTINGS)) throw new GepaConfigError('auto', `must be 'light', 'medium' or 'heavy', got ${JSON.stringify(b.auto)}`);
     return autoBudget(b.numComponents, AUTO_RUN_SETTINGS[b.auto].n, b.valsetSize);
   }
-  if (b.maxFullEvals !== undefined) {
+  if (b.maxFullEvals != null) {
     if (!Number.isInteger(b.maxFullEvals) || b.maxFullEvals <= 0) throw new GepaConfigError('maxFullEvals', 'must be a positive integer');
-    return b.maxFullEvals * (b.trainsetSize + b.valsetSize);
+    return b.maxFullEvals * (b.trainsetSize + (b.valsetProvided === false ? 0 : b.valsetSize));
   }
   const m = b.maxMetricCalls as number;
   if (!Number.isInteger(m) || m <= 0) throw new GepaConfigError('maxMetricCalls', 'must be a positive integer');

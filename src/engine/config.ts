@@ -73,7 +73,8 @@ export function resolveConfig(o: GepaOptions): ResolvedConfig {
     hasStopConditions: stopCondition !== null || !!o.signal,
     numComponents: Object.keys(o.seedCandidate).length,
     trainsetSize: o.trainset.length,
-    valsetSize: o.valset ? o.valset.length : 0,
+    valsetSize,
+    valsetProvided: !!o.valset,
   });
   const caps = [...(budget === null ? [] : [budget]), ...(stopCondition ? hardMetricCallCaps(stopCondition) : [])];
   const metricCallCap = caps.length > 0 ? Math.min(...caps) : null;

@@ -59,6 +59,8 @@ export function renderExamples(records: readonly ReflectiveRecord[]): string {
 }
 
 export function buildReflectionPrompt(template: string, currentText: string, records: readonly ReflectiveRecord[]): string {
-  // split/join, not replace: the texts may contain "$&"-style sequences that String.replace would expand
-  return template.split(CURRENT_PLACEHOLDER).join(currentText).split(EXAMPLES_PLACEHOLDER).join(renderExamples(records));
+  // one pass with a replacer function: a placeholder inside the inserted texts stays as written, and
+  // "$&"-style sequences in them are not expanded
+  const examples = renderExamples(records);
+  return template.replace(/\{\{(current_instruction|examples)\}\}/g, (_m, name: string) => (name === 'examples' ? examples : currentText));
 }

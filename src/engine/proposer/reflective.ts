@@ -57,7 +57,7 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
   const parent = state.candidates[parentIdx] as Candidate;
   emit('onCandidateSelected', { iteration, candidateIdx: parentIdx, candidate: parent, score: state.valAggregate[parentIdx] as number });
 
-  const ids = nextMinibatch(state.sampler, iteration - 1, ctx.trainset.length, config.reflectionMinibatchSize, rng);
+  const ids = nextMinibatch(state.sampler, ctx.trainset.length, config.reflectionMinibatchSize, rng);
   emit('onMinibatchSampled', { iteration, minibatchIds: [...ids], trainsetSize: ctx.trainset.length });
 
   const before = await ctx.evaluator.run({ iteration, set: 'train', ids, candidate: parent, captureTraces: true, candidateIdx: parentIdx });

@@ -1,17 +1,21 @@
 // Epoch-shuffled minibatches, as the reference samples them: each epoch shuffles all train ids, pads
 // to a multiple of the minibatch size with the least-used ids, and walks the list in order. A grown
-// trainset (items added mid-run) starts a fresh shuffle.
+// trainset (items added mid-run) starts a fresh shuffle. Unlike the reference, the position is a
+// cursor into the current shuffle rather than derived from the iteration number, so after the
+// trainset grows every pass is still a new shuffle walked from its start.
 import type { Rng } from '../rng.ts';
 
 export interface SamplerState {
   epoch: number;
+  /** position of the next minibatch in shuffledIds */
+  cursor: number;
   shuffledIds: number[];
   idFreqs: number[];
   lastTrainsetSize: number;
 }
 
 export function emptySamplerState(): SamplerState {
-  return { epoch: -1, shuffledIds: [], idFreqs: [], lastTrainsetSize: 0 };
+  return { epoch: -1, cursor: 0, shuffledIds: [], idFreqs: [], lastTrainsetSize: 0 };
 }
 
 function reshuffle(s: SamplerState, trainsetSize: number, minibatchSize: number, rng: Rng): void {
@@ -30,18 +34,16 @@ function reshuffle(s: SamplerState, trainsetSize: number, minibatchSize: number,
   s.lastTrainsetSize = trainsetSize;
 }
 
-/** Ids of the minibatch for `iteration` (0-based count of sampled batches). Mutates the sampler state. */
-export function nextMinibatch(s: SamplerState, iteration: number, trainsetSize: number, minibatchSize: number, rng: Rng): number[] {
+/** Ids of the next minibatch. Mutates the sampler state. */
+export function nextMinibatch(s: SamplerState, trainsetSize: number, minibatchSize: number, rng: Rng): number[] {
   if (trainsetSize <= 0) throw new Error('cannot sample a minibatch from an empty trainset');
-  const base = iteration * minibatchSize;
-  const epoch = s.epoch === -1 ? 0 : Math.floor(base / Math.max(s.shuffledIds.length, 1));
-  if (s.shuffledIds.length === 0 || trainsetSize !== s.lastTrainsetSize || epoch > s.epoch) {
-    s.epoch = epoch;
+  if (s.shuffledIds.length === 0 || trainsetSize !== s.lastTrainsetSize || s.cursor + minibatchSize > s.shuffledIds.length) {
+    s.epoch++;
+    s.cursor = 0;
     reshuffle(s, trainsetSize, minibatchSize, rng);
   }
-  const start = base % s.shuffledIds.length;
-  const out = s.shuffledIds.slice(start, start + minibatchSize);
-  // A minibatch larger than the trainset wraps around the shuffled list.
-  for (let k = 0; out.length < minibatchSize; k++) out.push(s.shuffledIds[k % s.shuffledIds.length] as number);
+  // padding makes the list a whole number of minibatches, so this slice is always full
+  const out = s.shuffledIds.slice(s.cursor, s.cursor + minibatchSize);
+  s.cursor += minibatchSize;
   return out;
 }

@@ -79,7 +79,8 @@ export async function optimize<Data, Trajectory, Output>(opts: GepaOptions<Data,
   const options = opts as GepaOptions;
   const config = resolveConfig(options);
   const trainset: unknown[] = [...options.trainset];
-  const valset: unknown[] = options.valset ? [...options.valset] : trainset;
+  // a copy even without a valset: items added to the trainset mid-run must not grow the valset
+  const valset: unknown[] = [...(options.valset ?? options.trainset)];
   const valsetSize = valset.length;
   const handlers: CallbackHandlers[] = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks];
   const emit = makeEmitter(handlers);

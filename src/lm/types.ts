@@ -80,6 +80,8 @@ export class LmError extends Error {
     readonly endpoint: string,
     readonly kind: 'auth' | 'not_found' | 'rate_limit' | 'server' | 'timeout' | 'network' | 'bad_response' | 'aborted' | 'bad_request',
     readonly status?: number,
+    /** for 'rate_limit': how long the server asked callers to wait (Retry-After), if it said */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'LmError';

@@ -1,0 +1,134 @@
+// From a RunConfig to everything `optimize` needs: examples split into train/val, the task and
+// reflection models stacked with the endpoint's limiter, the evaluation cache and the usage meter,
+// the metric, and the adapter. Shared by the studio's worker, the CLI and the integration tests, so a
+// config runs the same way everywhere. Secrets arrive separately and are held in memory only.
+import type { GepaOptions } from '../engine/index.ts';
+import type { LanguageModel, LmEndpointConfig } from '../lm/types.ts';
+import { OpenAiLanguageModel } from '../lm/openAiLanguageModel.ts';
+import { DemoLanguageModel } from '../lm/demo/index.ts';
+import { LimiterPool } from '../lm/limiter.ts';
+import { UsageMeter } from '../lm/usage.ts';
+import type { MeteredUsage } from '../lm/usage.ts';
+import { MemoryCacheStore } from '../lm/evaluationCache.ts';
+import type { CacheStore, CachedLanguageModel } from '../lm/evaluationCache.ts';
+import { stackModel } from '../lm/stack.ts';
+import { defaultPriceTable } from '../lm/presets.ts';
+import { applyMapping, splitDataset } from './datasets/index.ts';
+import type { DatasetRow } from './datasets/index.ts';
+import { makeMetric } from './metrics/index.ts';
+import type { DisposableMetric, MetricWorkerFactory } from './metrics/index.ts';
+import { ProgramAdapter } from './adapter.ts';
+import { reflectionLmFrom } from './reflectionLm.ts';
+import type { Example } from './types.ts';
+import type { ModelConfig, RunConfig } from './runConfig.ts';
+import { RunConfigError, checkProgramAgainstFields } from './runConfig.ts';
+
+export interface RunSecrets {
+  taskApiKey?: string;
+  reflectionApiKey?: string;
+  judgeApiKey?: string;
+}
+
+export interface BuildRunDeps {
+  secrets?: RunSecrets;
+  /** parsed dataset rows (from the file the config names, or its inline rows) */
+  rows: DatasetRow[];
+  workerFactory?: MetricWorkerFactory;
+  /** the evaluation cache's store (IndexedDB in the studio); in memory by default */
+  cacheStore?: CacheStore;
+  onUsage?: (usage: MeteredUsage) => void;
+  /** simulated latency of the demo model, in ms */
+  demoLatencyMs?: number;
+}
+
+export interface BuiltRun {
+  /** everything optimize needs but the run-control fields (signal, callbacks, checkpoint, resumeFrom) */
+  options: GepaOptions<Example>;
+  train: Example[];
+  val: Example[];
+  meter: UsageMeter;
+  taskCache?: CachedLanguageModel;
+  dispose(): void;
+}
+
+/** Inline rows as parser rows (line numbers 1-based, as in a JSON array file). */
+export function inlineRows(rows: Record<string, unknown>[]): DatasetRow[] {
+  return rows.map((values, i) => ({ line: i + 1, values }));
+}
+
+function baseModel(m: ModelConfig, apiKey: string | undefined, concurrency: number, demoLatencyMs: number): LanguageModel {
+  if (m.provider === 'demo') return new DemoLanguageModel({ latencyMs: demoLatencyMs });
+  const { apiKeyEnv: _env, ...endpoint } = m;
+  return new OpenAiLanguageModel({ ...(endpoint as LmEndpointConfig), apiKey, concurrency });
+}
+
+export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
+  const fileName = config.dataset.fileName;
+  const examples = applyMapping(deps.rows, config.dataset.mapping, fileName, { jsonAnswer: config.metric.kind === 'json_field' });
+  if (examples.length < 2) throw new RunConfigError('dataset', `${fileName} has ${examples.length} usable example(s); GEPA needs at least 2`);
+  checkProgramAgainstFields(config, config.dataset.mapping.inputs);
+  const { train, val } = splitDataset(examples, config.dataset.split);
+
+  const o = config.options;
+  const meter = new UsageMeter({ prices: { ...defaultPriceTable(), ...(config.prices ?? {}) } });
+  const unsubscribe = deps.onUsage ? meter.subscribe(deps.onUsage) : () => {};
+  const limiters = new LimiterPool();
+  const secrets = deps.secrets ?? {};
+  const latency = deps.demoLatencyMs ?? 0;
+  const limiterFor = (m: ModelConfig) => (m.provider === 'demo' ? undefined : limiters.for(m.baseUrl, o.concurrency));
+
+  const task = stackModel(baseModel(config.taskLm, secrets.taskApiKey, o.concurrency, latency), {
+    role: 'task',
+    limiter: limiterFor(config.taskLm),
+    cache: deps.cacheStore ?? new MemoryCacheStore(),
+    meter,
+  });
+  const reflection = stackModel(baseModel(config.reflectionLm, secrets.reflectionApiKey, o.concurrency, latency), {
+    role: 'reflection',
+    limiter: limiterFor(config.reflectionLm),
+    meter,
+  });
+  let metric: DisposableMetric;
+  if (config.metric.kind === 'llm_judge') {
+    const judgeConfig = config.judgeLm ?? config.reflectionLm;
+    const judgeKey = config.judgeLm ? secrets.judgeApiKey : secrets.reflectionApiKey;
+    const judge = stackModel(baseModel(judgeConfig, judgeKey, o.concurrency, latency), { role: 'judge', limiter: limiterFor(judgeConfig), meter });
+    metric = makeMetric(config.metric, { judgeModel: judge.model });
+  } else {
+    metric = makeMetric(config.metric, { workerFactory: deps.workerFactory });
+  }
+
+  const adapter = new ProgramAdapter({ program: config.program, taskLm: task.model, metric, temperature: config.taskLm.temperature, maxTokens: config.taskLm.maxTokens });
+  const budget = config.budget;
+  const options: GepaOptions<Example> = {
+    seedCandidate: Object.fromEntries(config.program.steps.map((s) => [s.name, s.instruction])),
+    trainset: train,
+    valset: val,
+    adapter,
+    reflectionLm: reflectionLmFrom(reflection.model, { temperature: config.reflectionLm.temperature, maxTokens: config.reflectionLm.maxTokens }),
+    ...('auto' in budget ? { auto: budget.auto } : 'maxMetricCalls' in budget ? { maxMetricCalls: budget.maxMetricCalls } : { maxFullEvals: budget.maxFullEvals }),
+    reflectionMinibatchSize: o.reflectionMinibatchSize,
+    candidateSelectionStrategy: o.candidateSelectionStrategy,
+    frontierType: o.frontierType,
+    moduleSelector: o.moduleSelector,
+    useMerge: o.useMerge,
+    maxMergeInvocations: o.maxMergeInvocations,
+    skipPerfectScore: o.skipPerfectScore,
+    perfectScore: o.perfectScore,
+    acceptanceCriterion: o.acceptanceCriterion,
+    cacheEvaluation: o.cacheEvaluation,
+    trackBestOutputs: o.trackBestOutputs,
+    seed: o.seed,
+  };
+  return {
+    options,
+    train,
+    val,
+    meter,
+    ...(task.cache ? { taskCache: task.cache } : {}),
+    dispose: () => {
+      unsubscribe();
+      metric.dispose();
+    },
+  };
+}

@@ -33,7 +33,7 @@ export async function registerCandidate(
   origin: 'seed' | 'reflective' | 'merge',
   known: Map<number, CachedEvaluation> = new Map(),
 ): Promise<Registered> {
-  const { state, config } = ctx;
+  const { state } = ctx;
   const idx = state.candidates.length;
   const V = ctx.valset.length;
   const missing = Array.from({ length: V }, (_, v) => v).filter((v) => !known.has(v));
@@ -98,7 +98,8 @@ export async function registerCandidate(
     scoresByValId: { ...scores },
     averageScore: average,
     isBestProgram: isBest,
-    outputsByValId: config.trackBestOutputs ? { ...outputs } : null,
+    // always given (the reference only fills it with trackBestOutputs): the studio shows every candidate's outputs
+    outputsByValId: { ...outputs },
   });
   if (frontUpdate.changed) {
     ctx.emit('onParetoFrontUpdated', {

@@ -8,7 +8,8 @@ const FOLDER_RULES = {
   tasks: { folders: ['tasks', 'engine', 'lm'], packages: ['papaparse'] },
   storage: { folders: ['storage', 'engine'], packages: ['idb'] },
   worker: { folders: ['worker', 'engine', 'lm', 'tasks', 'storage'], packages: ['comlink'] },
-  store: { folders: ['store', 'worker', 'engine'], packages: ['zustand', 'comlink'] },
+  // store → tasks: the setup slice parses datasets and loads demo tasks in its actions (outside components)
+  store: { folders: ['store', 'worker', 'engine', 'tasks'], packages: ['zustand', 'comlink'] },
   ui: { folders: ['ui', 'store', 'worker', 'engine', 'tasks'], packages: ['react', 'react-dom', 'd3', '@tanstack/react-table', '@tanstack/react-virtual', 'diff', 'zustand'] },
   cli: { folders: ['cli', 'engine', 'lm', 'tasks'], packages: ['node:*'] },
 };

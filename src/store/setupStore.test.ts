@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { initialSetup, parseIntoDraft, useSetupStore } from './setupStore.ts';
+import { validateRunConfig } from '../tasks/runConfig.ts';
+import { DEMO_TASKS } from '../tasks/demos/index.ts';
+
+describe('setup store', () => {
+  it('parses a dataset and guesses the mapping', () => {
+    const d = parseIntoDraft(initialSetup().dataset, 'qa.jsonl', '{"question":"a","answer":"b"}\n{"question":"c","answer":"d"}\n');
+    expect(d.error).toBeNull();
+    expect(d.rows).toHaveLength(2);
+    expect(d.mapping).toMatchObject({ inputs: ['question'], answer: 'answer' });
+  });
+
+  it('keeps the previous rows and shows a line-numbered error for a malformed file', () => {
+    const good = parseIntoDraft(initialSetup().dataset, 'qa.jsonl', '{"question":"a","answer":"b"}\n');
+    const bad = parseIntoDraft(good, 'bad.jsonl', '{"question":"a","answer":"b"}\n{"question": oops}\n');
+    expect(bad.error).toMatch(/bad\.jsonl, line 2/);
+    expect(bad.rows).toEqual(good.rows);
+    expect(bad.fileName).toBe('qa.jsonl');
+  });
+
+  it('loads every demo task into a valid run config for the demo model', () => {
+    for (const task of DEMO_TASKS) {
+      useSetupStore.getState().loadDemoTask(task.id);
+      const config = validateRunConfig(useSetupStore.getState().toRunConfig());
+      expect(config.taskLm.provider).toBe('demo');
+      expect(config.dataset.rows).toHaveLength(task.rows.length);
+      expect(config.program.steps.map((s) => s.name)).toEqual(task.program.steps.map((s) => s.name));
+    }
+  });
+
+  it('never puts an API key into the run config', () => {
+    const s = useSetupStore.getState();
+    s.setModel('task', { provider: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4.1-mini' });
+    s.setKey('task', 'sk-secret-123');
+    expect(JSON.stringify(useSetupStore.getState().toRunConfig())).not.toContain('sk-secret-123');
+  });
+
+  it('adds steps that read the previous step and removes them', () => {
+    const s = useSetupStore.getState();
+    s.loadDemoTask(DEMO_TASKS[0]!.id);
+    s.addStep();
+    const steps = useSetupStore.getState().program.steps;
+    expect(steps.at(-1)?.template).toBe(`{{steps.${steps.at(-2)?.name}}}`);
+    s.removeStep(steps.length - 1);
+    expect(useSetupStore.getState().program.steps).toHaveLength(steps.length - 1);
+  });
+});

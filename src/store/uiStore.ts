@@ -1,0 +1,36 @@
+// What the user is looking at: the selected candidate and proposal, the candidate to diff against,
+// and the active view. Kept apart from run data so selecting never re-renders the charts' data.
+import { create } from 'zustand';
+
+export type View = 'setup' | 'run' | 'history';
+export type RunTab = 'overview' | 'proposals' | 'candidates' | 'matrix';
+
+export interface UiStore {
+  view: View;
+  runTab: RunTab;
+  selectedCandidate: number | null;
+  compareCandidate: number | null;
+  selectedProposal: number | null;
+  showRejectedInLineage: boolean;
+  setView(view: View): void;
+  setRunTab(tab: RunTab): void;
+  selectCandidate(idx: number | null): void;
+  setCompare(idx: number | null): void;
+  selectProposal(id: number | null): void;
+  toggleRejectedInLineage(): void;
+}
+
+export const useUiStore = create<UiStore>()((set) => ({
+  view: 'setup',
+  runTab: 'overview',
+  selectedCandidate: null,
+  compareCandidate: null,
+  selectedProposal: null,
+  showRejectedInLineage: false,
+  setView: (view) => set({ view }),
+  setRunTab: (runTab) => set({ runTab }),
+  selectCandidate: (selectedCandidate) => set({ selectedCandidate }),
+  setCompare: (compareCandidate) => set({ compareCandidate }),
+  selectProposal: (selectedProposal) => set({ selectedProposal }),
+  toggleRejectedInLineage: () => set((s) => ({ showRejectedInLineage: !s.showRejectedInLineage })),
+}));

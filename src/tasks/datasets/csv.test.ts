@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DatasetError } from '../types.ts';
+import { errorOf } from './__fixtures__/errorOf.ts';
 import { parseCsv } from './csv.ts';
 import { DEFAULT_LIMITS } from './rows.ts';
 
-function errorOf(fn: () => unknown): DatasetError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DatasetError) return err;
-    throw err;
-  }
-  throw new Error('expected a DatasetError');
-}
 
 const parse = (text: string, delimiter?: string) => parseCsv(text, 'd.csv', DEFAULT_LIMITS, { delimiter });
 

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DatasetError } from '../types.ts';
+import { errorOf } from './__fixtures__/errorOf.ts';
 import { parseJsonl } from './jsonl.ts';
 import { DEFAULT_LIMITS } from './rows.ts';
 
-function errorOf(fn: () => unknown): DatasetError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DatasetError) return err;
-    throw err;
-  }
-  throw new Error('expected a DatasetError');
-}
 
 describe('parseJsonl', () => {
   it('keeps 1-based file lines and skips blank lines and CRLF endings', () => {

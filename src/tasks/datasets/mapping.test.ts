@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DatasetError, type FieldMapping } from '../types.ts';
+import { errorOf } from './__fixtures__/errorOf.ts';
+import type { FieldMapping } from '../types.ts';
 import { applyMapping, guessMapping } from './mapping.ts';
 import type { DatasetRow } from './rows.ts';
 
-function errorOf(fn: () => unknown): DatasetError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DatasetError) return err;
-    throw err;
-  }
-  throw new Error('expected a DatasetError');
-}
 
 const rows = (...values: Record<string, unknown>[]): DatasetRow[] => values.map((v, i) => ({ line: i * 2 + 1, values: v }));
 const qa: FieldMapping = { inputs: ['question'], answer: 'answer' };

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DatasetError } from '../types.ts';
+import { errorOf } from './__fixtures__/errorOf.ts';
 import { detectFormat, parseDataset } from './parseDataset.ts';
 
-function errorOf(fn: () => unknown): DatasetError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DatasetError) return err;
-    throw err;
-  }
-  throw new Error('expected a DatasetError');
-}
 
 describe('detectFormat', () => {
   it('trusts the extension first', () => {

@@ -10,7 +10,8 @@ const FOLDER_RULES = {
   worker: { folders: ['worker', 'engine', 'lm', 'tasks', 'storage'], packages: ['comlink'] },
   // store → tasks: the setup slice parses datasets and loads demo tasks in its actions (outside components)
   store: { folders: ['store', 'worker', 'engine', 'tasks'], packages: ['zustand', 'comlink'] },
-  ui: { folders: ['ui', 'store', 'worker', 'engine', 'tasks'], packages: ['react', 'react-dom', 'd3', '@tanstack/react-table', '@tanstack/react-virtual', 'diff', 'zustand'] },
+  // ui → lm/presets.ts only: the model form lists the provider presets, plain data with type-only imports
+  ui: { folders: ['ui', 'store', 'worker', 'engine', 'tasks'], files: ['lm/presets.ts'], packages: ['react', 'react-dom', 'd3', '@tanstack/react-table', '@tanstack/react-virtual', 'diff', 'zustand'] },
   cli: { folders: ['cli', 'engine', 'lm', 'tasks'], packages: ['node:*'] },
 };
 
@@ -45,8 +46,10 @@ export default {
     const check = (node, spec, typeOnly) => {
       if (typeof spec !== 'string') return;
       if (spec.startsWith('.')) {
-        const to = folderOf(path.resolve(path.dirname(file), spec), srcRoot);
-        if (to && !rules.folders.includes(to) && !(typeOnly && from !== 'engine')) context.report({ node, messageId: 'folder', data: { from, to } });
+        const target = path.resolve(path.dirname(file), spec);
+        const to = folderOf(target, srcRoot);
+        const allowedFile = rules.files?.includes(path.relative(srcRoot, target).split(path.sep).join('/'));
+        if (to && !rules.folders.includes(to) && !allowedFile && !(typeOnly && from !== 'engine')) context.report({ node, messageId: 'folder', data: { from, to } });
         return;
       }
       const pkg = packageName(spec);

@@ -1,0 +1,12 @@
+// The budget explanation for the current setup, shared by the budget panel and the Start button.
+import { useSetupStore } from '../../store/setupStore.ts';
+import { explainBudget } from './budgetExplain.ts';
+import type { BudgetExplanation } from './budgetExplain.ts';
+import type { DatasetSummary } from './datasetSummary.ts';
+
+export function useBudgetExplanation(summary: DatasetSummary): BudgetExplanation {
+  const budget = useSetupStore((s) => s.budget);
+  const numComponents = useSetupStore((s) => s.program.steps.length);
+  const minibatchSize = useSetupStore((s) => s.options.reflectionMinibatchSize);
+  return explainBudget({ budget, trainSize: summary.train, valSize: summary.val, numComponents: Math.max(1, numComponents), minibatchSize });
+}

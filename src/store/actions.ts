@@ -1,0 +1,206 @@
+// What the buttons do, outside components: start and steer a run in the engine worker, run the setup
+// checks there, and export or import runs. A live run's events fold into the run store only while
+// that run is the one shown (an import or a newer run replaces it). API keys go from the setup store
+// to the worker in memory only; they never reach the run store, an export or a log.
+import type { ConnectionResult, MetricTrial, RunEvent, RunStatus, StartRequest } from '../worker/protocol.ts';
+import { createEngineClient } from '../worker/engineClient.ts';
+import type { EngineClient } from '../worker/engineClient.ts';
+import { applyMapping } from '../tasks/datasets/index.ts';
+import type { DatasetRow } from '../tasks/datasets/index.ts';
+import { checkProgramAgainstFields, RunConfigError, validateRunConfig } from '../tasks/runConfig.ts';
+import type { RunConfig } from '../tasks/runConfig.ts';
+import type { RunSecrets } from '../tasks/buildRun.ts';
+import { buildExport, parseExport } from '../tasks/exportFormat.ts';
+import { candidatesCsv, proposalsCsv } from '../tasks/csvExport.ts';
+import { useRunStore } from './runStore.ts';
+import type { RunData } from './runStore.ts';
+import { useSetupStore } from './setupStore.ts';
+import type { LmRole, SetupState } from './setupStore.ts';
+import { useUiStore } from './uiStore.ts';
+
+/** A file an export built, before it is saved. */
+export interface ExportFile {
+  fileName: string;
+  blob: Blob;
+}
+
+const LIVE: RunStatus[] = ['starting', 'running', 'pausing', 'paused', 'stopping'];
+
+let client: EngineClient | null = null;
+
+/** A worker that failed to load or threw outside a call is in an unknown state: end it, start afresh next time. */
+function onEngineCrash(message: string): void {
+  client?.dispose();
+  client = null;
+  const run = useRunStore.getState();
+  if (isLive(run)) applyToRun(run.runId, [{ type: 'status', status: 'error', message: `The engine worker failed: ${message}` }]);
+}
+
+const engine = (): EngineClient => (client ??= createEngineClient({ onCrash: onEngineCrash }));
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+function isLive(run: Pick<RunData, 'status' | 'readOnly'>): boolean {
+  return !run.readOnly && LIVE.includes(run.status);
+}
+
+/** Folds events into the run store only if they belong to the run it shows. */
+function applyToRun(runId: string | null, events: RunEvent[]): void {
+  const run = useRunStore.getState();
+  if (runId !== null && run.runId === runId && !run.readOnly) run.applyEvents(events);
+}
+
+/**
+ * The checks the worker would fail on, made here so the start button can name the field: the config's
+ * shape, the field mapping against every row (with the file's own line numbers), and the templates.
+ */
+export function checkRunConfig(raw: RunConfig, rows: DatasetRow[]): RunConfig {
+  const config = validateRunConfig(raw);
+  if (rows.length === 0) throw new RunConfigError('dataset', 'load a dataset file (JSONL, CSV or JSON) first');
+  applyMapping(rows, config.dataset.mapping, config.dataset.fileName, { jsonAnswer: config.metric.kind === 'json_field' });
+  checkProgramAgainstFields(config, config.dataset.mapping.inputs);
+  return config;
+}
+
+function secretsOf(s: Pick<SetupState, 'keys' | 'taskLm' | 'reflectionLm'>): RunSecrets {
+  const secrets: RunSecrets = {};
+  if (s.taskLm.provider !== 'demo' && s.keys.task) secrets.taskApiKey = s.keys.task;
+  if (s.reflectionLm.provider !== 'demo' && s.keys.reflection) secrets.reflectionApiKey = s.keys.reflection;
+  return secrets;
+}
+
+const newRunId = (): string => globalThis.crypto?.randomUUID?.() ?? `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * Starts a run of the current setup and switches to the run view. Rejects, with a message naming the
+ * field, when the setup cannot run; once started, every failure arrives as the run's 'error' status.
+ */
+export async function startRun(): Promise<void> {
+  if (isLive(useRunStore.getState())) throw new Error('A run is in progress: stop it before starting another.');
+  const setup = useSetupStore.getState();
+  const config = checkRunConfig(setup.toRunConfig(), setup.dataset.rows);
+  const runId = newRunId();
+  useRunStore.getState().begin(runId, config);
+  const ui = useUiStore.getState();
+  ui.selectCandidate(null);
+  ui.selectProposal(null);
+  ui.setCompare(null);
+  ui.setRunTab('overview');
+  ui.setView('run');
+  const request: StartRequest = { runId, config, secrets: secretsOf(setup), demoLatencyMs: setup.demoLatencyMs };
+  engine()
+    .start(request, (events) => applyToRun(runId, events))
+    .catch((err: unknown) => applyToRun(runId, [{ type: 'status', status: 'error', message: `The run could not start: ${messageOf(err)}` }]));
+}
+
+export function pauseRun(): void {
+  const run = useRunStore.getState();
+  if (!run.readOnly && (run.status === 'running' || run.status === 'starting')) client?.pause();
+}
+
+export function resumeRun(): void {
+  const run = useRunStore.getState();
+  if (!run.readOnly && (run.status === 'paused' || run.status === 'pausing')) client?.resume();
+}
+
+export function stopRun(): void {
+  if (isLive(useRunStore.getState())) client?.stop();
+}
+
+/** One small call to the role's endpoint; never rejects (a failure is a result with ok: false). */
+export async function testConnection(role: LmRole): Promise<ConnectionResult> {
+  const s = useSetupStore.getState();
+  const model = role === 'task' ? s.taskLm : s.reflectionLm;
+  try {
+    return await engine().testConnection(model, s.keys[role] || undefined);
+  } catch (err) {
+    return { ok: false, message: `The connection test could not run: ${messageOf(err)}` };
+  }
+}
+
+/** Runs the seed program on the dataset's first 3 examples and grades them; rejects with the reason it cannot. */
+export async function testMetricOn3(): Promise<MetricTrial[]> {
+  const s = useSetupStore.getState();
+  if (s.dataset.rows.length === 0) throw new Error('Load a dataset first: the metric is tried on its first 3 examples.');
+  const config = s.toRunConfig();
+  const examples = applyMapping(s.dataset.rows.slice(0, 3), config.dataset.mapping, config.dataset.fileName, { jsonAnswer: config.metric.kind === 'json_field' });
+  checkProgramAgainstFields(config, config.dataset.mapping.inputs);
+  const secrets = secretsOf(s);
+  return engine().testMetric({
+    program: config.program,
+    metric: config.metric,
+    taskLm: config.taskLm,
+    // the run grades with the reflection LM when no judge is configured (buildRun does the same)
+    ...(config.metric.kind === 'llm_judge' ? { judgeLm: config.reflectionLm } : {}),
+    secrets: { taskApiKey: secrets.taskApiKey, judgeApiKey: secrets.reflectionApiKey },
+    examples,
+  });
+}
+
+function baseName(run: RunData): string {
+  const slug = (run.config?.name ?? 'run').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'run';
+  return `gepa-${slug}${run.runId ? `-${run.runId.slice(0, 8)}` : ''}`;
+}
+
+const hasRun = (run: RunData): boolean => run.config !== null || run.candidates.length > 0;
+
+/** The run shown (live or imported) as the JSON export document; null when there is none. */
+export function jsonExportFile(): ExportFile | null {
+  const run = useRunStore.getState();
+  if (!hasRun(run)) return null;
+  const text = JSON.stringify(buildExport(run), null, 2);
+  return { fileName: `${baseName(run)}.json`, blob: new Blob([text], { type: 'application/json' }) };
+}
+
+/** The proposals or candidates table as CSV; null when there is no run. */
+export function csvExportFile(table: 'proposals' | 'candidates'): ExportFile | null {
+  const run = useRunStore.getState();
+  if (!hasRun(run)) return null;
+  const text = table === 'proposals' ? proposalsCsv(run.proposals) : candidatesCsv(run.candidates.filter((c) => c !== undefined));
+  return { fileName: `${baseName(run)}-${table}.csv`, blob: new Blob([text], { type: 'text/csv' }) };
+}
+
+/**
+ * Hands a file to the browser's download: a temporary anchor with the download attribute. It lives here
+ * rather than in src/ui because the export actions save directly and the store may not import the UI.
+ * The object URL is revoked on the next task, once the click has started the download.
+ */
+function saveFile(file: ExportFile | null): void {
+  if (!file) return;
+  const url = URL.createObjectURL(file.blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Downloads the shown run as JSON (result in GEPAResult.to_dict() form, config without keys, tables, usage). */
+export function exportJson(): void {
+  saveFile(jsonExportFile());
+}
+
+/** Downloads the proposals or candidates table as CSV. */
+export function exportCsv(table: 'proposals' | 'candidates'): void {
+  saveFile(csvExportFile(table));
+}
+
+/**
+ * Opens an exported run read-only in the run view. A bad file rejects with what is wrong (the file and
+ * the field) and leaves the shown run as it was.
+ */
+export async function importFile(file: Blob & { name: string }): Promise<void> {
+  if (isLive(useRunStore.getState())) throw new Error('A run is in progress: stop it before opening an exported run.');
+  const data = parseExport(await file.text(), file.name);
+  useRunStore.getState().load({ ...data, readOnly: true });
+  const ui = useUiStore.getState();
+  ui.selectCandidate(null);
+  ui.selectProposal(null);
+  ui.setCompare(null);
+  ui.setRunTab('overview');
+  ui.setView('run');
+}

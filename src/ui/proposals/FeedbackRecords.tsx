@@ -1,0 +1,34 @@
+// The minibatch examples as the reflection LM saw them: each record's fields (inputs, outputs,
+// feedback…) as labelled text blocks, in the order the adapter built them.
+import { feedbackFields } from './proposalFormat.ts';
+
+interface Props {
+  records: Record<string, unknown>[];
+  /** the trainset ids of the minibatch, in the records' order */
+  exampleIds: number[];
+}
+
+export function FeedbackRecords({ records, exampleIds }: Props) {
+  return (
+    <ol className="feedback-records" data-testid="proposal-feedback">
+      {records.map((record, i) => (
+        <li key={i} className="feedback-record">
+          <div className="record-title">
+            Example {i + 1}
+            {exampleIds[i] !== undefined && <span className="muted"> · train #{exampleIds[i]}</span>}
+          </div>
+          <dl>
+            {feedbackFields(record).map((f) => (
+              <div key={f.label} className="record-field">
+                <dt>{f.label}</dt>
+                <dd>
+                  <pre>{f.text}</pre>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -96,7 +96,7 @@ export function initialSetup(): SetupState {
     rememberKeys: !!(keys.task || keys.reflection),
     budget: { maxMetricCalls: 300 },
     options: { ...DEFAULT_RUN_OPTIONS },
-    demoLatencyMs: 40,
+    demoLatencyMs: 150,
   };
 }
 

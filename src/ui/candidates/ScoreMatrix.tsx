@@ -1,0 +1,109 @@
+// The matrix tab: candidates × val examples, coloured by score, with each example's front highlighted,
+// so it shows which candidate wins where. One canvas; hover names the cell, a click opens the candidate.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { MouseEvent, PointerEvent } from 'react';
+import { useRunStore } from '../../store/runStore.ts';
+import { HoverTooltip } from '../run/HoverTooltip.tsx';
+import type { HoverInfo } from '../run/HoverTooltip.tsx';
+import { formatScore } from '../run/format.ts';
+import { openCandidate } from '../run/navigate.ts';
+import { useElementSize } from '../run/useElementSize.ts';
+import { useFillHeight } from '../run/useFillHeight.ts';
+import { legendGradient, scoreColor } from '../lineage/scoreColor.ts';
+import { candidateOrder } from './candidateInfo.ts';
+import type { CandidateSort } from './candidateInfo.ts';
+import { drawScoreMatrix } from './drawScoreMatrix.ts';
+import { bestPerExample, cellAt, matrixGeometry } from './scoreMatrix.ts';
+import './candidates.css';
+
+const COLOR = scoreColor([0, 1]);
+const GRADIENT = legendGradient();
+
+export function ScoreMatrix() {
+  const candidates = useRunStore((s) => s.candidates);
+  const front = useRunStore((s) => s.front);
+  const valExamples = useRunStore((s) => s.valExamples);
+  const [sort, setSort] = useState<CandidateSort>('score');
+  const [highlightFront, setHighlightFront] = useState(true);
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+
+  const exampleCount = useMemo(() => candidates.reduce((n, c) => Math.max(n, c?.valScores.length ?? 0), valExamples.length), [candidates, valExamples]);
+  const order = useMemo(() => candidateOrder(candidates, sort), [candidates, sort]);
+  const best = useMemo(() => bestPerExample(candidates, front, exampleCount), [candidates, front, exampleCount]);
+
+  const [bodyRef, size] = useElementSize<HTMLDivElement>();
+  const bodyHeight = useFillHeight(bodyRef, 280, 22);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  // cells are sized to the room down to the window's bottom (less a scrollbar's height); the panel then
+  // shrinks to the matrix when it needs less
+  const geometry = useMemo(() => matrixGeometry(order.length, exampleCount, size.width, bodyHeight - 14), [order.length, exampleCount, size.width, bodyHeight]);
+
+  useEffect(() => {
+    if (size.width > 0 && canvasRef.current) drawScoreMatrix(canvasRef.current, geometry, { order, candidates, best, highlightFront, color: COLOR });
+  }, [geometry, order, candidates, best, highlightFront, size.width]);
+
+  const cellUnder = (e: MouseEvent<HTMLCanvasElement>) => {
+    const cell = cellAt(geometry, e.nativeEvent.offsetX, e.nativeEvent.offsetY);
+    if (!cell) return null;
+    const idx = order[cell.row]!;
+    return { idx, col: cell.col };
+  };
+  const onMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    const hit = cellUnder(e);
+    if (!hit) return setHover(null);
+    const c = candidates[hit.idx];
+    const id = valExamples[hit.col]?.id ?? String(hit.col);
+    const onFront = best[hit.col]?.has(hit.idx) ?? false;
+    setHover({
+      lines: [`Candidate #${hit.idx} · val ${formatScore(c?.row.valsetScore)}`, `example ${id} · score ${formatScore(c?.valScores[hit.col])}`, onFront ? 'on the front for this example' : `front: ${[...(best[hit.col] ?? [])].slice(0, 8).map((i) => `#${i}`).join(' ') || '—'}`],
+      clientX: e.clientX,
+      clientY: e.clientY,
+    });
+  };
+
+  return (
+    <section className="panel score-matrix" data-testid="score-matrix">
+      <header className="panel-head">
+        <h3>Per-example scores</h3>
+        <span className="muted">
+          {order.length} candidates × {exampleCount} val examples
+        </span>
+        <span className="spacer" />
+        <span className="lg-scale">
+          score 0<span className="lg-gradient" style={{ background: GRADIENT }} />1
+        </span>
+        <label>
+          <input type="checkbox" checked={highlightFront} onChange={(e) => setHighlightFront(e.target.checked)} /> highlight each example's front
+        </label>
+        <label className="muted">
+          rows{' '}
+          <select value={sort} onChange={(e) => setSort(e.target.value as CandidateSort)} aria-label="sort rows">
+            <option value="score">by val score</option>
+            <option value="index">by index</option>
+          </select>
+        </label>
+      </header>
+      <p className="score-matrix-caption muted">
+        Rows are candidates, columns val examples. {highlightFront ? 'Cells off an example’s front (its best scores) are washed out. ' : ''}Hover a
+        cell for details, click it to open the candidate.
+      </p>
+      <div ref={bodyRef} className="score-matrix-body" style={{ height: order.length && exampleCount ? Math.min(bodyHeight, geometry.height + 14) : undefined }}>
+        {order.length === 0 || exampleCount === 0 ? (
+          <p className="muted">No scores yet: the matrix fills in as candidates are evaluated on the valset.</p>
+        ) : (
+          <canvas
+            ref={canvasRef}
+            className="score-matrix-canvas"
+            onPointerMove={onMove}
+            onPointerLeave={() => setHover(null)}
+            onClick={(e) => {
+              const hit = cellUnder(e);
+              if (hit) openCandidate(hit.idx);
+            }}
+          />
+        )}
+      </div>
+      <HoverTooltip info={hover} />
+    </section>
+  );
+}

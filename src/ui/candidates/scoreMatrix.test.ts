@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { CandidateView } from '../../store/runStore.ts';
+import { bestPerExample, cellAt, matrixGeometry } from './scoreMatrix.ts';
+
+const cand = (idx: number, valScores: number[]): CandidateView => ({
+  row: { iteration: idx, candidateIdx: idx, parentIds: [], valsetScore: 0, isBest: false, origin: 'seed', texts: {}, metricCallsAtDiscovery: 0 },
+  valScores,
+  outputs: [],
+});
+
+describe('scoreMatrix', () => {
+  it('takes the front from the run when it covers every example', () => {
+    expect(bestPerExample([cand(0, [1, 0])], [[0], [1, 2]], 2).map((s) => [...s])).toEqual([[0], [1, 2]]);
+  });
+
+  it('computes the top scorers (ties included) when there is no front', () => {
+    const best = bestPerExample([cand(0, [1, 0, 0.5]), undefined, cand(2, [1, 0.2, 0.4])], [], 3);
+    expect(best.map((s) => [...s])).toEqual([[0, 2], [2], [0]]);
+  });
+
+  it('grows cells to fill the panel and labels rows when they are tall enough', () => {
+    const g = matrixGeometry(10, 20, 1000, 400);
+    expect(g.cellH).toBe(22);
+    expect(g.labelW).toBe(92);
+    expect(g.cellW).toBe(32);
+    expect(g.width).toBe(92 + 20 * 32);
+  });
+
+  it('keeps minimum cells for 300 × 500, so the matrix scrolls rather than vanishes', () => {
+    const g = matrixGeometry(300, 500, 1200, 500);
+    expect(g.cellH).toBe(3);
+    expect(g.cellW).toBe(2);
+    expect(g.labelW).toBe(8);
+    expect(g.height).toBe(900);
+  });
+
+  it('finds the cell under the pointer', () => {
+    const g = matrixGeometry(10, 20, 1000, 400);
+    expect(cellAt(g, 92 + 33, 23)).toEqual({ row: 1, col: 1 });
+    expect(cellAt(g, 50, 23)).toBeNull();
+    expect(cellAt(g, 92 + 20 * 32, 5)).toBeNull();
+    expect(cellAt(g, 100, 10 * 22)).toBeNull();
+  });
+});

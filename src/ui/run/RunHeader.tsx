@@ -1,0 +1,42 @@
+// The run header: status, budget progress and headline numbers, LM usage, controls, export/import and
+// the latest warnings. An imported run shows the same numbers without the controls.
+import { useRunStore } from '../../store/runStore.ts';
+import { RecentLog } from './RecentLog.tsx';
+import { RunControls } from './RunControls.tsx';
+import { RunProgress } from './RunProgress.tsx';
+import { RunTransfer } from './RunTransfer.tsx';
+import { UsageSummary } from './UsageSummary.tsx';
+import { statusTone } from './runStats.ts';
+import './run.css';
+
+export function RunHeader() {
+  const status = useRunStore((s) => s.status);
+  const statusMessage = useRunStore((s) => s.statusMessage);
+  const readOnly = useRunStore((s) => s.readOnly);
+  const name = useRunStore((s) => s.config?.name ?? 'GEPA run');
+  const tone = statusTone(status);
+  return (
+    <section className="panel run-header" aria-label="run">
+      <div className="run-header-top">
+        <span data-testid="run-status" className={`badge run-status-badge${tone === 'neutral' ? '' : ` ${tone}`}`}>
+          {status}
+        </span>
+        <h2 className="run-title" title={name}>
+          {name}
+        </h2>
+        {readOnly && <span className="badge warn" title="Opened from an exported file: views only, no controls">read-only import</span>}
+        {/* the message takes the free width and is cut first, so the buttons stay on this line */}
+        <span className={`run-status-message${status === 'error' ? ' error' : ''}`} title={statusMessage}>
+          {statusMessage}
+        </span>
+        {!readOnly && <RunControls />}
+        <RunTransfer canExport={status !== 'idle' || readOnly} />
+      </div>
+      <RunProgress />
+      <div className="run-header-bottom">
+        <UsageSummary />
+        <RecentLog />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+// The score chart panel: React owns the container and the legend, drawScoreChart owns the SVG inside.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useRunStore } from '../../store/runStore.ts';
+import { createScoreChart } from './drawScoreChart.ts';
+import type { ScoreChartRenderer } from './drawScoreChart.ts';
+import { HoverTooltip } from './HoverTooltip.tsx';
+import type { HoverInfo } from './HoverTooltip.tsx';
+import { candidatePoints, describeTarget, proposalTicks, shapeScoreChart } from './scoreChartData.ts';
+import { useElementSize } from './useElementSize.ts';
+import { openCandidate, openProposal } from './navigate.ts';
+import './run.css';
+
+const HEIGHT = 180;
+
+export function ScoreChart() {
+  const scores = useRunStore((s) => s.scores);
+  const candidates = useRunStore((s) => s.candidates);
+  const proposals = useRunStore((s) => s.proposals);
+  const used = useRunStore((s) => s.budget.used);
+  const cap = useRunStore((s) => s.budget.cap);
+  const points = useMemo(() => candidatePoints(candidates), [candidates]);
+  const ticks = useMemo(() => proposalTicks(proposals), [proposals]);
+  const data = useMemo(() => shapeScoreChart(scores, points, ticks, { used, cap }), [scores, points, ticks, used, cap]);
+
+  const [wrapRef, { width }] = useElementSize<HTMLDivElement>();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const chart = useRef<ScoreChartRenderer | null>(null);
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+
+  useEffect(() => {
+    const renderer = createScoreChart(svgRef.current!, {
+      onHover: (t, clientX, clientY) => setHover(t ? { lines: describeTarget(t), clientX, clientY } : null),
+      onClick: (t) => (t.kind === 'candidate' ? openCandidate(t.point.idx) : openProposal(t.tick.id)),
+    });
+    chart.current = renderer;
+    return () => {
+      renderer.destroy();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (width > 0) chart.current?.update(data, width, HEIGHT);
+  }, [data, width]);
+
+  return (
+    <section className="panel score-chart" data-testid="score-chart">
+      <header className="panel-head">
+        <h3>Score over metric calls</h3>
+        <ul className="chart-legend" aria-label="legend">
+          <li><span className="lg-line best" />best val score</li>
+          <li><span className="lg-line front" />Pareto-front aggregate</li>
+          <li><span className="lg-dot seed" />seed</li>
+          <li><span className="lg-dot reflective" />reflective</li>
+          <li><span className="lg-dot merge" />merge</li>
+          <li><span className="lg-tick accepted" />minibatch before → after, accepted</li>
+          <li><span className="lg-tick rejected" />rejected</li>
+        </ul>
+      </header>
+      <div ref={wrapRef} className="score-chart-body">
+        <svg ref={svgRef} role="img" aria-label="score chart" />
+        {data.best.length === 0 && data.candidates.length === 0 && <p className="chart-empty muted">Waiting for the seed candidate's val score…</p>}
+      </div>
+      <HoverTooltip info={hover} />
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { CandidateView, LogEntry } from '../../store/runStore.ts';
+import { bestCandidate, elapsedMs, etaMs, isLive, progressFraction, recentProblems, statusTone } from './runStats.ts';
+
+const cand = (idx: number, score: number, isBest = false): CandidateView => ({
+  row: { iteration: idx, candidateIdx: idx, parentIds: [], valsetScore: score, isBest, origin: 'seed', texts: {}, metricCallsAtDiscovery: 0 },
+  valScores: [],
+  outputs: [],
+});
+
+describe('runStats', () => {
+  it('measures elapsed time up to now, or to the end once ended', () => {
+    expect(elapsedMs(1000, null, 5000)).toBe(4000);
+    expect(elapsedMs(1000, 3000, 5000)).toBe(2000);
+    expect(elapsedMs(null, null, 5000)).toBeNull();
+  });
+
+  it('extrapolates the ETA from the average rate of metric calls', () => {
+    expect(etaMs(25, 100, 10_000)).toBe(30_000);
+    expect(etaMs(0, 100, 10_000)).toBeNull();
+    expect(etaMs(10, null, 10_000)).toBeNull();
+    expect(etaMs(120, 100, 10_000)).toBe(0);
+  });
+
+  it('clamps progress to [0, 1]', () => {
+    expect(progressFraction(50, 200)).toBe(0.25);
+    expect(progressFraction(300, 200)).toBe(1);
+    expect(progressFraction(5, null)).toBe(0);
+  });
+
+  it('prefers the best mark, else the highest score, skipping holes', () => {
+    expect(bestCandidate([cand(0, 0.9), cand(1, 0.5, true)])?.row.candidateIdx).toBe(1);
+    expect(bestCandidate([cand(0, 0.2), undefined, cand(2, 0.7)])?.row.candidateIdx).toBe(2);
+    expect(bestCandidate([])).toBeNull();
+  });
+
+  it('keeps the last warnings and errors in order', () => {
+    const logs: LogEntry[] = ['info', 'warning', 'error', 'info', 'warning'].map((level, i) => ({ level: level as LogEntry['level'], message: String(i), at: i }));
+    expect(recentProblems(logs, 2).map((l) => l.message)).toEqual(['2', '4']);
+  });
+
+  it('tells live runs and badge tones apart', () => {
+    expect(isLive('paused')).toBe(true);
+    expect(isLive('finished')).toBe(false);
+    expect(statusTone('error')).toBe('bad');
+    expect(statusTone('idle')).toBe('neutral');
+  });
+});

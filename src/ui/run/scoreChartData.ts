@@ -1,0 +1,121 @@
+// Data shaping for the score chart, apart from any drawing: the best-score and Pareto-aggregate lines
+// as step series over metric calls, accepted candidates as points, and each proposal's minibatch
+// before → after as a tick. Minibatch scores arrive as sums, so they are divided by the minibatch size
+// to sit on the same [0, 1] axis as val scores.
+import type { CandidateRow, ProposalRow } from '../../engine/index.ts';
+import type { CandidateView } from '../../store/runStore.ts';
+import type { ScorePoint } from '../../worker/protocol.ts';
+import { formatScore } from './format.ts';
+
+export interface LinePoint {
+  x: number;
+  y: number;
+}
+
+export interface CandidatePoint {
+  idx: number;
+  x: number;
+  y: number;
+  origin: CandidateRow['origin'];
+  iteration: number;
+}
+
+export interface ProposalTick {
+  id: number;
+  x: number;
+  before: number;
+  after: number;
+  accepted: boolean;
+  iteration: number;
+  candidateIdx: number;
+}
+
+export type ChartTarget = { kind: 'candidate'; point: CandidatePoint } | { kind: 'tick'; tick: ProposalTick };
+
+export interface ScoreChartData {
+  best: LinePoint[];
+  front: LinePoint[];
+  candidates: CandidatePoint[];
+  ticks: ProposalTick[];
+  /** the right end of the x axis: a round number a little past the data, at most the budget cap */
+  xMax: number;
+}
+
+/** A step series that runs on to `until` at its last value, so the line reaches "now". */
+function series(scores: readonly ScorePoint[], pick: (p: ScorePoint) => number, until: number): LinePoint[] {
+  const out = scores.map((p) => ({ x: p.metricCalls, y: pick(p) }));
+  const last = out[out.length - 1];
+  if (last && until > last.x) out.push({ x: until, y: last.y });
+  return out;
+}
+
+export function proposalTicks(proposals: readonly ProposalRow[]): ProposalTick[] {
+  const ticks: ProposalTick[] = [];
+  for (const p of proposals) {
+    const n = p.minibatchIds.length;
+    if (p.status === 'skipped' || n === 0 || p.subsampleScoreBefore === null || p.subsampleScoreAfter === null) continue;
+    ticks.push({
+      id: p.proposalId,
+      x: p.metricCallsAt,
+      before: p.subsampleScoreBefore / n,
+      after: p.subsampleScoreAfter / n,
+      accepted: p.status === 'accepted',
+      iteration: p.iteration,
+      candidateIdx: p.candidateIdx,
+    });
+  }
+  return ticks;
+}
+
+export function candidatePoints(candidates: readonly (CandidateView | undefined)[]): CandidatePoint[] {
+  const out: CandidatePoint[] = [];
+  for (const c of candidates) {
+    if (!c) continue;
+    const r = c.row;
+    out.push({ idx: r.candidateIdx, x: r.metricCallsAtDiscovery, y: r.valsetScore, origin: r.origin, iteration: r.iteration });
+  }
+  return out;
+}
+
+/** Points and ticks come in already shaped: they change only when candidates or proposals do, the lines with every budget tick. */
+export function shapeScoreChart(
+  scores: readonly ScorePoint[],
+  points: CandidatePoint[],
+  ticks: ProposalTick[],
+  budget: { used: number; cap: number | null },
+): ScoreChartData {
+  const lastX = Math.max(budget.used, scores[scores.length - 1]?.metricCalls ?? 0, ...points.map((p) => p.x), ticks[ticks.length - 1]?.x ?? 0);
+  return {
+    best: series(scores, (p) => p.bestScore, budget.used),
+    front: series(scores, (p) => p.paretoAggregate, budget.used),
+    candidates: points,
+    ticks,
+    xMax: axisEnd(lastX, budget.cap),
+  };
+}
+
+/**
+ * The x axis runs to the next round number (1, 2, 2.5 or 5 × 10ⁿ) at least 10 % past the data, never
+ * past the cap: the data fills the chart early in a run, and the axis rescales only a few times per run
+ * (each rescale moves every mark), not on every metric call.
+ */
+export function axisEnd(lastX: number, cap: number | null): number {
+  const want = Math.max(10, lastX * 1.1);
+  const magnitude = 10 ** Math.floor(Math.log10(want));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((v) => v >= want) ?? 10 * magnitude;
+  return cap !== null && cap > 0 ? Math.max(Math.min(step, cap), lastX) : step;
+}
+
+/** The tooltip lines for a hovered mark. */
+export function describeTarget(t: ChartTarget): string[] {
+  if (t.kind === 'candidate') {
+    const p = t.point;
+    return [`Candidate #${p.idx} (${p.origin})`, `val score ${formatScore(p.y)}`, `iteration ${p.iteration} · found at ${p.x} metric calls`];
+  }
+  const k = t.tick;
+  return [
+    `Proposal #${k.id}: ${k.accepted ? `accepted as #${k.candidateIdx}` : 'rejected'}`,
+    `minibatch ${formatScore(k.before)} → ${formatScore(k.after)}`,
+    `iteration ${k.iteration} · at ${k.x} metric calls`,
+  ];
+}

@@ -3,6 +3,7 @@ import { useRunStore } from '../store/runStore.ts';
 import { useUiStore } from '../store/uiStore.ts';
 import { SetupView } from './setup/SetupView.tsx';
 import { RunView } from './run/RunView.tsx';
+import { ImportRunButton } from './ImportRunButton.tsx';
 
 export function App() {
   const view = useUiStore((s) => s.view);
@@ -22,6 +23,7 @@ export function App() {
             Run{readOnly ? ' (imported, read-only)' : ''}
           </button>
         </nav>
+        <ImportRunButton />
       </header>
       <main className="main">{view === 'run' && hasRun ? <RunView /> : <SetupView />}</main>
     </div>

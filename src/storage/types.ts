@@ -1,0 +1,60 @@
+// The storage contract the worker and the UI build on. One IndexedDB database holds every run: its
+// record (config without secrets, status, summary), its checkpoint (written incrementally), the event
+// log that rebuilds its views, and the evaluation cache shared by all runs.
+import type { GepaState } from '../engine/index.ts';
+import type { RunEvent } from '../worker/protocol.ts';
+import type { RunConfig } from '../tasks/runConfig.ts';
+import type { CacheStore } from '../lm/evaluationCache.ts';
+
+export type StoredRunStatus = 'running' | 'paused' | 'stopped' | 'finished' | 'interrupted' | 'error';
+
+export interface RunSummaryRecord {
+  bestScore: number | null;
+  candidates: number;
+  iterations: number;
+  metricCalls: number;
+  cap: number | null;
+  costUsd: number;
+}
+
+export interface RunRecord {
+  id: string;
+  name: string;
+  /** never holds an API key */
+  config: RunConfig;
+  status: StoredRunStatus;
+  statusMessage: string;
+  createdAt: number;
+  updatedAt: number;
+  summary: RunSummaryRecord;
+  /** approximate bytes this run occupies (records, checkpoint parts, events) */
+  bytes: number;
+}
+
+/** Thrown (and only this) when the browser refuses a write for lack of space; nothing earlier is lost. */
+export class StorageQuotaError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StorageQuotaError';
+  }
+}
+
+export interface RunRepository {
+  createRun(record: RunRecord): Promise<void>;
+  updateRun(id: string, patch: Partial<Omit<RunRecord, 'id'>>): Promise<void>;
+  getRun(id: string): Promise<RunRecord | undefined>;
+  listRuns(): Promise<RunRecord[]>;
+  /** Removes the run and everything it owns (checkpoint parts, events); the shared cache stays. */
+  deleteRun(id: string): Promise<void>;
+  /** Appends events (in order) to the run's log. */
+  appendEvents(id: string, events: RunEvent[]): Promise<void>;
+  loadEvents(id: string): Promise<RunEvent[]>;
+  /**
+   * Writes the state incrementally: only what changed since the previous checkpoint of this run
+   * (new candidates, the small head), so the cost does not grow with the run's length.
+   */
+  writeCheckpoint(id: string, state: GepaState): Promise<void>;
+  loadCheckpoint(id: string): Promise<GepaState | undefined>;
+  /** The evaluation cache, backed by IndexedDB and shared across runs and resumes. */
+  cacheStore(): CacheStore;
+}

@@ -1,0 +1,77 @@
+// The studio as the tests see it: the repo's Vite dev server started in-process on a free port of
+// 127.0.0.1, and pages that record console errors and uncaught page errors so a test can fail on them.
+// HMR is off: other files may change while a suite runs, and a reload mid-journey would be noise.
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createServer, type ViteDevServer } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface Studio {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startStudio(port?: number): Promise<Studio> {
+  const chosen = port ?? (await freePort());
+  const server: ViteDevServer = await createServer({
+    root: REPO_ROOT,
+    configFile: `${REPO_ROOT}vite.config.ts`,
+    logLevel: 'error',
+    clearScreen: false,
+    server: { host: '127.0.0.1', port: chosen, strictPort: true, hmr: false },
+  });
+  await server.listen();
+  return { url: `http://127.0.0.1:${chosen}/`, close: () => server.close() };
+}
+
+export interface StudioPage {
+  page: Page;
+  /** console messages of level error, from the page and its workers */
+  consoleErrors: string[];
+  /** uncaught exceptions and unhandled rejections in the page */
+  pageErrors: string[];
+  /** dialogs (alert, confirm, prompt) the page opened; they are dismissed */
+  dialogs: string[];
+}
+
+/** Opens the studio in a new page of `context` and waits for the app shell. */
+export async function openStudio(context: BrowserContext, studio: Studio): Promise<StudioPage> {
+  const page = await context.newPage();
+  const session: StudioPage = { page, consoleErrors: [], pageErrors: [], dialogs: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') session.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => session.pageErrors.push(err.stack ?? err.message));
+  page.on('dialog', (dialog) => {
+    session.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('crash', () => session.pageErrors.push('the page crashed'));
+  await page.goto(studio.url);
+  await page.locator('.app, vite-error-overlay').first().waitFor();
+  const overlay = page.locator('vite-error-overlay');
+  if (await overlay.count()) {
+    const message = await overlay.evaluate((el) => el.shadowRoot?.querySelector('.message')?.textContent ?? '');
+    throw new Error(`the dev server could not build the studio: ${message}`);
+  }
+  return session;
+}
+
+/** A message for a failed check that carries what the page said. */
+export function pageReport(session: StudioPage): string {
+  const lines = [...session.pageErrors.map((e) => `page error: ${e}`), ...session.consoleErrors.map((e) => `console error: ${e}`)];
+  return lines.length ? lines.join('\n') : 'no page or console errors';
+}

@@ -1,7 +1,7 @@
 // The proposal's text change: a word diff of the parent's text against the proposed text (for a merge,
 // the common ancestor's candidate JSON against the merged candidate's). When the reflection output held
-// no usable text (no fence, or a truncated one), nothing was tested, but what the LM wrote is still the
-// clearest view of what it meant to change: the parent is diffed against that raw output, and says so.
+// no usable text (no fence, or a truncated one), nothing was tested: a diff against the raw reply would
+// interleave two unrelated texts, so the parent's text and the raw reply are shown side by side instead.
 import type { ProposalRow } from '../../engine/tracking.ts';
 import { TextDiff } from '../common/TextDiff.tsx';
 import { reasonText } from './proposalFormat.ts';
@@ -29,9 +29,11 @@ export function ProposalDiff({ row }: { row: ProposalRow }) {
   if (row.proposedText === '') {
     return (
       <>
-        <p className="muted note">The reflection output held no usable text, so nothing was tested. The parent's text against the raw output:</p>
-        <Legend />
-        <TextDiff before={row.parentText} after={row.rawLmOutput} testId="proposal-diff" />
+        <p className="muted note">The reflection output held no usable text ({reasonText(row.reason)}), so nothing was tested. The parent's text, then what the LM replied:</p>
+        <pre className="text-diff" data-testid="proposal-diff">
+          {row.parentText}
+        </pre>
+        <pre className="text-diff raw-reply">{row.rawLmOutput}</pre>
       </>
     );
   }

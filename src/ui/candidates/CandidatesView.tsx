@@ -4,7 +4,7 @@ import { useRunStore } from '../../store/runStore.ts';
 import { useUiStore } from '../../store/uiStore.ts';
 import { bestCandidate } from '../run/runStats.ts';
 import { openCandidate } from '../run/navigate.ts';
-import { useFillHeight } from '../run/useFillHeight.ts';
+import { useFillHeight } from '../common/useFillHeight.ts';
 import { CandidateDetail } from './CandidateDetail.tsx';
 import { CandidateList } from './CandidateList.tsx';
 import { childrenOf, compareTarget, frontCounts } from './candidateInfo.ts';

@@ -8,7 +8,7 @@ import type { HoverInfo } from '../run/HoverTooltip.tsx';
 import { formatScore } from '../run/format.ts';
 import { openCandidate } from '../run/navigate.ts';
 import { useElementSize } from '../run/useElementSize.ts';
-import { useFillHeight } from '../run/useFillHeight.ts';
+import { useFillHeight } from '../common/useFillHeight.ts';
 import { legendGradient, scoreColor } from '../lineage/scoreColor.ts';
 import { candidateOrder } from './candidateInfo.ts';
 import type { CandidateSort } from './candidateInfo.ts';

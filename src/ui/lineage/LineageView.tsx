@@ -6,7 +6,7 @@ import { useUiStore } from '../../store/uiStore.ts';
 import { HoverTooltip } from '../run/HoverTooltip.tsx';
 import type { HoverInfo } from '../run/HoverTooltip.tsx';
 import { openCandidate, openProposal } from '../run/navigate.ts';
-import { useFillHeight } from '../run/useFillHeight.ts';
+import { useFillHeight } from '../common/useFillHeight.ts';
 import { bestCandidate } from '../run/runStats.ts';
 import { frontMembers } from '../candidates/candidateInfo.ts';
 import { createLineageRenderer } from './drawLineage.ts';

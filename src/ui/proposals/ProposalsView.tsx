@@ -1,13 +1,13 @@
 // The run view's proposals tab: which proposals were accepted, rejected or skipped and why. The table
 // (filtered here, sorted and virtualised in ProposalsTable) sits beside the opened proposal.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useRunStore } from '../../store/runStore.ts';
 import { useUiStore } from '../../store/uiStore.ts';
 import { componentOptions, filterProposals, NO_FILTER, statusCounts, type ProposalFilter } from './proposalFilters.ts';
 import { ProposalDetail } from './ProposalDetail.tsx';
 import { ProposalsTable } from './ProposalsTable.tsx';
 import { ProposalsToolbar } from './ProposalsToolbar.tsx';
-import { useFillViewport } from './useFillViewport.ts';
+import { useFillHeight } from '../common/useFillHeight.ts';
 import './proposals.css';
 
 export function ProposalsView() {
@@ -20,7 +20,8 @@ export function ProposalsView() {
   const rows = useMemo(() => filterProposals(proposals, filter), [proposals, filter]);
   const components = useMemo(() => componentOptions(proposals), [proposals]);
   const counts = useMemo(() => statusCounts(proposals), [proposals]);
-  const [viewRef, height] = useFillViewport<HTMLDivElement>(420, 12);
+  const viewRef = useRef<HTMLDivElement>(null);
+  const height = useFillHeight(viewRef, 420, 12);
   const selected = useMemo(() => (selectedId === null ? undefined : proposals.find((p) => p.proposalId === selectedId)), [proposals, selectedId]);
 
   return (

@@ -1,11 +1,10 @@
-// The height that lets an element reach the bottom of the window from where it starts, so the table and
-// the detail pane scroll inside themselves instead of the page. Re-measured when the window resizes or
-// anything above the element changes height (the body resizes); never below `min`.
-import { useLayoutEffect, useRef, useState } from 'react';
+// The height that takes an element from where it starts to the bottom of the window, so a panel (the
+// lineage, the matrix, the candidate list, the proposals table) uses the screen it has and scrolls inside itself. Measured
+// again when the window resizes or anything above it changes height (the header gaining a log line).
+import { useLayoutEffect, useState } from 'react';
 import type { RefObject } from 'react';
 
-export function useFillViewport<T extends HTMLElement>(min: number, bottomGap: number): [RefObject<T | null>, number] {
-  const ref = useRef<T>(null);
+export function useFillHeight(ref: RefObject<HTMLElement | null>, min: number, bottomGap: number): number {
   const [height, setHeight] = useState(min);
   useLayoutEffect(() => {
     const el = ref.current;
@@ -22,6 +21,6 @@ export function useFillViewport<T extends HTMLElement>(min: number, bottomGap: n
       window.removeEventListener('resize', update);
       observer.disconnect();
     };
-  }, [min, bottomGap]);
-  return [ref, height];
+  }, [ref, min, bottomGap]);
+  return height;
 }

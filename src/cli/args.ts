@@ -1,0 +1,106 @@
+// The command line: `gepa-studio run --config FILE --out FILE [...]` and `--help`. Parsing only (no I/O),
+// so every flag combination is tested without starting a run. A wrong command line is a UsageError:
+// the CLI prints its message and a pointer to --help, and exits 2.
+import { parseArgs } from 'node:util';
+
+export interface RunArgs {
+  /** the run configuration (a RunConfig, or a studio export whose `config` is one) */
+  config?: string;
+  /** the result file (the studio's export format) */
+  out: string;
+  /** where checkpoints go (default: next to the result file) */
+  runDir?: string;
+  /** continue the run whose checkpoints are in this directory */
+  resume?: string;
+  jsonEvents: boolean;
+  quiet: boolean;
+  /** simulated latency of the offline demo model, ms per call */
+  demoLatencyMs?: number;
+}
+
+export type Command = { kind: 'help' } | { kind: 'run'; args: RunArgs };
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const HELP = `gepa-studio — GEPA prompt optimisation from the command line (the studio's engine, headless)
+
+Usage:
+  gepa-studio run --config run.json --out result.json [options]
+  gepa-studio run --resume RUN_DIR --out result.json [options]
+  gepa-studio --help
+
+Options for run:
+  --config FILE      the run configuration: the JSON the studio exports (a run config, or a whole
+                     exported run, whose "config" is used). dataset.path is relative to this file.
+  --out FILE         where the result goes: the studio's export format (open it in the studio with
+                     "Open export…"); its "result" is the GEPAResult.to_dict() of the run
+  --run-dir DIR      where checkpoints go (default: <out without .json>-run next to the result)
+  --resume DIR       continue the run checkpointed in DIR, with DIR's config (or --config, which
+                     must then be the same)
+  --json-events      stream the run's events as JSON lines on stdout
+  --quiet            no progress bar or progress lines on stderr (errors are still printed)
+  --demo-latency MS  simulated latency per call of the offline demo model (to watch a demo run)
+  -h, --help         this help
+
+API keys come from the environment variables the config names (taskLm.apiKeyEnv,
+reflectionLm.apiKeyEnv, judgeLm.apiKeyEnv), never from the config file.
+
+Stopping: Ctrl-C (or SIGTERM) stops at the last checkpoint and exits 130 (143 for SIGTERM);
+creating the file DIR/stop ends the run at the next iteration boundary and writes the result (exit 0).
+Exit codes: 0 finished or stopped by the stop file, 1 the run failed, 2 a bad command line or config.
+`;
+
+function positiveInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number of milliseconds, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        config: { type: 'string' },
+        out: { type: 'string' },
+        'run-dir': { type: 'string' },
+        resume: { type: 'string' },
+        'json-events': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        'demo-latency': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help || positionals[0] === 'help') return { kind: 'help' };
+  if (positionals.length === 0) throw new UsageError('no command given: use "gepa-studio run --config run.json --out result.json"');
+  if (positionals[0] !== 'run') throw new UsageError(`unknown command "${positionals[0]}" (the command is "run")`);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+  if (!v.out) throw new UsageError('--out FILE is required: the result file to write');
+  if (!v.config && !v.resume) throw new UsageError('--config FILE is required (or --resume DIR to continue a run)');
+  if (v.resume && v['run-dir'] && v['run-dir'] !== v.resume) throw new UsageError('--resume DIR continues in DIR: leave out --run-dir, or give the same directory');
+  const demoLatencyMs = positiveInt(v['demo-latency'], '--demo-latency');
+  return {
+    kind: 'run',
+    args: {
+      out: v.out,
+      jsonEvents: v['json-events'] ?? false,
+      quiet: v.quiet ?? false,
+      ...(v.config ? { config: v.config } : {}),
+      ...(v['run-dir'] ? { runDir: v['run-dir'] } : {}),
+      ...(v.resume ? { resume: v.resume } : {}),
+      ...(demoLatencyMs !== undefined ? { demoLatencyMs } : {}),
+    },
+  };
+}

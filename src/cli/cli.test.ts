@@ -1,0 +1,96 @@
+// The CLI in this process, with fake streams: help, usage errors, and a demo run drawn on a "terminal".
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sentimentTask } from '../tasks/demos/index.ts';
+import { parseExport } from '../tasks/exportFormat.ts';
+import { runCli } from './cli.ts';
+import type { CliIo, StopSignal } from './runCommand.ts';
+import { defaultRunDir, firstDifference } from './runSetup.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'gepa-cli-unit-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function fakeIo(tty = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  let handler: ((s: StopSignal) => void) | null = null;
+  const io: CliIo = {
+    stdout: { write: (t) => out.push(t) > 0 },
+    stderr: { isTTY: tty, columns: 120, write: (t) => err.push(t) > 0 },
+    env: {},
+    cwd: dir,
+    onSignal: (h) => {
+      handler = h;
+      return () => (handler = null);
+    },
+    exit: (code) => {
+      throw new Error(`exit ${code}`);
+    },
+  };
+  return { io, out, err, signal: (s: StopSignal) => handler?.(s) };
+}
+
+const demo = { provider: 'demo', baseUrl: 'offline', model: 'demo' };
+const config = (budget: number) => ({
+  version: 1,
+  name: 'unit',
+  program: sentimentTask.program,
+  dataset: { fileName: sentimentTask.fileName, rows: sentimentTask.rows, mapping: sentimentTask.fields, split: { valFraction: 1 / 3, seed: 0 } },
+  metric: sentimentTask.metric,
+  taskLm: demo,
+  reflectionLm: demo,
+  budget: { maxMetricCalls: budget },
+});
+
+describe('runCli', () => {
+  it('prints help on stdout and exits 0', async () => {
+    const { io, out } = fakeIo();
+    expect(await runCli(['--help'], io)).toBe(0);
+    expect(out.join('')).toMatch(/^gepa-studio — .*\n\nUsage:\n {2}gepa-studio run --config run\.json --out result\.json/);
+  });
+
+  it('a bad command line: one message, a pointer to --help, exit 2', async () => {
+    const { io, err } = fakeIo();
+    expect(await runCli(['run', '--config', 'x.json'], io)).toBe(2);
+    expect(err.join('')).toBe('gepa-studio: --out FILE is required: the result file to write\nRun "gepa-studio --help" for the options.\n');
+  });
+
+  it('runs a demo config, redrawing one progress line on a terminal, and writes the export', async () => {
+    writeFileSync(path.join(dir, 'run.json'), JSON.stringify(config(120)));
+    const { io, err } = fakeIo(true);
+    expect(await runCli(['run', '--config', 'run.json', '--out', 'out/result.json'], io)).toBe(0);
+    const stderr = err.join('');
+    expect(stderr).toContain('\r\x1b[2K[');
+    expect(stderr).toMatch(/finished: budget/);
+    const run = parseExport(readFileSync(path.join(dir, 'out', 'result.json'), 'utf8'), 'result.json');
+    expect(run.status).toBe('finished');
+    expect(run.result?.total_metric_calls).toBeLessThanOrEqual(120);
+  });
+
+  it('a stop signal before the seed is scored leaves nothing to resume and says so', async () => {
+    writeFileSync(path.join(dir, 'run.json'), JSON.stringify(config(120)));
+    const { io, err, signal } = fakeIo();
+    const running = runCli(['run', '--config', 'run.json', '--out', 'r.json', '--demo-latency', '50'], io);
+    await new Promise((r) => setTimeout(r, 20));
+    signal('SIGINT');
+    expect(await running).toBe(130);
+    expect(err.join('')).toMatch(/interrupted by SIGINT before the seed prompt was scored: there is no checkpoint to resume/);
+  });
+});
+
+describe('helpers', () => {
+  it('firstDifference names the first differing field', () => {
+    expect(firstDifference({ a: 1, b: { c: [1, 2] } }, { a: 1, b: { c: [1, 2] } })).toBeNull();
+    expect(firstDifference({ a: 1, b: { c: [1, 2] } }, { a: 1, b: { c: [1, 3] } })).toBe('b.c[1]');
+    expect(firstDifference({ budget: { maxMetricCalls: 1 } }, { budget: { auto: 'light' } })).toBe('budget.maxMetricCalls');
+  });
+  it('the default run directory sits next to the result', () => {
+    expect(defaultRunDir('out/result.json')).toBe('out/result-run');
+    expect(defaultRunDir('result')).toBe('result-run');
+  });
+});

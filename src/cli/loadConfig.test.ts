@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sentimentTask } from '../tasks/demos/index.ts';
+import type { RunConfig } from '../tasks/runConfig.ts';
+import { configDocument, httpEndpoints, loadConfigFile, secretsFromEnv } from './loadConfig.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'gepa-config-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const demo = { provider: 'demo', baseUrl: 'offline', model: 'demo' };
+const raw = (dataset: Record<string, unknown>) => ({
+  version: 1,
+  program: sentimentTask.program,
+  dataset: { mapping: sentimentTask.fields, split: { valFraction: 0.3, seed: 0 }, ...dataset },
+  metric: sentimentTask.metric,
+  taskLm: demo,
+  reflectionLm: demo,
+  budget: { maxMetricCalls: 100 },
+});
+
+function write(name: string, value: unknown): string {
+  const file = path.join(dir, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+}
+
+const errorOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('expected an error');
+};
+
+describe('loadConfigFile', () => {
+  it('reads the dataset relative to the config file and returns the config with its rows inline, no path, defaults filled', () => {
+    write('data/reviews.jsonl', sentimentTask.jsonl);
+    const { config, rows } = loadConfigFile(write('configs/run.json', raw({ path: '../data/reviews.jsonl' })));
+    expect(rows).toHaveLength(sentimentTask.rows.length);
+    expect(rows[4]?.line).toBe(5);
+    expect(config.dataset.rows).toEqual(sentimentTask.rows);
+    expect(config.dataset).not.toHaveProperty('path');
+    expect(config.dataset.fileName).toBe('reviews.jsonl');
+    expect(config.options.seed).toBe(0);
+    expect(config.name).toBe('GEPA run');
+  });
+
+  it('takes inline rows, and the config inside an exported run', () => {
+    const exported = { format: 'gepa-studio-run', version: 1, config: raw({ fileName: 'x.jsonl', rows: sentimentTask.rows }) };
+    expect(configDocument(exported)).toBe(exported.config);
+    expect(loadConfigFile(write('export.json', exported)).rows).toHaveLength(sentimentTask.rows.length);
+    expect(errorOf(() => configDocument({ format: 'gepa-studio-run', config: null }))).toMatch(/^config: .*no run configuration/);
+  });
+
+  it('names the field, the file and the line', () => {
+    expect(errorOf(() => loadConfigFile(path.join(dir, 'nope.json')))).toMatch(/^--config: file not found/);
+    expect(errorOf(() => loadConfigFile(write('bad.json', '{"version": 1,')))).toMatch(/^config: .*bad\.json is not valid JSON/);
+    expect(errorOf(() => loadConfigFile(write('a.json', raw({ path: 'missing.csv' }))))).toBe(`dataset.path: dataset file not found: ${path.join(dir, 'missing.csv')}`);
+    write('broken.csv', 'review,label\n"unclosed,positive\n');
+    expect(errorOf(() => loadConfigFile(write('b.json', raw({ path: 'broken.csv' }))))).toMatch(/^dataset\.path: broken\.csv, line 2/);
+    expect(errorOf(() => loadConfigFile(write('c.json', { ...raw({ rows: [] }), metric: { kind: 'bleu' } })))).toMatch(/^metric\.kind: unknown metric "bleu"/);
+  });
+});
+
+describe('secretsFromEnv', () => {
+  const config = (patch: Partial<RunConfig>) => ({ ...(raw({ rows: [] }) as unknown as RunConfig), ...patch });
+  const openai = { provider: 'openai' as const, baseUrl: 'https://api.openai.com/v1', model: 'gpt-4.1-mini' };
+
+  it('reads each key from the variable its model names; the demo model and keyless local servers need none', () => {
+    const c = config({ taskLm: { ...openai, apiKeyEnv: 'TASK_KEY' }, reflectionLm: { provider: 'ollama', baseUrl: 'http://localhost:11434/v1', model: 'llama3' } });
+    expect(secretsFromEnv(c, { TASK_KEY: 'sk-1' })).toEqual({ taskApiKey: 'sk-1' });
+    expect(secretsFromEnv(config({}), {})).toEqual({});
+  });
+
+  it('the judge key only for an LLM-judge metric', () => {
+    const c = config({ metric: { kind: 'llm_judge', rubric: 'r' }, judgeLm: { ...openai, apiKeyEnv: 'JUDGE_KEY' } });
+    expect(secretsFromEnv(c, { JUDGE_KEY: 'sk-j' })).toEqual({ judgeApiKey: 'sk-j' });
+    expect(secretsFromEnv({ ...c, metric: sentimentTask.metric }, {})).toEqual({});
+  });
+
+  it('names the variable that is not set, or the field that should name one', () => {
+    expect(errorOf(() => secretsFromEnv(config({ reflectionLm: { ...openai, apiKeyEnv: 'REFL_KEY' } }), {}))).toMatch(/^reflectionLm\.apiKeyEnv: the environment variable REFL_KEY is not set/);
+    expect(errorOf(() => secretsFromEnv(config({ taskLm: openai }), {}))).toMatch(/^taskLm\.apiKeyEnv: OpenAI needs an API key/);
+    expect(errorOf(() => secretsFromEnv(config({ taskLm: { ...openai, apiKeyEnv: 'sk-live-oops' } }), {}))).toMatch(/^taskLm\.apiKeyEnv: must be the name of an environment variable/);
+  });
+
+  it('lists each HTTP endpoint once', () => {
+    const ep = { provider: 'custom' as const, baseUrl: 'http://127.0.0.1:1/v1', model: 'm' };
+    expect(httpEndpoints(config({ taskLm: ep, reflectionLm: ep }), {}).map((e) => e.field)).toEqual(['taskLm']);
+    expect(httpEndpoints(config({ taskLm: ep, reflectionLm: { ...ep, model: 'n' } }), {}).map((e) => e.field)).toEqual(['taskLm', 'reflectionLm']);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { CandidateRow, ProposalRow } from '../engine/index.ts';
+import { sentimentTask } from '../tasks/demos/index.ts';
+import { DEFAULT_RUN_OPTIONS } from '../tasks/runConfig.ts';
+import type { RunConfig } from '../tasks/runConfig.ts';
+import type { RunEvent, UsageSnapshot } from '../worker/protocol.ts';
+import { addUsage, applyEvent, emptyRecord } from './runRecord.ts';
+
+const config = {
+  version: 1, name: 'x', program: sentimentTask.program, metric: sentimentTask.metric, budget: { maxMetricCalls: 50 }, options: DEFAULT_RUN_OPTIONS,
+  dataset: { fileName: 'f', rows: [], mapping: sentimentTask.fields, split: { valFraction: 0.5, seed: 0 } },
+  taskLm: { provider: 'demo', baseUrl: 'offline', model: 'demo' }, reflectionLm: { provider: 'demo', baseUrl: 'offline', model: 'demo' },
+} as RunConfig;
+
+const row = (candidateIdx: number, isBest: boolean): CandidateRow => ({ iteration: candidateIdx, candidateIdx, parentIds: [], valsetScore: candidateIdx / 10, isBest, origin: 'reflective', texts: { s: `t${candidateIdx}` }, metricCallsAtDiscovery: 0 });
+const totals = (calls: number, costUsd: number) => ({ calls, cachedCalls: 1, promptTokens: calls * 10, completionTokens: calls, costUsd, savedUsd: 0.5, unpricedCalls: 0 });
+
+describe('applyEvent', () => {
+  it('folds a run: candidates by index with only the latest best flagged, rows and points in order, the rest replaced', () => {
+    const run = emptyRecord('r1', config);
+    const events: RunEvent[] = [
+      { type: 'status', status: 'running' },
+      { type: 'examples', train: 4, val: [{ id: 'a' }, { id: 'b' }] },
+      { type: 'candidate', row: row(0, true), valScores: [0, 1], outputs: ['x', 'y'] },
+      { type: 'proposal', row: { proposalId: 0 } as ProposalRow },
+      { type: 'candidate', row: row(1, true), valScores: [1, 1], outputs: ['x', 'y'] },
+      { type: 'front', programs: [[1], [0, 1]] },
+      { type: 'score', point: { metricCalls: 10, iteration: 1, bestScore: 0.1, paretoAggregate: 1 } },
+      { type: 'budget', used: 12, cap: 50, iteration: 1 },
+      { type: 'log', level: 'info', message: 'ignored' },
+      { type: 'status', status: 'finished', message: 'budget' },
+    ];
+    for (const e of events) applyEvent(run, e);
+    expect(run.candidates.map((c) => [c.row.candidateIdx, c.row.isBest])).toEqual([[0, false], [1, true]]);
+    expect(run.proposals).toHaveLength(1);
+    expect(run.front).toEqual([[1], [0, 1]]);
+    expect(run.scores).toHaveLength(1);
+    expect(run.budget).toEqual({ used: 12, cap: 50, iteration: 1 });
+    expect(run.trainCount).toBe(4);
+    expect([run.status, run.statusMessage]).toEqual(['finished', 'budget']);
+  });
+});
+
+describe('addUsage', () => {
+  it('adds an earlier session\'s usage to this one\'s, role by role', () => {
+    const base: UsageSnapshot = { byRole: { task: totals(10, 0.1) }, total: totals(10, 0.1), cacheHits: 2, cacheSavedUsd: 0.01 };
+    const live: UsageSnapshot = { byRole: { task: totals(5, 0.05), reflection: totals(1, 0.2) }, total: totals(6, 0.25), cacheHits: 1, cacheSavedUsd: 0.02 };
+    const sum = addUsage(base, live);
+    expect(sum.total.calls).toBe(16);
+    expect(sum.total.costUsd).toBeCloseTo(0.35);
+    expect(sum.byRole.task?.calls).toBe(15);
+    expect(sum.byRole.reflection?.calls).toBe(1);
+    expect(sum.cacheHits).toBe(3);
+    expect(addUsage(null, live)).toBe(live);
+  });
+});

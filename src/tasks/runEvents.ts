@@ -1,0 +1,103 @@
+// The engine's callbacks and tracking stream, translated into the studio's RunEvents: a candidate row
+// with its per-example val scores and outputs, proposal rows, the Pareto front, score-chart points,
+// budget ticks and log lines. Shared by the worker's run controller and the CLI, so a run reads the same
+// (and exports the same) wherever it ran. Pure: it only calls the emit and log functions it is given.
+// Invariant: one 'candidate' event per registered candidate, sent once its val scores and outputs are known.
+import { GepaConfigError } from '../engine/index.ts';
+import type { CallbackHandlers, CandidateRow, RunSummary, TrackingEvent } from '../engine/index.ts';
+import type { LogLevel, RunEvent, UsageSnapshot } from '../worker/protocol.ts';
+import type { BuiltRun } from './buildRun.ts';
+import { RunConfigError } from './runConfig.ts';
+
+export function runErrorText(err: unknown): string {
+  if (err instanceof RunConfigError || err instanceof GepaConfigError) return `The run configuration is invalid: ${err.message}`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function usageSnapshot(built: BuiltRun): UsageSnapshot {
+  const stats = built.taskCache?.stats();
+  return { byRole: built.meter.byRole(), total: built.meter.totals(), cacheHits: stats?.hits ?? 0, cacheSavedUsd: stats?.savedUsd ?? 0 };
+}
+
+const asText = (output: unknown): string => (typeof output === 'string' ? output : output === undefined ? '' : JSON.stringify(output));
+
+export interface RunEventSinks {
+  /** val examples the candidates are scored on */
+  valCount: number;
+  /** the metric-call cap budget events carry */
+  cap: number | null;
+  emit(event: RunEvent): void;
+  log(level: LogLevel, message: string, iteration?: number): void;
+  /** a resumed run's last score point, so its score line continues from there (not from 0) */
+  lastScore?: { bestScore: number; paretoAggregate: number } | null;
+}
+
+export interface RunEventTranslation {
+  /** pass both to optimize */
+  callbacks: CallbackHandlers;
+  onTrackingEvent(event: TrackingEvent): void;
+  /** the engine's closing summary, once optimize has returned */
+  summary(): RunSummary | null;
+  /** why the run stopped on an error the engine would not continue past, if it did */
+  fatal(): string | null;
+}
+
+export function translateRunEvents(sinks: RunEventSinks): RunEventTranslation {
+  const { emit, log, cap } = sinks;
+  const outputs = new Map<number, string[]>();
+  const rows = new Map<number, CandidateRow>();
+  let best = sinks.lastScore?.bestScore ?? 0;
+  let paretoAggregate = sinks.lastScore?.paretoAggregate ?? 0;
+  let summary: RunSummary | null = null;
+  let fatal: string | null = null;
+
+  const callbacks: CallbackHandlers = {
+    onValsetEvaluated: (e) => outputs.set(e.candidateIdx, Array.from({ length: sinks.valCount }, (_x, v) => asText(e.outputsByValId?.[v]))),
+    onBudgetUpdated: (e) => emit({ type: 'budget', used: e.metricCallsUsed, cap, iteration: e.iteration }),
+    onWarning: (e) => log('warning', e.message, e.iteration),
+    onError: (e) => {
+      const why = runErrorText(e.exception);
+      if (!e.willContinue) fatal = why;
+      const what = e.iteration === 0 ? 'Scoring the seed prompt' : `Iteration ${e.iteration}`;
+      log('error', `${what} failed: ${why} — ${e.willContinue ? 'the run continues' : 'the run stops'}`, e.iteration);
+    },
+    onMergeAccepted: (e) => log('info', `Merged candidates ${e.parentIds[0]} and ${e.parentIds[1]} into candidate ${e.newCandidateIdx}`, e.iteration),
+    onMergeRejected: (e) => log('info', `Merge of candidates ${e.parentIds[0]} and ${e.parentIds[1]} rejected: ${e.reason}`, e.iteration),
+  };
+
+  const onTrackingEvent = (e: TrackingEvent): void => {
+    switch (e.type) {
+      case 'candidate':
+        rows.set(e.row.candidateIdx, e.row);
+        break;
+      case 'valsetScores': {
+        const row = rows.get(e.row.candidateIdx);
+        if (!row) break;
+        emit({ type: 'candidate', row, valScores: e.row.scores, outputs: outputs.get(row.candidateIdx) ?? [] });
+        rows.delete(row.candidateIdx);
+        outputs.delete(row.candidateIdx);
+        break;
+      }
+      case 'valsetParetoFront':
+        emit({ type: 'front', programs: e.row.programs });
+        break;
+      case 'metrics': {
+        const m = e.metrics;
+        if (m.best_score_on_valset === undefined || m.valset_pareto_front_agg === undefined) break;
+        best = m.best_score_on_valset;
+        paretoAggregate = m.valset_pareto_front_agg;
+        emit({ type: 'score', point: { metricCalls: m.total_metric_calls ?? 0, iteration: e.iteration, bestScore: best, paretoAggregate } });
+        break;
+      }
+      case 'proposal':
+        emit({ type: 'proposal', row: e.row });
+        emit({ type: 'score', point: { metricCalls: e.row.metricCallsAt, iteration: e.row.iteration, bestScore: best, paretoAggregate } });
+        break;
+      case 'summary':
+        summary = e.summary;
+        break;
+    }
+  };
+
+  return { callbacks, onTrackingEvent, summary: () => summary, fatal: () => fatal };
+}

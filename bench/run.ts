@@ -6,9 +6,10 @@ import os from 'node:os';
 import { engineOverheadBench } from './engineOverhead.bench.ts';
 import { lmThroughputBench } from './lmThroughput.bench.ts';
 import { uiRenderBench } from './uiRender.bench.ts';
+import { storageBench } from './storage.bench.ts';
 import type { BenchReport } from './report.ts';
 
-const benches: (() => Promise<BenchReport>)[] = [engineOverheadBench, lmThroughputBench, uiRenderBench];
+const benches: (() => Promise<BenchReport>)[] = [engineOverheadBench, lmThroughputBench, uiRenderBench, storageBench];
 
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`machine: ${machine}`);

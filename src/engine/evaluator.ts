@@ -35,11 +35,14 @@ export interface EvaluatorDeps {
   emit: Emit;
   signal: AbortSignalLike | undefined;
   onMetricCalls: (total: number) => void;
+  /** remember committed cache keys until takeNewCacheKeys() (only when checkpoints are taken) */
+  trackNewCacheKeys: boolean;
 }
 
 export class Evaluator {
   /** Cache entries of the current iteration: committed at its end, dropped when it is rolled back. */
   private pending = new Map<string, CachedEvaluation>();
+  private sinceCheckpoint: string[] = [];
 
   constructor(private readonly d: EvaluatorDeps) {}
 
@@ -54,8 +57,20 @@ export class Evaluator {
 
   commitCache(): void {
     const cache = this.d.state.evalCache;
-    if (cache) for (const [k, v] of this.pending) cache[k] = v;
+    if (cache) {
+      for (const [k, v] of this.pending) {
+        if (this.d.trackNewCacheKeys && !(k in cache)) this.sinceCheckpoint.push(k);
+        cache[k] = v;
+      }
+    }
     this.pending.clear();
+  }
+
+  /** Cache keys committed since the last call, in insertion order (for incremental checkpoints). */
+  takeNewCacheKeys(): string[] {
+    const keys = this.sinceCheckpoint;
+    this.sinceCheckpoint = [];
+    return keys;
   }
 
   dropPending(): void {

@@ -114,6 +114,7 @@ export async function optimize<Data, Trajectory, Output>(opts: GepaOptions<Data,
     failureScore: config.failureScore,
     emit,
     signal,
+    trackNewCacheKeys: !!options.checkpoint,
     onMetricCalls: (total) => track({ type: 'metrics', iteration: state.iteration + 1, metrics: { total_metric_calls: total } }),
   });
   const ctx: RunContext = {
@@ -143,7 +144,7 @@ export async function optimize<Data, Trajectory, Output>(opts: GepaOptions<Data,
       sessionStart = now;
     }
     if (!options.checkpoint) return;
-    const where = await options.checkpoint(state);
+    const where = await options.checkpoint(state, { newCacheKeys: evaluator.takeNewCacheKeys() });
     emit('onStateSaved', { iteration, runDir: typeof where === 'string' ? where : null });
   };
 

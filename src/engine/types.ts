@@ -103,8 +103,12 @@ export interface GepaOptions<Data = unknown, Trajectory = unknown, Output = unkn
   callbacks?: CallbackHandlers | CallbackHandlers[];
   /** Receives the tracking stream (scalar metrics, table rows, run summary). */
   onTrackingEvent?: (event: TrackingEvent) => void;
-  /** Called with the state after every iteration; the engine awaits it (checkpointing). */
-  checkpoint?: (state: GepaState) => void | string | Promise<void | string>;
+  /**
+   * Called with the state after every iteration; the engine awaits it (checkpointing). `info` lists the
+   * evaluation-cache keys added since the previous call, so a writer can append them without listing
+   * the whole cache.
+   */
+  checkpoint?: (state: GepaState, info: CheckpointInfo) => void | string | Promise<void | string>;
   trackBestOutputs?: boolean;
   acceptanceCriterion?: AcceptanceCriterion;
   /** One template for all components or one per component; must contain {{current_instruction}} and {{examples}}. */
@@ -117,6 +121,11 @@ export interface GepaOptions<Data = unknown, Trajectory = unknown, Output = unkn
   maxConsecutiveErrors?: number;
   clock?: Clock;
   resumeFrom?: GepaState;
+}
+
+export interface CheckpointInfo {
+  /** evaluation-cache keys added since the previous checkpoint call, in insertion order */
+  newCacheKeys: string[];
 }
 
 export class GepaConfigError extends Error {

@@ -1,10 +1,13 @@
 // What the buttons do, outside components: start and steer a run in the engine worker, run the setup
 // checks there, and export or import runs. A live run's events fold into the run store only while
 // that run is the one shown (an import or a newer run replaces it). API keys go from the setup store
-// to the worker in memory only; they never reach the run store, an export or a log.
+// (or the resume form) to the worker in memory only; they never reach the run store, storage, an export
+// or a log. A stored run resumes in the worker, which first replays its event log into the run store.
 import type { ConnectionResult, MetricTrial, RunEvent, RunStatus, StartRequest } from '../worker/protocol.ts';
 import { createEngineClient } from '../worker/engineClient.ts';
 import type { EngineClient } from '../worker/engineClient.ts';
+import { runLibrary } from '../worker/runLibrary.ts';
+import { drivenRunIds, RunLockedError } from '../worker/runLocks.ts';
 import { applyMapping } from '../tasks/datasets/index.ts';
 import type { DatasetRow } from '../tasks/datasets/index.ts';
 import { checkProgramAgainstFields, RunConfigError, validateRunConfig } from '../tasks/runConfig.ts';
@@ -69,6 +72,19 @@ function secretsOf(s: Pick<SetupState, 'keys' | 'taskLm' | 'reflectionLm'>): Run
   return secrets;
 }
 
+/** Views a run the worker is about to drive, on the overview tab. */
+function showLiveRun(runId: string, config: RunConfig): void {
+  useRunStore.getState().begin(runId, config);
+  const ui = useUiStore.getState();
+  ui.selectCandidate(null);
+  ui.selectProposal(null);
+  ui.setCompare(null);
+  ui.setRunTab('overview');
+  ui.setView('run');
+}
+
+let askedPersistence = false;
+
 const newRunId = (): string => globalThis.crypto?.randomUUID?.() ?? `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
@@ -80,17 +96,31 @@ export async function startRun(): Promise<void> {
   const setup = useSetupStore.getState();
   const config = checkRunConfig(setup.toRunConfig(), setup.dataset.rows);
   const runId = newRunId();
-  useRunStore.getState().begin(runId, config);
-  const ui = useUiStore.getState();
-  ui.selectCandidate(null);
-  ui.selectProposal(null);
-  ui.setCompare(null);
-  ui.setRunTab('overview');
-  ui.setView('run');
+  showLiveRun(runId, config);
+  // runs are stored from now on: ask the browser, once a page, not to evict them under storage pressure
+  if (!askedPersistence) void runLibrary().persist();
+  askedPersistence = true;
   const request: StartRequest = { runId, config, secrets: secretsOf(setup), demoLatencyMs: setup.demoLatencyMs };
   engine()
     .start(request, (events) => applyToRun(runId, events))
     .catch((err: unknown) => applyToRun(runId, [{ type: 'status', status: 'error', message: `The run could not start: ${messageOf(err)}` }]));
+}
+
+/**
+ * Continues a stored run that no tab drives (interrupted by a reload or a closed tab) from its last
+ * checkpoint, with the API keys given again (they are never stored). Rejects, saying why, when a run is
+ * live in this tab or another tab drives that run; once the worker has it, failures arrive as statuses.
+ */
+export async function resumeStoredRun(runId: string, secrets: RunSecrets): Promise<void> {
+  if (isLive(useRunStore.getState())) throw new Error('A run is in progress in this tab: stop it before resuming another.');
+  if ((await drivenRunIds()).has(runId)) throw new RunLockedError(runId);
+  const record = await runLibrary().get(runId);
+  if (!record) throw new Error('This run is no longer stored (it was deleted).');
+  showLiveRun(runId, record.config);
+  const request: StartRequest = { runId, config: record.config, secrets, demoLatencyMs: useSetupStore.getState().demoLatencyMs, resume: true };
+  engine()
+    .start(request, (events) => applyToRun(runId, events))
+    .catch((err: unknown) => applyToRun(runId, [{ type: 'status', status: 'error', message: `The run could not resume: ${messageOf(err)}` }]));
 }
 
 export function pauseRun(): void {
@@ -144,12 +174,16 @@ function baseName(run: RunData): string {
 
 const hasRun = (run: RunData): boolean => run.config !== null || run.candidates.length > 0;
 
+/** A run's JSON export document (the shown run's, or a stored one's). */
+export function runExportFile(run: RunData): ExportFile {
+  const text = JSON.stringify(buildExport(run), null, 2);
+  return { fileName: `${baseName(run)}.json`, blob: new Blob([text], { type: 'application/json' }) };
+}
+
 /** The run shown (live or imported) as the JSON export document; null when there is none. */
 export function jsonExportFile(): ExportFile | null {
   const run = useRunStore.getState();
-  if (!hasRun(run)) return null;
-  const text = JSON.stringify(buildExport(run), null, 2);
-  return { fileName: `${baseName(run)}.json`, blob: new Blob([text], { type: 'application/json' }) };
+  return hasRun(run) ? runExportFile(run) : null;
 }
 
 /** The proposals or candidates table as CSV; null when there is no run. */
@@ -165,7 +199,7 @@ export function csvExportFile(table: 'proposals' | 'candidates'): ExportFile | n
  * rather than in src/ui because the export actions save directly and the store may not import the UI.
  * The object URL is revoked on the next task, once the click has started the download.
  */
-function saveFile(file: ExportFile | null): void {
+export function saveFile(file: ExportFile | null): void {
   if (!file) return;
   const url = URL.createObjectURL(file.blob);
   const a = document.createElement('a');
@@ -196,7 +230,7 @@ export function exportCsv(table: 'proposals' | 'candidates'): void {
 export async function importFile(file: Blob & { name: string }): Promise<void> {
   if (isLive(useRunStore.getState())) throw new Error('A run is in progress: stop it before opening an exported run.');
   const data = parseExport(await file.text(), file.name);
-  useRunStore.getState().load({ ...data, readOnly: true });
+  useRunStore.getState().load({ ...data, readOnly: true, readOnlySource: 'import' });
   const ui = useUiStore.getState();
   ui.selectCandidate(null);
   ui.selectProposal(null);

@@ -25,6 +25,8 @@ export interface RunData {
   statusMessage: string;
   /** an imported run: views only, no controls */
   readOnly: boolean;
+  /** why a read-only run is shown: an imported file, a stored run, or a run another tab drives (followed live) */
+  readOnlySource: 'import' | 'stored' | 'other-tab' | null;
   config: RunConfig | null;
   trainCount: number;
   valExamples: Example[];
@@ -57,6 +59,7 @@ export const emptyRun = (): RunData => ({
   status: 'idle',
   statusMessage: '',
   readOnly: false,
+  readOnlySource: null,
   config: null,
   trainCount: 0,
   valExamples: [],

@@ -1,15 +1,26 @@
-// The studio shell: a top bar with the views (set up a run, watch it), and the active view.
+// The studio shell: a top bar with the views (set up a run, watch it, the history of stored runs), and
+// the active view.
 import { useRunStore } from '../store/runStore.ts';
+import type { RunData } from '../store/runStore.ts';
 import { useUiStore } from '../store/uiStore.ts';
 import { SetupView } from './setup/SetupView.tsx';
 import { RunView } from './run/RunView.tsx';
+import { HistoryView } from './runs/HistoryView.tsx';
+import { StoredRunBanner } from './runs/StoredRunBanner.tsx';
 import { ImportRunButton } from './ImportRunButton.tsx';
+
+const READ_ONLY_LABEL: Record<NonNullable<RunData['readOnlySource']>, string> = {
+  import: ' (imported, read-only)',
+  stored: ' (stored, read-only)',
+  'other-tab': ' (live in another tab)',
+};
 
 export function App() {
   const view = useUiStore((s) => s.view);
   const setView = useUiStore((s) => s.setView);
   const status = useRunStore((s) => s.status);
   const readOnly = useRunStore((s) => s.readOnly);
+  const source = useRunStore((s) => s.readOnlySource);
   const hasRun = status !== 'idle' || readOnly;
   return (
     <div className="app">
@@ -20,12 +31,26 @@ export function App() {
             Set up
           </button>
           <button type="button" data-testid="nav-run" className={view === 'run' ? 'active' : ''} disabled={!hasRun} onClick={() => setView('run')}>
-            Run{readOnly ? ' (imported, read-only)' : ''}
+            Run{readOnly ? READ_ONLY_LABEL[source ?? 'import'] : ''}
+          </button>
+          <button type="button" data-testid="nav-history" className={view === 'history' ? 'active' : ''} onClick={() => setView('history')}>
+            History
           </button>
         </nav>
         <ImportRunButton />
       </header>
-      <main className="main">{view === 'run' && hasRun ? <RunView /> : <SetupView />}</main>
+      <main className="main">
+        {view === 'history' ? (
+          <HistoryView />
+        ) : view === 'run' && hasRun ? (
+          <>
+            <StoredRunBanner />
+            <RunView />
+          </>
+        ) : (
+          <SetupView />
+        )}
+      </main>
     </div>
   );
 }

@@ -7,7 +7,9 @@ import type { Example, MetricConfig, Program } from '../tasks/types.ts';
 import type { ModelConfig, RunConfig } from '../tasks/runConfig.ts';
 import type { RunSecrets } from '../tasks/buildRun.ts';
 
-export type RunStatus = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'stopping' | 'stopped' | 'finished' | 'error';
+export type RunStatus = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'stopping' | 'stopped' | 'finished' | 'error' | 'interrupted';
+// 'interrupted' is never emitted by a worker: it is how a stored run shows when its record says it was
+// running or paused but no tab drives it any more (the tab was closed or reloaded mid-run).
 
 export interface StartRequest {
   runId: string;
@@ -16,6 +18,11 @@ export interface StartRequest {
   secrets: RunSecrets;
   /** simulated latency for the demo model, so a demo run can be watched (ms per call) */
   demoLatencyMs?: number;
+  /**
+   * Continue the stored run `runId` from its last checkpoint (after a reload or a closed tab) instead of
+   * starting afresh. The worker replays the run's event log to the caller first, so its views are rebuilt.
+   */
+  resume?: boolean;
 }
 
 /** One point of the score chart: after each new candidate, and after each proposal's minibatch test. */
@@ -47,7 +54,22 @@ export type RunEvent =
   | { type: 'usage'; usage: UsageSnapshot }
   | { type: 'log'; level: LogLevel; message: string; iteration?: number }
   | { type: 'summary'; summary: RunSummary }
-  | { type: 'result'; result: GepaResultDict };
+  | { type: 'result'; result: GepaResultDict }
+  /**
+   * Log markers (views ignore them). 'checkpoint': every event before it describes the state saved after
+   * `iteration`; it is stored before that checkpoint is. 'resumed': the run continued from the checkpoint
+   * after `fromIteration` (null: none was saved, the run started over), so the stored events between that
+   * checkpoint's marker and this one belong to an interrupted iteration and are left out of a replay.
+   */
+  | { type: 'checkpoint'; iteration: number }
+  | { type: 'resumed'; fromIteration: number | null };
+
+/** Posted on the BroadcastChannel 'gepa-runs' by the tab that drives a run, so other tabs follow it live. */
+export type RunBroadcast =
+  /** events just appended to the run's log; `seq` is how many events the log held before them */
+  | { kind: 'events'; runId: string; seq: number; events: RunEvent[] }
+  /** the run's record changed (created, status, summary) or the run was deleted */
+  | { kind: 'record'; runId: string };
 
 export interface ConnectionResult {
   ok: boolean;

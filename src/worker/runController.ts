@@ -2,15 +2,40 @@
 // tracking stream into RunEvents. Pause is a stop condition that ends the session at the next iteration
 // boundary; the last checkpoint stays in memory and resume continues from it with the same built run,
 // so the run equals an uninterrupted one and no candidate or proposal is reported twice. Stop aborts.
+// Durability: after every iteration a 'checkpoint' marker is emitted and the state handed to the
+// persistence hook (the engine waits for it); a run can also start from a stored checkpoint (resume
+// after a closed tab). A full disk pauses the run at that boundary instead of failing it.
 // Invariant: no event or message carries an API key (secrets are redacted from every text emitted).
 import { GepaConfigError, optimize, resolveMetricCallBudget } from '../engine/index.ts';
-import type { CallbackHandlers, CandidateRow, GepaResult, GepaState, RunSummary, StopCondition, TrackingEvent } from '../engine/index.ts';
+import type { GepaResult, GepaState, StopCondition } from '../engine/index.ts';
 import { buildRun, inlineRows } from '../tasks/buildRun.ts';
 import type { BuiltRun } from '../tasks/buildRun.ts';
 import type { CacheStore } from '../lm/evaluationCache.ts';
 import type { MetricWorkerFactory } from '../tasks/metrics/index.ts';
 import { RunConfigError } from '../tasks/runConfig.ts';
-import type { LogLevel, RunEvent, RunStatus, StartRequest, UsageSnapshot } from './protocol.ts';
+import { runErrorText as errorText, translateRunEvents, usageSnapshot as usageOf } from '../tasks/runEvents.ts';
+import { StorageQuotaError } from '../storage/types.ts';
+import type { LogLevel, RunEvent, RunStatus, ScorePoint, StartRequest, UsageSnapshot } from './protocol.ts';
+import { addUsage } from './usageSum.ts';
+
+/** Where checkpoints go (IndexedDB in the studio). */
+export interface RunPersistence {
+  /**
+   * Saves the state after an iteration; called after the 'checkpoint' marker was emitted, and awaited by
+   * the engine. A StorageQuotaError pauses the run; any other failure is logged and the run goes on.
+   */
+  checkpoint(state: GepaState): Promise<void>;
+}
+
+/** What a stored run continues from. */
+export interface ResumePoint {
+  /** the last checkpoint; null when none was saved (the run starts over) */
+  state: GepaState | null;
+  /** what the run had paid before the interruption (added to this session's usage) */
+  usage: UsageSnapshot | null;
+  /** the last score point, so the score line continues where it was */
+  lastScore: ScorePoint | null;
+}
 
 export interface RunControllerDeps {
   /** starts custom-metric sandboxes (see browserMetricWorker.ts) */
@@ -18,16 +43,12 @@ export interface RunControllerDeps {
   cacheStore?: CacheStore;
   /** at most one usage snapshot per this many ms (default 250) */
   usageIntervalMs?: number;
+  persistence?: RunPersistence;
 }
 
 type Ending = { status: Extract<RunStatus, 'finished' | 'stopped' | 'error'>; message: string };
 
 const ACTIVE: RunStatus[] = ['starting', 'running', 'pausing', 'paused', 'stopping'];
-
-function errorText(err: unknown): string {
-  if (err instanceof RunConfigError || err instanceof GepaConfigError) return `The run configuration is invalid: ${err.message}`;
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** Calls fn at once, then at most once per interval (a trailing call catches the end of a burst). */
 function throttle(fn: () => void, intervalMs: number): { call: () => void; cancel: () => void } {
@@ -52,17 +73,12 @@ function throttle(fn: () => void, intervalMs: number): { call: () => void; cance
   };
 }
 
-function usageOf(built: BuiltRun): UsageSnapshot {
-  const stats = built.taskCache?.stats();
-  return { byRole: built.meter.byRole(), total: built.meter.totals(), cacheHits: stats?.hits ?? 0, cacheSavedUsd: stats?.savedUsd ?? 0 };
-}
-
-const asText = (output: unknown): string => (typeof output === 'string' ? output : output === undefined ? '' : JSON.stringify(output));
-
 export class RunController {
   private status: RunStatus = 'idle';
   private readonly abort = new AbortController();
   private pauseRequested = false;
+  /** why the run pauses when it was not the user (storage is full) */
+  private pauseReason: string | null = null;
   private stopRequested = false;
   private release: (() => void) | null = null;
   private readonly secrets: string[] = [];
@@ -76,9 +92,13 @@ export class RunController {
     return ACTIVE.includes(this.status);
   }
 
-  /** Runs to the end (finished, stopped or error); never throws: failures become an 'error' status. */
-  async start(request: StartRequest): Promise<void> {
+  /**
+   * Runs to the end (finished, stopped or error); never throws: failures become an 'error' status. With
+   * `resume` the run continues from a stored checkpoint (its first event is the 'resumed' marker).
+   */
+  async start(request: StartRequest, resume?: ResumePoint): Promise<void> {
     if (this.status !== 'idle') throw new Error('this run controller has already run');
+    if (resume) this.emit({ type: 'resumed', fromIteration: resume.state?.iteration ?? null });
     this.secrets.push(...Object.values(request.secrets).filter((s): s is string => typeof s === 'string' && s.length >= 4));
     this.setStatus('starting');
     const config = request.config;
@@ -97,7 +117,8 @@ export class RunController {
       this.setStatus(end.status, end.message);
       return;
     }
-    const usage = throttle(() => this.emit({ type: 'usage', usage: usageOf(built) }), this.deps.usageIntervalMs ?? 250);
+    const paidBefore = resume?.usage ?? null;
+    const usage = throttle(() => this.emit({ type: 'usage', usage: addUsage(paidBefore, usageOf(built)) }), this.deps.usageIntervalMs ?? 250);
     const unsubscribe = built.meter.subscribe(usage.call);
     let end: Ending;
     try {
@@ -111,14 +132,15 @@ export class RunController {
       });
       this.emit({ type: 'examples', train: built.train.length, val: built.val });
       // the cap is known before the first metric call: the header shows "0 / cap" at once
-      this.emit({ type: 'budget', used: 0, cap, iteration: 0 });
-      end = await this.drive(built, cap);
+      const from = resume?.state;
+      this.emit({ type: 'budget', used: from?.totalMetricCalls ?? 0, cap, iteration: from?.iteration ?? 0 });
+      end = await this.drive(built, cap, resume);
     } catch (err) {
       end = this.failure(err);
     } finally {
       unsubscribe();
       usage.cancel();
-      this.emit({ type: 'usage', usage: usageOf(built) });
+      this.emit({ type: 'usage', usage: addUsage(paidBefore, usageOf(built)) });
       built.dispose();
     }
     // the final status comes last, after the closing usage snapshot, so "ended" means nothing follows
@@ -130,6 +152,15 @@ export class RunController {
     if (this.status !== 'running' && this.status !== 'starting') return;
     this.pauseRequested = true;
     this.setStatus('pausing', 'pausing at the end of the current iteration');
+  }
+
+  /** The browser refused a write for lack of space: pause at the next boundary and say why. */
+  pauseForStorage(detail: string): void {
+    if (!this.active || this.stopRequested || this.pauseReason !== null) return;
+    this.pauseReason = `storage is full, so the run is paused; nothing already saved is lost. ${detail}`;
+    if (this.status === 'paused') return;
+    this.pauseRequested = true;
+    this.setStatus('pausing', this.pauseReason);
   }
 
   /** Continues a paused run; during 'pausing' it cancels the pause. */
@@ -154,64 +185,29 @@ export class RunController {
     this.abort.abort(new Error('stopped by the user'));
   }
 
-  private async drive(built: BuiltRun, cap: number | null): Promise<Ending> {
-    const outputs = new Map<number, string[]>();
-    const rows = new Map<number, CandidateRow>();
-    // written by the engine's callbacks (an object, so the compiler does not narrow them away)
-    const seen: { best: number; paretoAggregate: number; summary: RunSummary | null; fatal: string | null; lastState?: GepaState; pausedAtBoundary: boolean } = {
-      best: 0,
-      paretoAggregate: 0,
-      summary: null,
-      fatal: null,
-      pausedAtBoundary: false,
-    };
+  /** Hands the state to the persistence hook; only a full disk stops the run (it pauses). */
+  private async saveCheckpoint(state: GepaState): Promise<void> {
+    this.emit({ type: 'checkpoint', iteration: state.iteration });
+    if (!this.deps.persistence) return;
+    try {
+      await this.deps.persistence.checkpoint(state);
+    } catch (err) {
+      if (err instanceof StorageQuotaError) this.pauseForStorage(err.message);
+      else this.log('error', `The checkpoint after iteration ${state.iteration} could not be saved (${errorText(err)}); the run goes on, but a resume would start from an earlier one.`, state.iteration);
+    }
+  }
 
-    const callbacks: CallbackHandlers = {
-      onValsetEvaluated: (e) => outputs.set(e.candidateIdx, built.val.map((_x, v) => asText(e.outputsByValId?.[v]))),
-      onBudgetUpdated: (e) => this.emit({ type: 'budget', used: e.metricCallsUsed, cap, iteration: e.iteration }),
-      onWarning: (e) => this.log('warning', e.message, e.iteration),
-      onError: (e) => {
-        const why = errorText(e.exception);
-        if (!e.willContinue) seen.fatal = why;
-        const what = e.iteration === 0 ? 'Scoring the seed prompt' : `Iteration ${e.iteration}`;
-        this.log('error', `${what} failed: ${why} — ${e.willContinue ? 'the run continues' : 'the run stops'}`, e.iteration);
-      },
-      onMergeAccepted: (e) => this.log('info', `Merged candidates ${e.parentIds[0]} and ${e.parentIds[1]} into candidate ${e.newCandidateIdx}`, e.iteration),
-      onMergeRejected: (e) => this.log('info', `Merge of candidates ${e.parentIds[0]} and ${e.parentIds[1]} rejected: ${e.reason}`, e.iteration),
-    };
-    const onTrackingEvent = (e: TrackingEvent) => {
-      switch (e.type) {
-        case 'candidate':
-          rows.set(e.row.candidateIdx, e.row);
-          break;
-        case 'valsetScores': {
-          const row = rows.get(e.row.candidateIdx);
-          if (!row) break;
-          this.emit({ type: 'candidate', row, valScores: e.row.scores, outputs: outputs.get(row.candidateIdx) ?? [] });
-          rows.delete(row.candidateIdx);
-          outputs.delete(row.candidateIdx);
-          break;
-        }
-        case 'valsetParetoFront':
-          this.emit({ type: 'front', programs: e.row.programs });
-          break;
-        case 'metrics': {
-          const m = e.metrics;
-          if (m.best_score_on_valset === undefined || m.valset_pareto_front_agg === undefined) break;
-          seen.best = m.best_score_on_valset;
-          seen.paretoAggregate = m.valset_pareto_front_agg;
-          this.emit({ type: 'score', point: { metricCalls: m.total_metric_calls ?? 0, iteration: e.iteration, bestScore: seen.best, paretoAggregate: seen.paretoAggregate } });
-          break;
-        }
-        case 'proposal':
-          this.emit({ type: 'proposal', row: e.row });
-          this.emit({ type: 'score', point: { metricCalls: e.row.metricCallsAt, iteration: e.row.iteration, bestScore: seen.best, paretoAggregate: seen.paretoAggregate } });
-          break;
-        case 'summary':
-          seen.summary = e.summary;
-          break;
-      }
-    };
+  private async drive(built: BuiltRun, cap: number | null, resume: ResumePoint | undefined): Promise<Ending> {
+    const events = translateRunEvents({
+      valCount: built.val.length,
+      cap,
+      emit: (e) => this.emit(e),
+      log: (level, message, iteration) => this.log(level, message, iteration),
+      lastScore: resume?.lastScore,
+    });
+    // written by the engine's hooks (an object, so the compiler does not narrow them away)
+    const seen: { lastState?: GepaState; pausedAtBoundary: boolean } = { pausedAtBoundary: false, ...(resume?.state ? { lastState: resume.state } : {}) };
+
     const pauseStop: StopCondition = {
       kind: 'custom',
       name: 'pause',
@@ -225,10 +221,13 @@ export class RunController {
         result = await optimize({
           ...built.options,
           signal: this.abort.signal,
-          callbacks,
-          onTrackingEvent,
+          callbacks: events.callbacks,
+          onTrackingEvent: events.onTrackingEvent,
           stopConditions: pauseStop,
-          checkpoint: (state) => void (seen.lastState = state),
+          checkpoint: (state) => {
+            seen.lastState = state;
+            return this.saveCheckpoint(state);
+          },
           ...(seen.lastState ? { resumeFrom: seen.lastState } : {}),
         });
       } catch (err) {
@@ -240,22 +239,25 @@ export class RunController {
       if (!seen.pausedAtBoundary || this.stopRequested) break;
       const iteration = seen.lastState?.iteration ?? 0;
       const resumed = new Promise<void>((resolve) => (this.release = resolve));
-      this.log('info', `Paused after iteration ${iteration}`, iteration);
-      this.setStatus('paused', `paused after iteration ${iteration}`);
+      this.log(this.pauseReason ? 'warning' : 'info', `Paused after iteration ${iteration}${this.pauseReason ? `: ${this.pauseReason}` : ''}`, iteration);
+      this.setStatus('paused', this.pauseReason ?? `paused after iteration ${iteration}`);
       await resumed;
       this.release = null;
       if (this.stopRequested) break;
       this.pauseRequested = false;
+      this.pauseReason = null;
       seen.pausedAtBoundary = false;
       this.log('info', `Resumed at iteration ${iteration + 1}`, iteration + 1);
     }
 
     const stopReason = this.stopRequested ? 'stopped by the user' : result.stopReason;
-    this.log(seen.fatal ? 'error' : 'info', `Run ended: ${stopReason}`);
-    if (seen.summary) this.emit({ type: 'summary', summary: { ...seen.summary, stopReason } });
+    const fatal = events.fatal();
+    const summary = events.summary();
+    this.log(fatal ? 'error' : 'info', `Run ended: ${stopReason}`);
+    if (summary) this.emit({ type: 'summary', summary: { ...summary, stopReason } });
     this.emit({ type: 'result', result: result.toDict() });
     if (this.stopRequested) return { status: 'stopped', message: `stopped after iteration ${seen.lastState?.iteration ?? 0}` };
-    if (seen.fatal) return { status: 'error', message: `${stopReason}; last error: ${seen.fatal}` };
+    if (fatal) return { status: 'error', message: `${stopReason}; last error: ${fatal}` };
     return { status: 'finished', message: stopReason };
   }
 

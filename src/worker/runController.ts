@@ -7,7 +7,7 @@
 // after a closed tab). A full disk pauses the run at that boundary instead of failing it.
 // Invariant: no event or message carries an API key (secrets are redacted from every text emitted).
 import { GepaConfigError, optimize, resolveMetricCallBudget } from '../engine/index.ts';
-import type { GepaResult, GepaState, StopCondition } from '../engine/index.ts';
+import type { CheckpointInfo, GepaResult, GepaState, StopCondition } from '../engine/index.ts';
 import { buildRun, inlineRows } from '../tasks/buildRun.ts';
 import type { BuiltRun } from '../tasks/buildRun.ts';
 import type { CacheStore } from '../lm/evaluationCache.ts';
@@ -24,7 +24,7 @@ export interface RunPersistence {
    * Saves the state after an iteration; called after the 'checkpoint' marker was emitted, and awaited by
    * the engine. A StorageQuotaError pauses the run; any other failure is logged and the run goes on.
    */
-  checkpoint(state: GepaState): Promise<void>;
+  checkpoint(state: GepaState, info: CheckpointInfo): Promise<void>;
 }
 
 /** What a stored run continues from. */
@@ -186,11 +186,11 @@ export class RunController {
   }
 
   /** Hands the state to the persistence hook; only a full disk stops the run (it pauses). */
-  private async saveCheckpoint(state: GepaState): Promise<void> {
+  private async saveCheckpoint(state: GepaState, info: CheckpointInfo): Promise<void> {
     this.emit({ type: 'checkpoint', iteration: state.iteration });
     if (!this.deps.persistence) return;
     try {
-      await this.deps.persistence.checkpoint(state);
+      await this.deps.persistence.checkpoint(state, info);
     } catch (err) {
       if (err instanceof StorageQuotaError) this.pauseForStorage(err.message);
       else this.log('error', `The checkpoint after iteration ${state.iteration} could not be saved (${errorText(err)}); the run goes on, but a resume would start from an earlier one.`, state.iteration);
@@ -224,9 +224,9 @@ export class RunController {
           callbacks: events.callbacks,
           onTrackingEvent: events.onTrackingEvent,
           stopConditions: pauseStop,
-          checkpoint: (state) => {
+          checkpoint: (state, info) => {
             seen.lastState = state;
-            return this.saveCheckpoint(state);
+            return this.saveCheckpoint(state, info);
           },
           ...(seen.lastState ? { resumeFrom: seen.lastState } : {}),
         });

@@ -5,7 +5,7 @@
 // an LM call. Batches wait in memory until their write succeeds: when the disk is full the recorder says
 // so once (onQuota) and tries again at the next checkpoint or at close, so nothing is lost or reordered.
 // Invariant: a checkpoint is written only after every event before its marker is in the log.
-import type { GepaState } from '../engine/index.ts';
+import type { CheckpointInfo, GepaState } from '../engine/index.ts';
 import { StorageQuotaError } from '../storage/types.ts';
 import type { RunRecord, RunRepository, RunSummaryRecord, StoredRunStatus } from '../storage/types.ts';
 import type { RunBroadcast, RunEvent } from './protocol.ts';
@@ -51,6 +51,7 @@ export async function loadStoredRun(repo: RunRepository, runId: string): Promise
 }
 
 export class RunRecorder {
+  private unsavedCacheKeys: string[] = [];
   private readonly queue: RunEvent[][] = [];
   private writing: Promise<void> | null = null;
   private full: StorageQuotaError | null = null;
@@ -103,11 +104,15 @@ export class RunRecorder {
    * Writes the state after the log holds every event before its marker. Throws StorageQuotaError when
    * the disk is full (the previous checkpoint stays the one a resume uses).
    */
-  async checkpoint(state: GepaState): Promise<void> {
+  async checkpoint(state: GepaState, info?: CheckpointInfo): Promise<void> {
+    // the engine names the cache keys new since its previous checkpoint; a checkpoint that could not be
+    // written keeps its keys here, so the next write still covers them
+    if (info) this.unsavedCacheKeys.push(...info.newCacheKeys);
     this.full = null;
     await this.drain();
     if (this.full) throw this.full;
-    await this.repo.writeCheckpoint(this.runId, state);
+    await this.repo.writeCheckpoint(this.runId, state, info ? { newCacheKeys: this.unsavedCacheKeys } : undefined);
+    this.unsavedCacheKeys = [];
     await this.writeRecord();
   }
 

@@ -84,10 +84,10 @@ export async function runSession(request: StartRequest, onEvents: (events: RunEv
     ...(rec
       ? {
           persistence: {
-            checkpoint: async (state) => {
+            checkpoint: async (state, info) => {
               // the marker just emitted goes to the log before the checkpoint is written
               batcher.flush();
-              await rec.checkpoint(state);
+              await rec.checkpoint(state, info);
             },
           },
         }

@@ -9,10 +9,18 @@ import { UsageSummary } from './UsageSummary.tsx';
 import { statusTone } from './runStats.ts';
 import './run.css';
 
+const READ_ONLY_LABELS = { import: 'read-only import', stored: 'read-only: saved run', 'other-tab': 'read-only: driven in another tab' } as const;
+const READ_ONLY_TITLES = {
+  import: 'Opened from an exported file: views only, no controls',
+  stored: 'A run saved in this browser: resume it from the history to continue',
+  'other-tab': 'Another tab is running this run; this view follows it live',
+} as const;
+
 export function RunHeader() {
   const status = useRunStore((s) => s.status);
   const statusMessage = useRunStore((s) => s.statusMessage);
   const readOnly = useRunStore((s) => s.readOnly);
+  const readOnlySource = useRunStore((s) => s.readOnlySource);
   const name = useRunStore((s) => s.config?.name ?? 'GEPA run');
   const tone = statusTone(status);
   return (
@@ -24,7 +32,7 @@ export function RunHeader() {
         <h2 className="run-title" title={name}>
           {name}
         </h2>
-        {readOnly && <span className="badge warn" title="Opened from an exported file: views only, no controls">read-only import</span>}
+        {readOnly && <span className="badge warn" title={READ_ONLY_TITLES[readOnlySource ?? 'import']}>{READ_ONLY_LABELS[readOnlySource ?? 'import']}</span>}
         {/* the message takes the free width and is cut first, so the buttons stay on this line */}
         <span className={`run-status-message${status === 'error' ? ' error' : ''}`} title={statusMessage}>
           {statusMessage}

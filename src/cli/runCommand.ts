@@ -25,7 +25,8 @@ import { checkBudget, checkCustomMetric, checkEndpoints } from './preflight.ts';
 import { Progress } from './progress.ts';
 import type { ProgressStream } from './progress.ts';
 import { RUN_FILES, RunDir, writeFileAtomic } from './runDir.ts';
-import { addUsage, applyEvent, emptyRecord } from './runRecord.ts';
+import { applyEvent, emptyRecord } from './runRecord.ts';
+import { addUsage } from '../tasks/usageSum.ts';
 import { buildOrExplain, checkWritable, resolveSetup } from './runSetup.ts';
 import type { Setup } from './runSetup.ts';
 

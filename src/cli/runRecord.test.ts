@@ -3,8 +3,8 @@ import type { CandidateRow, ProposalRow } from '../engine/index.ts';
 import { sentimentTask } from '../tasks/demos/index.ts';
 import { DEFAULT_RUN_OPTIONS } from '../tasks/runConfig.ts';
 import type { RunConfig } from '../tasks/runConfig.ts';
-import type { RunEvent, UsageSnapshot } from '../worker/protocol.ts';
-import { addUsage, applyEvent, emptyRecord } from './runRecord.ts';
+import type { RunEvent } from '../worker/protocol.ts';
+import { applyEvent, emptyRecord } from './runRecord.ts';
 
 const config = {
   version: 1, name: 'x', program: sentimentTask.program, metric: sentimentTask.metric, budget: { maxMetricCalls: 50 }, options: DEFAULT_RUN_OPTIONS,
@@ -13,7 +13,6 @@ const config = {
 } as RunConfig;
 
 const row = (candidateIdx: number, isBest: boolean): CandidateRow => ({ iteration: candidateIdx, candidateIdx, parentIds: [], valsetScore: candidateIdx / 10, isBest, origin: 'reflective', texts: { s: `t${candidateIdx}` }, metricCallsAtDiscovery: 0 });
-const totals = (calls: number, costUsd: number) => ({ calls, cachedCalls: 1, promptTokens: calls * 10, completionTokens: calls, costUsd, savedUsd: 0.5, unpricedCalls: 0 });
 
 describe('applyEvent', () => {
   it('folds a run: candidates by index with only the latest best flagged, rows and points in order, the rest replaced', () => {
@@ -41,16 +40,3 @@ describe('applyEvent', () => {
   });
 });
 
-describe('addUsage', () => {
-  it('adds an earlier session\'s usage to this one\'s, role by role', () => {
-    const base: UsageSnapshot = { byRole: { task: totals(10, 0.1) }, total: totals(10, 0.1), cacheHits: 2, cacheSavedUsd: 0.01 };
-    const live: UsageSnapshot = { byRole: { task: totals(5, 0.05), reflection: totals(1, 0.2) }, total: totals(6, 0.25), cacheHits: 1, cacheSavedUsd: 0.02 };
-    const sum = addUsage(base, live);
-    expect(sum.total.calls).toBe(16);
-    expect(sum.total.costUsd).toBeCloseTo(0.35);
-    expect(sum.byRole.task?.calls).toBe(15);
-    expect(sum.byRole.reflection?.calls).toBe(1);
-    expect(sum.cacheHits).toBe(3);
-    expect(addUsage(null, live)).toBe(live);
-  });
-});

@@ -1,12 +1,10 @@
 // The run as the result file holds it, folded from RunEvents the way the studio's run store folds them
 // (the store itself lives in src/store/, out of the CLI's reach): candidates by index with only the
 // latest best flagged, proposals and score points in order, the latest front, budget, usage, summary
-// and result. Also: usage of earlier sessions added to this session's, so a resumed run reports its
-// whole cost. Pure data in, data out.
-import type { UsageTotals } from '../lm/usage.ts';
+// and result. Pure data in, data out.
 import type { ExportedRun } from '../tasks/exportFormat.ts';
 import type { RunConfig } from '../tasks/runConfig.ts';
-import type { RunEvent, UsageSnapshot } from '../worker/protocol.ts';
+import type { RunEvent } from '../worker/protocol.ts';
 
 export function emptyRecord(runId: string, config: RunConfig): ExportedRun {
   return {
@@ -68,31 +66,3 @@ export function applyEvent(run: ExportedRun, e: RunEvent): void {
   }
 }
 
-function addTotals(a: UsageTotals | undefined, b: UsageTotals | undefined): UsageTotals | undefined {
-  if (!a || !b) return a ?? b;
-  return {
-    calls: a.calls + b.calls,
-    cachedCalls: a.cachedCalls + b.cachedCalls,
-    promptTokens: a.promptTokens + b.promptTokens,
-    completionTokens: a.completionTokens + b.completionTokens,
-    costUsd: a.costUsd + b.costUsd,
-    savedUsd: a.savedUsd + b.savedUsd,
-    unpricedCalls: a.unpricedCalls + b.unpricedCalls,
-  };
-}
-
-/** Earlier sessions' usage plus this session's. */
-export function addUsage(base: UsageSnapshot | null, live: UsageSnapshot): UsageSnapshot {
-  if (!base) return live;
-  const byRole: UsageSnapshot['byRole'] = {};
-  for (const role of ['task', 'reflection', 'judge'] as const) {
-    const t = addTotals(base.byRole[role], live.byRole[role]);
-    if (t) byRole[role] = t;
-  }
-  return {
-    byRole,
-    total: addTotals(base.total, live.total) ?? live.total,
-    cacheHits: base.cacheHits + live.cacheHits,
-    cacheSavedUsd: base.cacheSavedUsd + live.cacheSavedUsd,
-  };
-}

@@ -16,7 +16,7 @@ import { RunConfigError } from '../tasks/runConfig.ts';
 import { runErrorText as errorText, translateRunEvents, usageSnapshot as usageOf } from '../tasks/runEvents.ts';
 import { StorageQuotaError } from '../storage/types.ts';
 import type { LogLevel, RunEvent, RunStatus, ScorePoint, StartRequest, UsageSnapshot } from './protocol.ts';
-import { addUsage } from './usageSum.ts';
+import { addUsage } from '../tasks/usageSum.ts';
 
 /** Where checkpoints go (IndexedDB in the studio). */
 export interface RunPersistence {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addUsage } from './usageSum.ts';
 import { emptyTotals } from '../lm/usage.ts';
-import type { UsageSnapshot } from './protocol.ts';
+import type { UsageSnapshot } from '../worker/protocol.ts';
 
 const totals = (calls: number, costUsd: number) => ({ ...emptyTotals(), calls, costUsd });
 const snap = (task: number, reflection: number | null): UsageSnapshot => ({

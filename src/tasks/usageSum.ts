@@ -1,7 +1,7 @@
 // Usage across sessions of one run: a resumed run's meter starts from zero, so what the run paid before
 // the interruption (its last stored usage snapshot) is added to every snapshot the new session reports.
 import type { UsageTotals } from '../lm/usage.ts';
-import type { UsageSnapshot } from './protocol.ts';
+import type { UsageSnapshot } from '../worker/protocol.ts';
 
 function addTotals(a: UsageTotals | undefined, b: UsageTotals | undefined): UsageTotals | undefined {
   if (!a || !b) return a ?? b;

@@ -75,12 +75,7 @@ function secretsOf(s: Pick<SetupState, 'keys' | 'taskLm' | 'reflectionLm'>): Run
 /** Views a run the worker is about to drive, on the overview tab. */
 function showLiveRun(runId: string, config: RunConfig): void {
   useRunStore.getState().begin(runId, config);
-  const ui = useUiStore.getState();
-  ui.selectCandidate(null);
-  ui.selectProposal(null);
-  ui.setCompare(null);
-  ui.setRunTab('overview');
-  ui.setView('run');
+  useUiStore.getState().openRunOverview();
 }
 
 let askedPersistence = false;
@@ -231,10 +226,5 @@ export async function importFile(file: Blob & { name: string }): Promise<void> {
   if (isLive(useRunStore.getState())) throw new Error('A run is in progress: stop it before opening an exported run.');
   const data = parseExport(await file.text(), file.name);
   useRunStore.getState().load({ ...data, readOnly: true, readOnlySource: 'import' });
-  const ui = useUiStore.getState();
-  ui.selectCandidate(null);
-  ui.selectProposal(null);
-  ui.setCompare(null);
-  ui.setRunTab('overview');
-  ui.setView('run');
+  useUiStore.getState().openRunOverview();
 }

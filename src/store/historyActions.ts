@@ -86,12 +86,7 @@ export function watchHistory(): () => void {
 }
 
 function showRunView(): void {
-  const ui = useUiStore.getState();
-  ui.selectCandidate(null);
-  ui.selectProposal(null);
-  ui.setCompare(null);
-  ui.setRunTab('overview');
-  ui.setView('run');
+  useUiStore.getState().openRunOverview();
 }
 
 let stopFollowing: (() => void) | null = null;

@@ -18,6 +18,8 @@ export interface UiStore {
   setCompare(idx: number | null): void;
   selectProposal(id: number | null): void;
   toggleRejectedInLineage(): void;
+  /** Shows a (new, resumed or imported) run from its overview, with nothing selected. */
+  openRunOverview(): void;
 }
 
 export const useUiStore = create<UiStore>()((set) => ({
@@ -33,4 +35,5 @@ export const useUiStore = create<UiStore>()((set) => ({
   setCompare: (compareCandidate) => set({ compareCandidate }),
   selectProposal: (selectedProposal) => set({ selectedProposal }),
   toggleRejectedInLineage: () => set((s) => ({ showRejectedInLineage: !s.showRejectedInLineage })),
+  openRunOverview: () => set({ selectedCandidate: null, selectedProposal: null, compareCandidate: null, runTab: 'overview', view: 'run' }),
 }));

@@ -6,6 +6,7 @@ import { sentimentTask } from '../tasks/demos/index.ts';
 import { DEFAULT_RUN_OPTIONS } from '../tasks/runConfig.ts';
 import { AUTO_RUN_SETTINGS, autoBudget } from '../engine/index.ts';
 import type { RunConfig } from '../tasks/runConfig.ts';
+import { StorageQuotaError } from '../storage/types.ts';
 
 const demo = { provider: 'demo' as const, baseUrl: 'offline', model: 'demo' };
 
@@ -164,5 +165,30 @@ describe('run controller', () => {
     expect(of(events, 'status').at(-1)!.message).toMatch(/^Scoring the seed prompt failed, so the run could not start: .*http:\/\/127\.0\.0\.1:9\/v1/);
     expect(of(events, 'log').map((l) => l.message)).toEqual([expect.stringMatching(/^Scoring the seed prompt failed: .* — the run stops$/)]);
     expect(JSON.stringify(events)).not.toContain(secret);
+  });
+});
+
+describe('storage pauses', () => {
+  it('a full disk pauses the run again after the user cancelled an earlier storage pause', async () => {
+    const events: RunEvent[] = [];
+    let checkpoints = 0;
+    let resumedOnce = false;
+    const ctl: RunController = new RunController(
+      (e) => {
+        events.push(e);
+        // the first storage pause is cancelled by an immediate resume; the next one must still happen
+        if (e.type === 'status' && e.status === 'pausing' && !resumedOnce) {
+          resumedOnce = true;
+          queueMicrotask(() => ctl.resume());
+        }
+        if (e.type === 'status' && e.status === 'paused') queueMicrotask(() => ctl.stop());
+      },
+      { persistence: { checkpoint: async () => { if (++checkpoints >= 2) throw new StorageQuotaError('the disk is full'); } } },
+    );
+    await ctl.start(request(config({ budget: { maxMetricCalls: 200 } })));
+    const s = statuses(events);
+    expect(s.filter((x) => x === 'pausing').length).toBeGreaterThanOrEqual(2);
+    expect(s).toContain('paused');
+    expect(s.at(-1)).toBe('stopped');
   });
 });

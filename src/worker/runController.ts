@@ -167,6 +167,8 @@ export class RunController {
   resume(): void {
     if (this.status === 'pausing') {
       this.pauseRequested = false;
+      // a cancelled storage pause must not silence the next quota error (pauseForStorage checks this)
+      this.pauseReason = null;
       this.setStatus('running');
     } else if (this.status === 'paused') {
       this.release?.();
@@ -238,12 +240,15 @@ export class RunController {
       }
       if (!seen.pausedAtBoundary || this.stopRequested) break;
       const iteration = seen.lastState?.iteration ?? 0;
-      const resumed = new Promise<void>((resolve) => (this.release = resolve));
-      this.log(this.pauseReason ? 'warning' : 'info', `Paused after iteration ${iteration}${this.pauseReason ? `: ${this.pauseReason}` : ''}`, iteration);
-      this.setStatus('paused', this.pauseReason ?? `paused after iteration ${iteration}`);
-      await resumed;
-      this.release = null;
-      if (this.stopRequested) break;
+      // a resume that arrived while the engine was already returning for the pause cancels it: go on
+      if (this.pauseRequested) {
+        const resumed = new Promise<void>((resolve) => (this.release = resolve));
+        this.log(this.pauseReason ? 'warning' : 'info', `Paused after iteration ${iteration}${this.pauseReason ? `: ${this.pauseReason}` : ''}`, iteration);
+        this.setStatus('paused', this.pauseReason ?? `paused after iteration ${iteration}`);
+        await resumed;
+        this.release = null;
+        if (this.stopRequested) break;
+      }
       this.pauseRequested = false;
       this.pauseReason = null;
       seen.pausedAtBoundary = false;

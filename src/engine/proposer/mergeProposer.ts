@@ -18,12 +18,13 @@ export function mergeCandidates(ctx: RunContext): number[] {
 
 export async function mergeIteration(ctx: RunContext, iteration: number): Promise<MergeOutcome> {
   const { state, config, rng, emit } = ctx;
+  // checked before planning: planMerge records the pair as tried, and an unaffordable merge was not
+  if (!ctx.evaluator.canAfford(ctx.valset.length)) return { kind: 'none', reason: 'budget cannot pay for a merge' };
   const plan = planMerge(state, mergeCandidates(ctx), state.merge, rng);
   if (!plan) return { kind: 'none', reason: 'no mergeable pair of front programs' };
   const { i, j } = plan;
   const ids = mergeSubsample(state.valSubscores[i] as number[], state.valSubscores[j] as number[], config.mergeSubsampleSize, config.mergeValOverlapFloor, rng);
   if (!ids) return { kind: 'none', reason: `fewer than ${config.mergeValOverlapFloor} val examples scored for both parents` };
-  if (!ctx.evaluator.canAfford(ctx.valset.length)) return { kind: 'none', reason: 'budget cannot pay for a merge' };
 
   const parentIds: [number, number] = [i, j];
   emit('onMergeAttempted', { iteration, parentIds, mergedCandidate: plan.candidate });

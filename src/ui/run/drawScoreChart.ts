@@ -17,7 +17,7 @@ export interface ScoreChartRenderer {
   destroy(): void;
 }
 
-const MARGIN = { top: 10, right: 16, bottom: 24, left: 40 };
+const MARGIN = { top: 10, right: 28, bottom: 24, left: 40 };
 /** above this many proposals, rejected ticks fade to a texture */
 const DENSE_TICKS = 400;
 /** how close (px) the pointer must be to a mark to hover it */

@@ -25,7 +25,8 @@ import { checkBudget, checkCustomMetric, checkEndpoints } from './preflight.ts';
 import { Progress } from './progress.ts';
 import type { ProgressStream } from './progress.ts';
 import { RUN_FILES, RunDir, writeFileAtomic } from './runDir.ts';
-import { applyEvent, emptyRecord } from './runRecord.ts';
+import { emptyRecord } from './runRecord.ts';
+import { foldRunEvents } from '../tasks/foldRunEvents.ts';
 import { addUsage } from '../tasks/usageSum.ts';
 import { buildOrExplain, checkWritable, resolveSetup } from './runSetup.ts';
 import type { Setup } from './runSetup.ts';
@@ -250,7 +251,7 @@ async function drive(ctx: DriveContext): Promise<number> {
   runDir.writeUsage(finalUsage);
 
   const record = emptyRecord(runDir.meta.runId, config);
-  for (const e of [...committed, ...pending]) applyEvent(record, e);
+  Object.assign(record, foldRunEvents(record, [...committed, ...pending]));
   record.usage = finalUsage;
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileAtomic(out, JSON.stringify(buildExport(record), null, 2) + '\n');

@@ -4,7 +4,8 @@ import { sentimentTask } from '../tasks/demos/index.ts';
 import { DEFAULT_RUN_OPTIONS } from '../tasks/runConfig.ts';
 import type { RunConfig } from '../tasks/runConfig.ts';
 import type { RunEvent } from '../worker/protocol.ts';
-import { applyEvent, emptyRecord } from './runRecord.ts';
+import { emptyRecord } from './runRecord.ts';
+import { foldRunEvents } from '../tasks/foldRunEvents.ts';
 
 const config = {
   version: 1, name: 'x', program: sentimentTask.program, metric: sentimentTask.metric, budget: { maxMetricCalls: 50 }, options: DEFAULT_RUN_OPTIONS,
@@ -14,7 +15,7 @@ const config = {
 
 const row = (candidateIdx: number, isBest: boolean): CandidateRow => ({ iteration: candidateIdx, candidateIdx, parentIds: [], valsetScore: candidateIdx / 10, isBest, origin: 'reflective', texts: { s: `t${candidateIdx}` }, metricCallsAtDiscovery: 0 });
 
-describe('applyEvent', () => {
+describe('folding events into a result record', () => {
   it('folds a run: candidates by index with only the latest best flagged, rows and points in order, the rest replaced', () => {
     const run = emptyRecord('r1', config);
     const events: RunEvent[] = [
@@ -29,7 +30,7 @@ describe('applyEvent', () => {
       { type: 'log', level: 'info', message: 'ignored' },
       { type: 'status', status: 'finished', message: 'budget' },
     ];
-    for (const e of events) applyEvent(run, e);
+    Object.assign(run, foldRunEvents(run, events));
     expect(run.candidates.map((c) => [c.row.candidateIdx, c.row.isBest])).toEqual([[0, false], [1, true]]);
     expect(run.proposals).toHaveLength(1);
     expect(run.front).toEqual([[1], [0, 1]]);

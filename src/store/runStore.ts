@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { CandidateRow, GepaResultDict, ProposalRow, RunSummary } from '../engine/index.ts';
 import type { LogLevel, RunEvent, RunStatus, ScorePoint, UsageSnapshot } from '../worker/protocol.ts';
 import type { Example } from '../tasks/types.ts';
+import { foldRunEvents } from '../tasks/foldRunEvents.ts';
 import type { RunConfig } from '../tasks/runConfig.ts';
 
 export interface CandidateView {
@@ -78,58 +79,14 @@ export const emptyRun = (): RunData => ({
 
 /** Folds a batch of events into the run data; pure, so it is tested without React or a worker. */
 export function reduceEvents(state: RunData, events: RunEvent[]): Partial<RunData> {
-  const next: Partial<RunData> = {};
-  let candidates: CandidateView[] | null = null;
-  let proposals: ProposalRow[] | null = null;
-  let scores: ScorePoint[] | null = null;
-  let logs: LogEntry[] | null = null;
-  const now = Date.now();
-  for (const e of events) {
-    switch (e.type) {
-      case 'status':
-        next.status = e.status;
-        next.statusMessage = e.message ?? '';
-        if (ENDED.includes(e.status)) next.endedAt = now;
-        break;
-      case 'examples':
-        next.trainCount = e.train;
-        next.valExamples = e.val;
-        break;
-      case 'candidate':
-        candidates ??= [...state.candidates];
-        candidates[e.row.candidateIdx] = { row: e.row, valScores: e.valScores, outputs: e.outputs };
-        if (e.row.isBest) candidates.forEach((c, i) => c && i !== e.row.candidateIdx && c.row.isBest && (candidates![i] = { ...c, row: { ...c.row, isBest: false } }));
-        break;
-      case 'proposal':
-        (proposals ??= [...state.proposals]).push(e.row);
-        break;
-      case 'front':
-        next.front = e.programs;
-        break;
-      case 'score':
-        (scores ??= [...state.scores]).push(e.point);
-        break;
-      case 'budget':
-        next.budget = { used: e.used, cap: e.cap, iteration: e.iteration };
-        break;
-      case 'usage':
-        next.usage = e.usage;
-        break;
-      case 'log':
-        (logs ??= [...state.logs]).push({ level: e.level, message: e.message, iteration: e.iteration, at: now });
-        break;
-      case 'summary':
-        next.summary = e.summary;
-        break;
-      case 'result':
-        next.result = e.result;
-        break;
-    }
+  const next: Partial<RunData> = foldRunEvents(state, events);
+  if (next.status && ENDED.includes(next.status)) next.endedAt = Date.now();
+  const newLogs = events.filter((e): e is Extract<RunEvent, { type: 'log' }> => e.type === 'log');
+  if (newLogs.length > 0) {
+    const now = Date.now();
+    const logs = [...state.logs, ...newLogs.map((e) => ({ level: e.level, message: e.message, iteration: e.iteration, at: now }))];
+    next.logs = logs.length > LOG_LIMIT ? logs.slice(-LOG_LIMIT) : logs;
   }
-  if (candidates) next.candidates = candidates;
-  if (proposals) next.proposals = proposals;
-  if (scores) next.scores = scores;
-  if (logs) next.logs = logs.length > LOG_LIMIT ? logs.slice(-LOG_LIMIT) : logs;
   return next;
 }
 

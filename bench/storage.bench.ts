@@ -7,10 +7,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { candidateKey } from '../src/engine/candidateKey.ts';
 import { joinState, splitState } from '../src/engine/checkpointParts.ts';
-import { STATE_VERSION } from '../src/engine/index.ts';
+import { createState } from '../src/engine/index.ts';
 import type { GepaState } from '../src/engine/index.ts';
-import { emptyFronts, updateFronts } from '../src/engine/paretoFront.ts';
-import { emptyMergeState } from '../src/engine/proposer/mergeState.ts';
+import { updateFronts } from '../src/engine/paretoFront.ts';
 import { Rng } from '../src/engine/rng.ts';
 import { emptySamplerState } from '../src/engine/strategies/batchSampler.ts';
 import { createRunRepository } from '../src/storage/index.ts';
@@ -27,35 +26,10 @@ const RATIO_TARGET = 1.5;
 const PROMPT = 'You are a careful assistant. Answer in the format the examples use, cite the rule you applied, and say when the input is ambiguous. '.repeat(6);
 
 function initialState(engineCache: boolean): GepaState {
-  return {
-    version: STATE_VERSION,
-    seed: 0,
-    iteration: 0,
-    componentNames: ['system_prompt', 'extract'],
-    candidates: [],
-    parents: [],
-    discoveryIteration: [],
-    valSubscores: [],
-    valObjectiveScores: [],
-    valAggregate: [],
-    objectiveAggregates: [],
-    fronts: emptyFronts(VAL),
-    bestIdx: 0,
-    discoveryEvalCounts: [],
-    totalMetricCalls: 0,
-    numFullValEvals: 0,
-    lastImprovementIteration: 0,
-    consecutiveErrors: 0,
-    proposalCount: 0,
-    roundRobinNext: [],
-    rng: new Rng(0).state(),
-    sampler: { ...emptySamplerState(), shuffledIds: Array.from({ length: 60 }, (_, i) => i), idFreqs: new Array<number>(60).fill(1), lastTrainsetSize: 60 },
-    merge: emptyMergeState(),
-    trainsetAdded: [],
-    bestOutputsValset: null,
-    evalCache: engineCache ? {} : null,
-    elapsedMs: 0,
-  };
+  const state = createState({ seed: 0, componentNames: ['system_prompt', 'extract'], valsetSize: VAL, trackBestOutputs: false, cacheEvaluation: engineCache });
+  // a sampler already in its first epoch, as after a real first iteration
+  state.sampler = { ...emptySamplerState(), shuffledIds: Array.from({ length: 60 }, (_, i) => i), idFreqs: new Array<number>(60).fill(1), lastTrainsetSize: 60 };
+  return state;
 }
 
 /** One iteration of a run that accepts its proposal: a child tried on a minibatch, then scored on the valset. */

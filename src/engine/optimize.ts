@@ -3,15 +3,11 @@
 // would have happened without the interruption.
 import type { GepaOptions } from './types.ts';
 import type { GepaState } from './state.ts';
-import { STATE_VERSION } from './state.ts';
+import { STATE_VERSION, createState } from './state.ts';
 import { resolveConfig, describeConfig } from './config.ts';
-import type { ResolvedConfig } from './config.ts';
 import { makeEmitter } from './callbacks.ts';
 import type { CallbackHandlers, TrainsetHandle } from './callbacks.ts';
 import { Rng } from './rng.ts';
-import { emptyFronts } from './paretoFront.ts';
-import { emptySamplerState } from './strategies/batchSampler.ts';
-import { emptyMergeState } from './proposer/mergeState.ts';
 import { makeCandidateSelector } from './strategies/candidateSelectors.ts';
 import { makeComponentPicker } from './strategies/componentSelectors.ts';
 import { checkStop } from './strategies/stopConditions.ts';
@@ -26,37 +22,6 @@ import { GepaConfigError } from './types.ts';
 
 class AbortedError extends Error {}
 
-function initialState(opts: GepaOptions, config: ResolvedConfig, valsetSize: number): GepaState {
-  return {
-    version: STATE_VERSION,
-    seed: config.seed,
-    iteration: 0,
-    componentNames: Object.keys(opts.seedCandidate),
-    candidates: [],
-    parents: [],
-    discoveryIteration: [],
-    valSubscores: [],
-    valObjectiveScores: [],
-    valAggregate: [],
-    objectiveAggregates: [],
-    fronts: emptyFronts(valsetSize),
-    bestIdx: 0,
-    discoveryEvalCounts: [],
-    totalMetricCalls: 0,
-    numFullValEvals: 0,
-    lastImprovementIteration: 0,
-    consecutiveErrors: 0,
-    proposalCount: 0,
-    roundRobinNext: [],
-    rng: new Rng(config.seed).state(),
-    sampler: emptySamplerState(),
-    merge: emptyMergeState(),
-    trainsetAdded: [],
-    bestOutputsValset: config.trackBestOutputs ? Array.from({ length: valsetSize }, () => []) : null,
-    evalCache: config.cacheEvaluation ? {} : null,
-    elapsedMs: 0,
-  };
-}
 
 function checkResumable(state: GepaState, opts: GepaOptions, valsetSize: number): void {
   if (state.version !== STATE_VERSION) throw new GepaConfigError('resumeFrom', `state version ${String(state.version)} is not ${STATE_VERSION}`);
@@ -94,7 +59,13 @@ export async function optimize<Data, Trajectory, Output>(opts: GepaOptions<Data,
 
   const resumed = !!options.resumeFrom;
   if (options.resumeFrom) checkResumable(options.resumeFrom, options, valsetSize);
-  const state: GepaState = options.resumeFrom ? (JSON.parse(JSON.stringify(options.resumeFrom)) as GepaState) : initialState(options, config, valsetSize);
+  const state: GepaState = options.resumeFrom ? (JSON.parse(JSON.stringify(options.resumeFrom)) as GepaState) : createState({
+        seed: config.seed,
+        componentNames: Object.keys(options.seedCandidate),
+        valsetSize,
+        trackBestOutputs: config.trackBestOutputs,
+        cacheEvaluation: config.cacheEvaluation,
+      });
   if (config.cacheEvaluation && !state.evalCache) state.evalCache = {};
   trainset.push(...state.trainsetAdded);
   const rng = new Rng(state.rng);

@@ -3,9 +3,13 @@
 // resuming from a checkpoint continues exactly where the run stopped.
 import type { Candidate } from './types.ts';
 import type { RngState } from './rng.ts';
+import { Rng } from './rng.ts';
 import type { SamplerState } from './strategies/batchSampler.ts';
+import { emptySamplerState } from './strategies/batchSampler.ts';
 import type { FrontsState } from './paretoFront.ts';
+import { emptyFronts } from './paretoFront.ts';
 import type { MergeState } from './proposer/mergeState.ts';
+import { emptyMergeState } from './proposer/mergeState.ts';
 
 export const STATE_VERSION = 1;
 
@@ -55,6 +59,47 @@ export interface GepaState {
   evalCache: Record<string, CachedEvaluation> | null;
   /** Accumulated run time in ms, measured with the injected clock (0 without one). */
   elapsedMs: number;
+}
+
+export interface NewStateOptions {
+  seed: number;
+  componentNames: string[];
+  valsetSize: number;
+  trackBestOutputs: boolean;
+  cacheEvaluation: boolean;
+}
+
+/** The state of a run that has not scored anything yet. */
+export function createState(o: NewStateOptions): GepaState {
+  return {
+    version: STATE_VERSION,
+    seed: o.seed,
+    iteration: 0,
+    componentNames: [...o.componentNames],
+    candidates: [],
+    parents: [],
+    discoveryIteration: [],
+    valSubscores: [],
+    valObjectiveScores: [],
+    valAggregate: [],
+    objectiveAggregates: [],
+    fronts: emptyFronts(o.valsetSize),
+    bestIdx: 0,
+    discoveryEvalCounts: [],
+    totalMetricCalls: 0,
+    numFullValEvals: 0,
+    lastImprovementIteration: 0,
+    consecutiveErrors: 0,
+    proposalCount: 0,
+    roundRobinNext: [],
+    rng: new Rng(o.seed).state(),
+    sampler: emptySamplerState(),
+    merge: emptyMergeState(),
+    trainsetAdded: [],
+    bestOutputsValset: o.trackBestOutputs ? Array.from({ length: o.valsetSize }, () => []) : null,
+    evalCache: o.cacheEvaluation ? {} : null,
+    elapsedMs: 0,
+  };
 }
 
 /** A deep copy through JSON: proves the state is plain data and detaches it from the live run. */

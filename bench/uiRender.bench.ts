@@ -19,6 +19,7 @@ import { sentimentTask } from '../src/tasks/demos/index.ts';
 import { launchBrowser, newContext } from '../e2e/harness/browser.ts';
 import { startStudio } from '../e2e/harness/studio.ts';
 import type { BenchReport } from './report.ts';
+import { Rng } from '../src/engine/rng.ts';
 
 const CANDIDATES = 1000;
 const PROPOSALS = 5000;
@@ -37,16 +38,10 @@ const resultPath = (file: string) => {
   return fileURLToPath(new URL(file, dir));
 };
 
-/** Deterministic pseudo-randomness (mulberry32), so every run of the bench feeds the same data. */
+/** Deterministic pseudo-randomness (the engine's seeded Rng), so every run of the bench feeds the same data. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 const RULES = [

@@ -18,6 +18,7 @@ export interface ScoreChartRenderer {
 }
 
 const MARGIN = { top: 10, right: 28, bottom: 24, left: 40 };
+const TICK_CHUNK = 250;
 /** above this many proposals, rejected ticks fade to a texture */
 const DENSE_TICKS = 400;
 /** how close (px) the pointer must be to a mark to hover it */
@@ -33,8 +34,12 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
   const yAxis = root.append('g').attr('class', 'sc-axis');
   const xLabel = root.append('text').attr('class', 'sc-axis-label').attr('text-anchor', 'end').text('metric calls');
   // rejected ticks under accepted ones: the few that were adopted must not drown in the many that were not
+  // ticks are drawn as a few paths of TICK_CHUNK ticks each, not one element per proposal: thousands of
+  // proposals stay a handful of DOM elements, an axis rescale rewrites a few attributes, and a live
+  // append redraws only the last, unfilled chunk
   const rejectedG: G = root.append('g').attr('class', 'sc-ticks');
   const acceptedG: G = root.append('g').attr('class', 'sc-ticks');
+  let drawnChunks: Record<'rejected' | 'accepted', string[]> = { rejected: [], accepted: [] };
   const frontPath = root.append('path').attr('class', 'sc-line sc-line-front');
   const bestPath = root.append('path').attr('class', 'sc-line sc-line-best');
   const pointsG: G = root.append('g').attr('class', 'sc-points');
@@ -141,15 +146,26 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
     if (!marksChanged) return;
 
     svg.classed('dense', next.ticks.length > DENSE_TICKS);
-    const joinTicks = (g: G, ticks: ProposalTick[], cls: string) => {
-      const sel = g
-        .selectAll<SVGPathElement, ProposalTick>('path')
-        .data(ticks, (t) => t.id)
-        .join((enter) => enter.append('path').attr('class', `sc-tick ${cls}`).attr('d', tickPath));
-      if (rescaled) sel.attr('d', tickPath);
+    const drawTicks = (g: G, ticks: ProposalTick[], cls: 'rejected' | 'accepted') => {
+      const prev = drawnChunks[cls];
+      const chunks: string[] = [];
+      for (let i = 0; i < ticks.length; i += TICK_CHUNK) {
+        const k = i / TICK_CHUNK;
+        const full = i + TICK_CHUNK <= ticks.length;
+        // a chunk that was already full at this scale holds the same ticks: keep its string
+        const kept = !rescaled && full && prev[k] !== undefined && k < prev.length - 1;
+        chunks.push(kept ? (prev[k] as string) : ticks.slice(i, i + TICK_CHUNK).map(tickPath).join(''));
+      }
+      g.selectAll<SVGPathElement, string>('path')
+        .data(chunks)
+        .join((enter) => enter.append('path').attr('class', `sc-tick ${cls}`))
+        .each(function (d, i) {
+          if (prev[i] !== d) this.setAttribute('d', d);
+        });
+      drawnChunks = { ...drawnChunks, [cls]: chunks };
     };
-    joinTicks(rejectedG, next.ticks.filter((t) => !t.accepted), 'rejected');
-    joinTicks(acceptedG, next.ticks.filter((t) => t.accepted), 'accepted');
+    drawTicks(rejectedG, next.ticks.filter((t) => !t.accepted), 'rejected');
+    drawTicks(acceptedG, next.ticks.filter((t) => t.accepted), 'accepted');
 
     const points = pointsG
       .selectAll<SVGCircleElement, CandidatePoint>('circle')

@@ -9,6 +9,7 @@ import { buildRun, inlineRows } from '../src/tasks/buildRun.ts';
 import type { RunConfig } from '../src/tasks/runConfig.ts';
 import { DEFAULT_RUN_OPTIONS } from '../src/tasks/runConfig.ts';
 import { sentimentTask } from '../src/tasks/demos/index.ts';
+import { demoRunConfig } from '../src/tasks/demos/demoRunConfig.ts';
 import type { BenchReport } from './report.ts';
 
 const LATENCY_MS = 200;
@@ -19,17 +20,13 @@ export async function lmThroughputBench(): Promise<BenchReport> {
   const server = await startLmServer({ port: 0, host: '127.0.0.1', latencyMs: LATENCY_MS });
   try {
     const endpoint = { provider: 'custom' as const, baseUrl: server.url, model: 'demo', timeoutMs: 30_000, maxRetries: 2 };
-    const config: RunConfig = {
-      version: 1,
+    const config: RunConfig = demoRunConfig(sentimentTask, {
       name: 'throughput bench',
-      program: sentimentTask.program,
-      dataset: { fileName: sentimentTask.fileName, rows: sentimentTask.rows, mapping: sentimentTask.fields, split: { valFraction: 0.3, seed: 0 } },
-      metric: sentimentTask.metric,
-      taskLm: endpoint,
-      reflectionLm: endpoint,
+      model: endpoint,
+      valFraction: 0.3,
       budget: { maxMetricCalls: BUDGET },
       options: { ...DEFAULT_RUN_OPTIONS, concurrency: CONCURRENCY },
-    };
+    });
     const built = buildRun(config, { rows: inlineRows(sentimentTask.rows) });
     const steps = config.program.steps.length;
     let boundMs = 0;

@@ -8,7 +8,7 @@ import { optimize } from '../src/engine/index.ts';
 import type { GepaResult } from '../src/engine/index.ts';
 import { buildRun, inlineRows } from '../src/tasks/buildRun.ts';
 import type { RunConfig } from '../src/tasks/runConfig.ts';
-import { DEFAULT_RUN_OPTIONS } from '../src/tasks/runConfig.ts';
+import { demoRunConfig } from '../src/tasks/demos/demoRunConfig.ts';
 import { sentimentTask } from '../src/tasks/demos/index.ts';
 
 let server: LmServer;
@@ -19,17 +19,7 @@ afterAll(() => server.close());
 
 function config(): RunConfig {
   const endpoint = { provider: 'custom' as const, baseUrl: server.url, model: 'demo', timeoutMs: 400, maxRetries: 8 };
-  return {
-    version: 1,
-    name: 'faulty endpoint',
-    program: sentimentTask.program,
-    dataset: { fileName: sentimentTask.fileName, rows: sentimentTask.rows, mapping: sentimentTask.fields, split: { valFraction: 0.3, seed: 0 } },
-    metric: sentimentTask.metric,
-    taskLm: endpoint,
-    reflectionLm: endpoint,
-    budget: { maxMetricCalls: 160 },
-    options: { ...DEFAULT_RUN_OPTIONS, concurrency: 8, seed: 0 },
-  };
+  return demoRunConfig(sentimentTask, { name: 'faulty endpoint', model: endpoint, valFraction: 0.3, budget: { maxMetricCalls: 160 }, options: { concurrency: 8 } });
 }
 
 async function run(): Promise<{ result: GepaResult; evaluated: number; paidCalls: number; cachedCalls: number }> {

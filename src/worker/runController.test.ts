@@ -3,26 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { RunController } from './runController.ts';
 import type { RunEvent, StartRequest } from './protocol.ts';
 import { sentimentTask } from '../tasks/demos/index.ts';
-import { DEFAULT_RUN_OPTIONS } from '../tasks/runConfig.ts';
+import { demoRunConfig } from '../tasks/demos/demoRunConfig.ts';
 import { AUTO_RUN_SETTINGS, autoBudget } from '../engine/index.ts';
 import type { RunConfig } from '../tasks/runConfig.ts';
 import { StorageQuotaError } from '../storage/types.ts';
 
-const demo = { provider: 'demo' as const, baseUrl: 'offline', model: 'demo' };
-
 function config(patch: Partial<RunConfig> = {}): RunConfig {
-  return {
-    version: 1,
-    name: 'sentiment',
-    program: sentimentTask.program,
-    dataset: { fileName: sentimentTask.fileName, rows: sentimentTask.rows, mapping: sentimentTask.fields, split: { valFraction: 1 / 3, seed: 0 } },
-    metric: sentimentTask.metric,
-    taskLm: demo,
-    reflectionLm: demo,
-    budget: { maxMetricCalls: 200 },
-    options: { ...DEFAULT_RUN_OPTIONS, seed: 0 },
-    ...patch,
-  };
+  return demoRunConfig(sentimentTask, { name: 'sentiment', budget: { maxMetricCalls: 200 }, ...patch });
 }
 
 const request = (c: RunConfig, secrets: StartRequest['secrets'] = {}): StartRequest => ({ runId: 'r1', config: c, secrets });

@@ -8,7 +8,7 @@ import { StorageQuotaError } from '../storage/types.ts';
 import type { RunRepository } from '../storage/types.ts';
 import type { CacheStore } from '../lm/evaluationCache.ts';
 import { sentimentTask } from '../tasks/demos/index.ts';
-import { DEFAULT_RUN_OPTIONS } from '../tasks/runConfig.ts';
+import { demoRunConfig } from '../tasks/demos/demoRunConfig.ts';
 import type { RunConfig } from '../tasks/runConfig.ts';
 import { runSession } from './runSession.ts';
 import type { SessionDeps } from './runSession.ts';
@@ -16,18 +16,7 @@ import type { RunController } from './runController.ts';
 import type { RunEvent, StartRequest } from './protocol.ts';
 import { replayableEvents } from './eventLog.ts';
 
-const demo = { provider: 'demo' as const, baseUrl: 'offline', model: 'demo' };
-const config: RunConfig = {
-  version: 1,
-  name: 'sentiment',
-  program: sentimentTask.program,
-  dataset: { fileName: sentimentTask.fileName, rows: sentimentTask.rows, mapping: sentimentTask.fields, split: { valFraction: 0.3, seed: 0 } },
-  metric: sentimentTask.metric,
-  taskLm: demo,
-  reflectionLm: demo,
-  budget: { maxMetricCalls: 160 },
-  options: { ...DEFAULT_RUN_OPTIONS, seed: 0, concurrency: 4 },
-};
+const config: RunConfig = demoRunConfig(sentimentTask, { name: 'sentiment', valFraction: 0.3, budget: { maxMetricCalls: 160 }, options: { concurrency: 4 } });
 
 let dbs = 0;
 const freshDb = () => `gepa-session-test-${++dbs}`;

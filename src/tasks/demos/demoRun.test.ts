@@ -9,27 +9,12 @@ import { DEMO_SKILLS, isStated } from '../../lm/demo/index.ts';
 import type { DemoRule } from '../../lm/demo/index.ts';
 import { buildRun, inlineRows } from '../buildRun.ts';
 import type { BuiltRun } from '../buildRun.ts';
-import { DEFAULT_RUN_OPTIONS } from '../runConfig.ts';
+import { demoRunConfig } from './demoRunConfig.ts';
 import type { DemoTask } from './index.ts';
 import { DEMO_TASKS } from './index.ts';
 
-const demo = { provider: 'demo' as const, baseUrl: 'offline', model: 'demo' };
-
 function built(task: DemoTask): BuiltRun {
-  return buildRun(
-    {
-      version: 1,
-      name: task.name,
-      program: task.program,
-      dataset: { fileName: task.fileName, rows: task.rows, mapping: task.fields, split: { valFraction: 1 / 3, seed: 0 } },
-      metric: task.metric,
-      taskLm: demo,
-      reflectionLm: demo,
-      budget: { maxMetricCalls: 300 },
-      options: { ...DEFAULT_RUN_OPTIONS, seed: 0 },
-    },
-    { rows: inlineRows(task.rows) },
-  );
+  return buildRun(demoRunConfig(task), { rows: inlineRows(task.rows) });
 }
 
 const seedOf = (task: DemoTask): Candidate => Object.fromEntries(task.program.steps.map((s) => [s.name, s.instruction]));

@@ -5,24 +5,12 @@ import { cloneState } from './state.ts';
 import type { GepaState } from './state.ts';
 import { joinState, splitState } from './checkpointParts.ts';
 import type { CheckpointCacheEntry, CheckpointCandidate, CheckpointParts } from './checkpointParts.ts';
-import { KEYWORD_SEED, keywordAdapter, keywordDataset, keywordReflectionLm } from './__fixtures__/keywordTask.ts';
+import { keywordRunOptions } from './__fixtures__/keywordTask.ts';
 import type { KeywordAdapterOptions, KeywordExample } from './__fixtures__/keywordTask.ts';
 
-const train = keywordDataset(24);
-const val = keywordDataset(12, 100);
 
 function options(over: Partial<GepaOptions<KeywordExample>> = {}, adapterOpts: KeywordAdapterOptions = {}): GepaOptions<KeywordExample> {
-  return {
-    seedCandidate: KEYWORD_SEED,
-    trainset: train,
-    valset: val,
-    adapter: keywordAdapter(adapterOpts),
-    reflectionLm: keywordReflectionLm,
-    maxMetricCalls: 800,
-    useMerge: true,
-    seed: 7,
-    ...over,
-  } as GepaOptions<KeywordExample>;
+  return keywordRunOptions({ maxMetricCalls: 800, seed: 7, ...over }, adapterOpts);
 }
 
 /** Every checkpoint of a run, as plain copies. */

@@ -5,24 +5,12 @@ import type { GepaState } from './state.ts';
 import type { TrackingEvent } from './tracking.ts';
 import { CALLBACK_NAMES } from './callbacks.ts';
 import type { CallbackHandlers, CallbackName } from './callbacks.ts';
-import { KEYWORD_SEED, keywordAdapter, keywordDataset, keywordReflectionLm } from './__fixtures__/keywordTask.ts';
+import { KEYWORD_SEED, keywordAdapter, keywordDataset, keywordRunOptions } from './__fixtures__/keywordTask.ts';
 import type { KeywordAdapterOptions, KeywordExample } from './__fixtures__/keywordTask.ts';
 
-const train = keywordDataset(24);
-const val = keywordDataset(12, 100);
 
 function options(over: Partial<GepaOptions<KeywordExample>> = {}, adapterOpts: KeywordAdapterOptions = {}): GepaOptions<KeywordExample> {
-  return {
-    seedCandidate: KEYWORD_SEED,
-    trainset: train,
-    valset: val,
-    adapter: keywordAdapter(adapterOpts),
-    reflectionLm: keywordReflectionLm,
-    maxMetricCalls: 400,
-    useMerge: true,
-    seed: 7,
-    ...over,
-  } as GepaOptions<KeywordExample>;
+  return keywordRunOptions({ maxMetricCalls: 400, seed: 7, ...over }, adapterOpts);
 }
 
 /** Records every callback event name and the tracking stream. */

@@ -4,7 +4,7 @@
 // but is imperfect on purpose (some replies are unfenced, some drop a word), so proposals get rejected
 // and Pareto selection and merge have work to do. Irrelevant facts cost a little, which makes
 // candidates trade off against each other across examples.
-import type { Candidate, EvaluationBatch, GepaAdapter, ReflectiveDataset } from '../types.ts';
+import type { Candidate, EvaluationBatch, GepaAdapter, GepaOptions, ReflectiveDataset } from '../types.ts';
 
 export interface KeywordExample {
   id: number;
@@ -116,4 +116,23 @@ export async function keywordReflectionLm(prompt: string): Promise<string> {
   if (h % 5 === 0) return '```\nBe brief.\n```'; // a regression: drops what was learned
   const pick = ranked[h % 3 === 0 && ranked.length > 1 ? 1 : 0]?.[0];
   return `Here is the improved instruction:\n\`\`\`\n${current}${pick ? ` Always include ${pick}.` : ' Be careful.'}\n\`\`\``;
+}
+
+export const KEYWORD_TRAIN = keywordDataset(24);
+export const KEYWORD_VAL = keywordDataset(12, 100);
+
+/** optimize() options for the keyword task (24 train / 12 val, scripted LM, merge on); `over` wins. */
+export function keywordRunOptions(
+  over: Partial<GepaOptions<KeywordExample>> = {},
+  adapterOpts: KeywordAdapterOptions = {},
+): GepaOptions<KeywordExample> {
+  return {
+    seedCandidate: KEYWORD_SEED,
+    trainset: KEYWORD_TRAIN,
+    valset: KEYWORD_VAL,
+    adapter: keywordAdapter(adapterOpts),
+    reflectionLm: keywordReflectionLm,
+    useMerge: true,
+    ...over,
+  } as GepaOptions<KeywordExample>;
 }

@@ -1,7 +1,7 @@
 // Helpers for the storage tests: run records, keyword-task engine options, unique database names,
 // and the byte count recomputed from what a database really holds.
 import type { GepaOptions } from '../../engine/index.ts';
-import { KEYWORD_SEED, keywordAdapter, keywordDataset, keywordReflectionLm } from '../../engine/__fixtures__/keywordTask.ts';
+import { KEYWORD_VAL, keywordRunOptions } from '../../engine/__fixtures__/keywordTask.ts';
 import type { KeywordAdapterOptions, KeywordExample } from '../../engine/__fixtures__/keywordTask.ts';
 import type { RunConfig } from '../../tasks/runConfig.ts';
 import { approxBytes, runRecordBytes } from '../byteSize.ts';
@@ -27,24 +27,10 @@ export function runRecord(id: string, over: Partial<RunRecord> = {}): RunRecord 
   };
 }
 
-export const train = keywordDataset(24);
-export const val = keywordDataset(12, 100);
+export const val = KEYWORD_VAL;
 
 export function keywordOptions(over: Partial<GepaOptions<KeywordExample>> = {}, adapterOpts: KeywordAdapterOptions = {}): GepaOptions<KeywordExample> {
-  return {
-    seedCandidate: KEYWORD_SEED,
-    trainset: train,
-    valset: val,
-    adapter: keywordAdapter(adapterOpts),
-    reflectionLm: keywordReflectionLm,
-    maxMetricCalls: 3000,
-    stopConditions: { kind: 'maxIterations', iterations: 70 },
-    useMerge: true,
-    cacheEvaluation: true,
-    trackBestOutputs: true,
-    seed: 11,
-    ...over,
-  } as GepaOptions<KeywordExample>;
+  return keywordRunOptions({ maxMetricCalls: 3000, stopConditions: { kind: 'maxIterations', iterations: 70 }, cacheEvaluation: true, trackBestOutputs: true, seed: 11, ...over }, adapterOpts);
 }
 
 /** What run `id` really occupies in the database, summed the way the repository counts it. */

@@ -2,17 +2,10 @@
 // forwards run control and setup checks. Events come back through a proxied callback in batches.
 // dispose() terminates the worker, which ends whatever it was doing.
 import * as Comlink from 'comlink';
-import type { ConnectionResult, MetricTrial, MetricTrialRequest, RunEvent, StartRequest, WorkerApi } from './protocol.ts';
-import type { ModelConfig } from '../tasks/runConfig.ts';
+import type { WorkerApi } from './protocol.ts';
 
-export interface EngineClient {
-  /** Resolves when the run has ended; its events (ending with a final status) arrive through onEvents. */
-  start(request: StartRequest, onEvents: (events: RunEvent[]) => void): Promise<void>;
-  pause(): void;
-  resume(): void;
-  stop(): void;
-  testConnection(model: ModelConfig, apiKey?: string): Promise<ConnectionResult>;
-  testMetric(request: MetricTrialRequest): Promise<MetricTrial[]>;
+/** The worker's API as the UI calls it, plus dispose(). */
+export interface EngineClient extends WorkerApi {
   dispose(): void;
 }
 

@@ -30,7 +30,8 @@ export async function engineOverheadBench(): Promise<BenchReport> {
         const scores = batch.map((id) => (hash(key + ':' + id) < 0.5 ? 1 : 0));
         return { outputs: scores, scores, trajectories: traces ? scores : null };
       }),
-    makeReflectiveDataset: (_c, b, comps) => Object.fromEntries(comps.map((n) => [n, b.scores.map((s) => ({ Feedback: `score ${s}` }))])),
+    makeReflectiveDataset: (_c, b, comps) =>
+      Object.fromEntries(comps.map((n) => [n, b.scores.map((s) => ({ Feedback: `score ${s}` }))])),
   };
   let counter = 0;
   const reflectionLm = (prompt: string) => timed(() => '```\nvariant ' + counter++ + ' ' + prompt.length + '\n```');
@@ -57,7 +58,11 @@ export async function engineOverheadBench(): Promise<BenchReport> {
         iterStart = performance.now();
         lmAtStart = lmMs;
       },
-      onIterationEnd: (e) => perIteration.push({ candidates: e.state.candidates.length, ms: performance.now() - iterStart - (lmMs - lmAtStart) }),
+      onIterationEnd: (e) =>
+        perIteration.push({
+          candidates: e.state.candidates.length,
+          ms: performance.now() - iterStart - (lmMs - lmAtStart),
+        }),
     },
   });
   const totalMs = performance.now() - t0;
@@ -89,6 +94,12 @@ export async function engineOverheadBench(): Promise<BenchReport> {
     name: 'engine overhead',
     summary: `mean engine overhead per iteration at ${last?.candidates} candidates × ${VAL} val examples: ${last?.meanMs.toFixed(3)} ms (target < 2 ms)`,
     pass: (last?.meanMs ?? Infinity) < 2,
-    details: { totalRunMs: totalMs, lmAndAdapterMs: lmMs, iterations: perIteration.length, buckets, paretoUpdate: paretoRows },
+    details: {
+      totalRunMs: totalMs,
+      lmAndAdapterMs: lmMs,
+      iterations: perIteration.length,
+      buckets,
+      paretoUpdate: paretoRows,
+    },
   };
 }

@@ -19,7 +19,13 @@ const BUDGET = 300;
 export async function lmThroughputBench(): Promise<BenchReport> {
   const server = await startLmServer({ port: 0, host: '127.0.0.1', latencyMs: LATENCY_MS });
   try {
-    const endpoint = { provider: 'custom' as const, baseUrl: server.url, model: 'demo', timeoutMs: 30_000, maxRetries: 2 };
+    const endpoint = {
+      provider: 'custom' as const,
+      baseUrl: server.url,
+      model: 'demo',
+      timeoutMs: 30_000,
+      maxRetries: 2,
+    };
     const config: RunConfig = demoRunConfig(sentimentTask, {
       name: 'throughput bench',
       model: endpoint,
@@ -46,7 +52,11 @@ export async function lmThroughputBench(): Promise<BenchReport> {
     const t0 = performance.now();
     const result = await optimize({
       ...built.options,
-      adapter: { ...inner, makeReflectiveDataset: inner.makeReflectiveDataset.bind(inner), evaluate: (...a: Parameters<typeof inner.evaluate>) => measured(steps, () => inner.evaluate(...a)) },
+      adapter: {
+        ...inner,
+        makeReflectiveDataset: inner.makeReflectiveDataset.bind(inner),
+        evaluate: (...a: Parameters<typeof inner.evaluate>) => measured(steps, () => inner.evaluate(...a)),
+      },
       reflectionLm: (prompt, signal) => measured(1, () => reflect(prompt, signal)),
     });
     const wallMs = performance.now() - t0;
@@ -56,7 +66,17 @@ export async function lmThroughputBench(): Promise<BenchReport> {
       name: 'lm throughput',
       summary: `wall ${Math.round(wallMs)} ms vs critical-path bound ${boundMs} ms over ${rounds} LM rounds: ratio ${ratio.toFixed(3)} (target ≤ 1.15)`,
       pass: ratio <= 1.15,
-      details: { latencyMs: LATENCY_MS, concurrency: CONCURRENCY, metricCalls: result.totalMetricCalls, requests: server.stats().chatRequests, maxInFlight: server.stats().maxInFlight, rounds, boundMs, wallMs, ratio },
+      details: {
+        latencyMs: LATENCY_MS,
+        concurrency: CONCURRENCY,
+        metricCalls: result.totalMetricCalls,
+        requests: server.stats().chatRequests,
+        maxInFlight: server.stats().maxInFlight,
+        rounds,
+        boundMs,
+        wallMs,
+        ratio,
+      },
     };
   } finally {
     await server.close();

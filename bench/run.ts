@@ -19,7 +19,10 @@ for (const bench of benches) {
   const report = await bench();
   console.log(`\n[${report.pass ? 'meets target' : 'MISSES TARGET'}] ${report.name}: ${report.summary}`);
   console.log(JSON.stringify(report.details, null, 2));
-  writeFileSync(new URL(`./results/${report.name.replace(/\W+/g, '-')}.json`, import.meta.url), JSON.stringify({ machine, ...report }, null, 2));
+  writeFileSync(
+    new URL(`./results/${report.name.replace(/\W+/g, '-')}.json`, import.meta.url),
+    JSON.stringify({ machine, ...report }, null, 2),
+  );
   if (!report.pass) failed++;
 }
 console.log(`\n${benches.length - failed} of ${benches.length} benchmarks meet their targets`);

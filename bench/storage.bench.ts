@@ -23,12 +23,26 @@ const ITERATIONS = 1000;
 const WINDOW = 5;
 const RATIO_TARGET = 1.5;
 
-const PROMPT = 'You are a careful assistant. Answer in the format the examples use, cite the rule you applied, and say when the input is ambiguous. '.repeat(6);
+const PROMPT =
+  'You are a careful assistant. Answer in the format the examples use, cite the rule you applied, and say when the input is ambiguous. '.repeat(
+    6,
+  );
 
 function initialState(engineCache: boolean): GepaState {
-  const state = createState({ seed: 0, componentNames: ['system_prompt', 'extract'], valsetSize: VAL, trackBestOutputs: false, cacheEvaluation: engineCache });
+  const state = createState({
+    seed: 0,
+    componentNames: ['system_prompt', 'extract'],
+    valsetSize: VAL,
+    trackBestOutputs: false,
+    cacheEvaluation: engineCache,
+  });
   // a sampler already in its first epoch, as after a real first iteration
-  state.sampler = { ...emptySamplerState(), shuffledIds: Array.from({ length: 60 }, (_, i) => i), idFreqs: new Array<number>(60).fill(1), lastTrainsetSize: 60 };
+  state.sampler = {
+    ...emptySamplerState(),
+    shuffledIds: Array.from({ length: 60 }, (_, i) => i),
+    idFreqs: new Array<number>(60).fill(1),
+    lastTrainsetSize: 60,
+  };
   return state;
 }
 
@@ -36,7 +50,10 @@ function initialState(engineCache: boolean): GepaState {
 function iterate(s: GepaState, rng: Rng, iteration: number): string[] {
   const idx = s.candidates.length;
   const parent = idx === 0 ? null : Math.floor(rng.next() * idx);
-  const candidate = { system_prompt: `${PROMPT} Rule ${iteration}: mind the units.`, extract: `${PROMPT} Step ${iteration}: copy the fields.` };
+  const candidate = {
+    system_prompt: `${PROMPT} Rule ${iteration}: mind the units.`,
+    extract: `${PROMPT} Step ${iteration}: copy the fields.`,
+  };
   const key = candidateKey(candidate);
   const cache = s.evalCache ?? {};
   const added: string[] = [];
@@ -44,8 +61,10 @@ function iterate(s: GepaState, rng: Rng, iteration: number): string[] {
     if (s.evalCache && !(k in cache)) added.push(k);
     cache[k] = v;
   };
-  const output = (id: number) => `The answer for example ${id} under rule ${iteration}, formatted as the examples show.`;
-  for (let k = 0; k < MINIBATCH && idx > 0; k++) put(`${key}|train:${(iteration * MINIBATCH + k) % 60}`, { score: rng.next(), output: output(k) });
+  const output = (id: number) =>
+    `The answer for example ${id} under rule ${iteration}, formatted as the examples show.`;
+  for (let k = 0; k < MINIBATCH && idx > 0; k++)
+    put(`${key}|train:${(iteration * MINIBATCH + k) % 60}`, { score: rng.next(), output: output(k) });
   const scores = Array.from({ length: VAL }, () => Math.round(rng.next() * 10) / 10);
   scores.forEach((score, v) => put(`${key}|val:${v}`, { score, output: output(v) }));
   s.totalMetricCalls += VAL + (idx > 0 ? 2 * MINIBATCH : 0);
@@ -90,7 +109,9 @@ async function syntheticRun(repo: IndexedDbRunRepository, runId: string, iterati
     // the engine tells the checkpoint hook which cache keys are new, as optimize() does
     writeMs[iteration] = (await timed(() => repo.writeCheckpoint(runId, state, { newCacheKeys: added })))[1];
     // the in-memory part of a write alone: split what this iteration added
-    splitMs[iteration] = (await timed(() => splitState(state, { candidates: state.candidates.length - 1, cacheEntries }, added)))[1];
+    splitMs[iteration] = (
+      await timed(() => splitState(state, { candidates: state.candidates.length - 1, cacheEntries }, added))
+    )[1];
     cacheEntries += added.length;
   }
   return { state, writeMs, splitMs };
@@ -164,11 +185,13 @@ export async function storageBench(): Promise<BenchReport> {
   }
   const identical = isDeepStrictEqual(loaded, state);
   const parts = splitState(state);
-  const joinMs = median(Array.from({ length: 5 }, () => {
-    const t = performance.now();
-    joinState(parts.head, parts.candidates, parts.cache);
-    return performance.now() - t;
-  }));
+  const joinMs = median(
+    Array.from({ length: 5 }, () => {
+      const t = performance.now();
+      joinState(parts.head, parts.candidates, parts.cache);
+      return performance.now() - t;
+    }),
+  );
   const run = await repo.getRun(runId);
   await repo.close();
 
@@ -181,8 +204,16 @@ export async function storageBench(): Promise<BenchReport> {
       `${identical ? '' : '; THE LOADED STATE DIFFERS'} — Node with fake-indexeddb, not a browser`,
     pass: cacheOn.ratio <= RATIO_TARGET && identical,
     details: {
-      environment: 'Node with fake-indexeddb (an in-memory IndexedDB in JavaScript): browser IndexedDB times differ, the ratio is the point',
-      run: { iterations: ITERATIONS, newCandidatesPerIteration: 1, valsetSize: VAL, minibatchSize: MINIBATCH, candidates: state.candidates.length, storedBytes: run?.bytes },
+      environment:
+        'Node with fake-indexeddb (an in-memory IndexedDB in JavaScript): browser IndexedDB times differ, the ratio is the point',
+      run: {
+        iterations: ITERATIONS,
+        newCandidatesPerIteration: 1,
+        valsetSize: VAL,
+        minibatchSize: MINIBATCH,
+        candidates: state.candidates.length,
+        storedBytes: run?.bytes,
+      },
       engineCacheOn: cacheOn,
       engineCacheOff: cacheOff,
       note: 'the engine passes the evaluation-cache keys added since the previous checkpoint (CheckpointInfo.newCacheKeys), so a write touches only what is new',

@@ -74,14 +74,38 @@ export function syntheticBatches(): RunEvent[][] {
     const isBest = score > (scores[best] ?? -1) || idx === 0;
     if (isBest) best = idx;
     metricCalls += VAL_SIZE;
-    const row: CandidateRow = { iteration, candidateIdx: idx, parentIds, valsetScore: score, isBest, origin, texts: { [COMPONENT]: texts[idx] as string }, metricCallsAtDiscovery: metricCalls };
-    return { type: 'candidate', row, valScores, outputs: valScores.map((s, i) => (s ? `positive (example ${i})` : `The review sounds negative to me, example ${i}.`)) };
+    const row: CandidateRow = {
+      iteration,
+      candidateIdx: idx,
+      parentIds,
+      valsetScore: score,
+      isBest,
+      origin,
+      texts: { [COMPONENT]: texts[idx] as string },
+      metricCallsAtDiscovery: metricCalls,
+    };
+    return {
+      type: 'candidate',
+      row,
+      valScores,
+      outputs: valScores.map((s, i) =>
+        s ? `positive (example ${i})` : `The review sounds negative to me, example ${i}.`,
+      ),
+    };
   };
 
   const events: RunEvent[][] = [];
   let batch: RunEvent[] = [
     { type: 'status', status: 'running' },
-    { type: 'examples', train: 120, val: Array.from({ length: VAL_SIZE }, (_, i) => ({ id: `val-${i}`, review: `Synthetic review number ${i}, fine but a little slow.`, label: 'neutral' })) },
+    {
+      type: 'examples',
+      train: 120,
+      val: Array.from({ length: VAL_SIZE }, (_, i) => ({
+        id: `val-${i}`,
+        review: `Synthetic review number ${i}, fine but a little slow.`,
+        label: 'neutral',
+      })),
+    },
     candidate(0, [], 0, 'seed'),
   ];
   let accepted = 0;
@@ -95,12 +119,17 @@ export function syntheticBatches(): RunEvent[][] {
     const proposedText = instructionFor(r, parentText);
     // minibatch scores are sums over the minibatch, as the engine reports them
     const before = Math.floor(r() * MINIBATCH);
-    const after = accept ? Math.min(MINIBATCH, before + 1 + Math.floor(r() * 2)) : Math.max(0, before - Math.floor(r() * 2));
+    const after = accept
+      ? Math.min(MINIBATCH, before + 1 + Math.floor(r() * 2))
+      : Math.max(0, before - Math.floor(r() * 2));
     metricCalls += 2 * MINIBATCH;
     const feedbackRecords = Array.from({ length: MINIBATCH }, (_, i) => ({
       Inputs: { review: `Minibatch review ${it}-${i}: the strap is not comfortable, but the colour is lovely.` },
       'Generated Outputs': i % 2 ? 'positive' : 'The sentiment here is negative.',
-      Feedback: i % 2 ? 'Correct: the output names the label "positive", as expected.' : 'Incorrect: the output names "negative" but the expected label is "positive".',
+      Feedback:
+        i % 2
+          ? 'Correct: the output names the label "positive", as expected.'
+          : 'Incorrect: the output names "negative" but the expected label is "positive".',
     }));
     const status: ProposalRow['status'] = accept ? 'accepted' : it % 7 === 0 ? 'skipped' : 'rejected';
     if (accept) {
@@ -113,7 +142,12 @@ export function syntheticBatches(): RunEvent[][] {
       kind: merge ? 'merge' : 'reflective',
       component: COMPONENT,
       status,
-      reason: status === 'rejected' ? `minibatch score ${after} did not beat the parent's ${before}` : status === 'skipped' ? 'every minibatch score is already perfect' : '',
+      reason:
+        status === 'rejected'
+          ? `minibatch score ${after} did not beat the parent's ${before}`
+          : status === 'skipped'
+            ? 'every minibatch score is already perfect'
+            : '',
       candidateIdx: accept ? accepted : -1,
       parentIds,
       subsampleScoreBefore: status === 'skipped' ? MINIBATCH : before,
@@ -128,8 +162,20 @@ export function syntheticBatches(): RunEvent[][] {
     };
     if (accept) batch.push(candidate(accepted, parentIds, it, merge ? 'merge' : 'reflective'));
     batch.push({ type: 'proposal', row });
-    batch.push({ type: 'score', point: { metricCalls, iteration: it, bestScore: scores[best] ?? 0, paretoAggregate: Math.min(1, (scores[best] ?? 0) + 0.1) } });
-    if (accept) batch.push({ type: 'front', programs: Array.from({ length: VAL_SIZE }, () => [best, Math.floor(r() * (accepted + 1))]) });
+    batch.push({
+      type: 'score',
+      point: {
+        metricCalls,
+        iteration: it,
+        bestScore: scores[best] ?? 0,
+        paretoAggregate: Math.min(1, (scores[best] ?? 0) + 0.1),
+      },
+    });
+    if (accept)
+      batch.push({
+        type: 'front',
+        programs: Array.from({ length: VAL_SIZE }, () => [best, Math.floor(r() * (accepted + 1))]),
+      });
     if (it % PROPOSALS_PER_BATCH === 0 || it === PROPOSALS) {
       batch.push({ type: 'budget', used: metricCalls, cap: BUDGET, iteration: it });
       events.push(batch);
@@ -144,7 +190,12 @@ function benchConfig(): RunConfig {
     version: 1,
     name: 'UI render bench (synthetic)',
     program: sentimentTask.program,
-    dataset: { fileName: sentimentTask.fileName, rows: sentimentTask.rows, mapping: sentimentTask.fields, split: { valFraction: 0.3, seed: 0 } },
+    dataset: {
+      fileName: sentimentTask.fileName,
+      rows: sentimentTask.rows,
+      mapping: sentimentTask.fields,
+      split: { valFraction: 0.3, seed: 0 },
+    },
     metric: sentimentTask.metric,
     taskLm: { provider: 'demo', baseUrl: 'offline', model: 'demo' },
     reflectionLm: { provider: 'demo', baseUrl: 'offline', model: 'demo' },
@@ -307,7 +358,12 @@ interface FirstRender {
   longTasks: number[];
 }
 
-async function measureFirstRender(context: BrowserContext, url: string, payload: unknown, what: 'lineage' | 'overview'): Promise<FirstRender> {
+async function measureFirstRender(
+  context: BrowserContext,
+  url: string,
+  payload: unknown,
+  what: 'lineage' | 'overview',
+): Promise<FirstRender> {
   const page = await context.newPage();
   await openBenchPage(page, url, payload);
   const figures = (await page.evaluate(firstRender(what))) as FirstRender;
@@ -355,8 +411,12 @@ export async function uiRenderBench(): Promise<BenchReport> {
 
     const longestTask = Math.max(0, ...drive.longTasks, drive.maxBatchMs);
     const allNodes = drive.lineageNodes === CANDIDATES && first.nodes === CANDIDATES && overview.nodes === CANDIDATES;
-    const pass = allNodes && longestTask < LONG_TASK_TARGET_MS && first.paintedMs !== null && first.paintedMs < LINEAGE_TARGET_MS;
-    const lineageText = first.paintedMs === null ? `never showed ${first.target} nodes (saw ${first.nodes})` : `${Math.round(first.paintedMs)} ms`;
+    const pass =
+      allNodes && longestTask < LONG_TASK_TARGET_MS && first.paintedMs !== null && first.paintedMs < LINEAGE_TARGET_MS;
+    const lineageText =
+      first.paintedMs === null
+        ? `never showed ${first.target} nodes (saw ${first.nodes})`
+        : `${Math.round(first.paintedMs)} ms`;
     return {
       name: 'ui render',
       summary:
@@ -386,8 +446,18 @@ export async function uiRenderBench(): Promise<BenchReport> {
         lineageNodesAfterDrive: drive.lineageNodes,
         switchToProposalsTab: { paintedMs: round(tabSwitch.paintedMs), longTasksMs: tabSwitch.longTasks.map(round) },
         screenshots: ['bench/results/ui-render-overview-1000.png', 'bench/results/ui-render-proposals-5000.png'],
-        lineageFirstRender: { nodes: first.nodes, inDomMs: round(first.domMs), paintedMs: round(first.paintedMs), longTasksMs: first.longTasks.map(round) },
-        overviewFirstRender: { nodes: overview.nodes, inDomMs: round(overview.domMs), paintedMs: round(overview.paintedMs), longTasksMs: overview.longTasks.map(round) },
+        lineageFirstRender: {
+          nodes: first.nodes,
+          inDomMs: round(first.domMs),
+          paintedMs: round(first.paintedMs),
+          longTasksMs: first.longTasks.map(round),
+        },
+        overviewFirstRender: {
+          nodes: overview.nodes,
+          inDomMs: round(overview.domMs),
+          paintedMs: round(overview.paintedMs),
+          longTasksMs: overview.longTasks.map(round),
+        },
       },
     };
   } finally {

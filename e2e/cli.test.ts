@@ -40,7 +40,11 @@ interface Running {
 }
 
 function startCli(args: string[], env: Record<string, string> = {}): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: work, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: work,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   const waiters: { pred: (e: RunEvent) => boolean; resolve: (e: RunEvent) => void }[] = [];
@@ -92,9 +96,22 @@ function jsonEvents(stdout: string): RunEvent[] {
 }
 
 const REFERENCE_FIELDS: (keyof GepaResultDict)[] = [
-  'candidates', 'parents', 'val_aggregate_scores', 'val_subscores', 'best_outputs_valset', 'per_val_instance_best_candidates',
-  'val_aggregate_subscores', 'per_objective_best_candidates', 'objective_pareto_front', 'discovery_eval_counts', 'total_metric_calls',
-  'num_full_val_evals', 'run_dir', 'seed', '_str_candidate_key', 'best_idx',
+  'candidates',
+  'parents',
+  'val_aggregate_scores',
+  'val_subscores',
+  'best_outputs_valset',
+  'per_val_instance_best_candidates',
+  'val_aggregate_subscores',
+  'per_objective_best_candidates',
+  'objective_pareto_front',
+  'discovery_eval_counts',
+  'total_metric_calls',
+  'num_full_val_evals',
+  'run_dir',
+  'seed',
+  '_str_candidate_key',
+  'best_idx',
 ];
 
 /** Everything the studio shows of a run must agree with its result. */
@@ -134,24 +151,47 @@ describe('gepa-studio run with the offline demo model', () => {
     expect(run.proposals.some((p) => p.status === 'rejected')).toBe(true);
     expect(run.usage?.total.calls).toBeGreaterThan(0);
     // the default run directory sits next to the result
-    for (const f of ['state.json', 'events.jsonl', 'config.json']) expect(existsSync(path.join(work, 'example-result-run', f))).toBe(true);
+    for (const f of ['state.json', 'events.jsonl', 'config.json'])
+      expect(existsSync(path.join(work, 'example-result-run', f))).toBe(true);
   }, 60_000);
 
-  it('the example dataset is the demo task\'s data', () => {
+  it("the example dataset is the demo task's data", () => {
     expect(readFileSync(path.join(ROOT, 'examples', 'demo-sentiment.jsonl'), 'utf8')).toBe(sentimentTask.jsonl);
   });
 
   it('--json-events streams the run on stdout; an exported run works as a config; --quiet keeps stderr empty', async () => {
     const config = writeConfig('events.json', (c) => (c.budget = { maxMetricCalls: 120 }));
     const out = path.join(work, 'events-result.json');
-    const first = await runCli(['run', '--config', config, '--out', out, '--json-events', '--quiet', '--run-dir', path.join(work, 'events-run')]);
+    const first = await runCli([
+      'run',
+      '--config',
+      config,
+      '--out',
+      out,
+      '--json-events',
+      '--quiet',
+      '--run-dir',
+      path.join(work, 'events-run'),
+    ]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toBe('');
     const events = jsonEvents(first.stdout);
     expect(events[0]).toEqual({ type: 'status', status: 'starting' });
     expect(events.at(-1)).toMatchObject({ type: 'status', status: 'finished' });
     const types = new Set(events.map((e) => e.type));
-    for (const t of ['examples', 'budget', 'candidate', 'proposal', 'front', 'score', 'usage', 'summary', 'result', 'checkpoint']) expect(types, t).toContain(t);
+    for (const t of [
+      'examples',
+      'budget',
+      'candidate',
+      'proposal',
+      'front',
+      'score',
+      'usage',
+      'summary',
+      'result',
+      'checkpoint',
+    ])
+      expect(types, t).toContain(t);
     const result = events.find((e): e is Extract<RunEvent, { type: 'result' }> => e.type === 'result')!.result;
     expect(readResult(out).result).toEqual(result);
 
@@ -171,7 +211,13 @@ describe('gepa-studio run against the local OpenAI-compatible server', () => {
   });
   afterAll(() => server.close());
 
-  const endpoint = () => ({ provider: 'custom', baseUrl: server.url, model: 'demo-simulated', apiKeyEnv: 'GEPA_CLI_TEST_KEY', timeoutMs: 5000 });
+  const endpoint = () => ({
+    provider: 'custom',
+    baseUrl: server.url,
+    model: 'demo-simulated',
+    apiKeyEnv: 'GEPA_CLI_TEST_KEY',
+    timeoutMs: 5000,
+  });
 
   it('completes with the key from the environment, and the key appears nowhere: result, run directory, stdout, stderr', async () => {
     const config = writeConfig('server.json', (c) => {
@@ -181,7 +227,10 @@ describe('gepa-studio run against the local OpenAI-compatible server', () => {
     });
     const out = path.join(work, 'server-result.json');
     const runDir = path.join(work, 'server-run');
-    const { code, stdout, stderr } = await runCli(['run', '--config', config, '--out', out, '--run-dir', runDir, '--json-events'], { GEPA_CLI_TEST_KEY: KEY });
+    const { code, stdout, stderr } = await runCli(
+      ['run', '--config', config, '--out', out, '--run-dir', runDir, '--json-events'],
+      { GEPA_CLI_TEST_KEY: KEY },
+    );
     expect(code, stderr).toBe(0);
     const run = readResult(out);
     expect(run.status).toBe('finished');
@@ -189,8 +238,20 @@ describe('gepa-studio run against the local OpenAI-compatible server', () => {
     expect(run.config?.taskLm).toMatchObject({ baseUrl: server.url, apiKeyEnv: 'GEPA_CLI_TEST_KEY' });
     expect(server.stats().completions).toBeGreaterThan(50);
 
-    const texts = [readFileSync(out, 'utf8'), stdout, stderr, ...readdirSync(runDir).map((f) => readFileSync(path.join(runDir, f), 'utf8'))];
-    expect(readdirSync(runDir).sort()).toEqual(['cache.jsonl', 'config.json', 'events.jsonl', 'run.json', 'state.json', 'usage.json']);
+    const texts = [
+      readFileSync(out, 'utf8'),
+      stdout,
+      stderr,
+      ...readdirSync(runDir).map((f) => readFileSync(path.join(runDir, f), 'utf8')),
+    ];
+    expect(readdirSync(runDir).sort()).toEqual([
+      'cache.jsonl',
+      'config.json',
+      'events.jsonl',
+      'run.json',
+      'state.json',
+      'usage.json',
+    ]);
     for (const t of texts) expect(t).not.toContain(KEY);
   }, 60_000);
 
@@ -200,7 +261,9 @@ describe('gepa-studio run against the local OpenAI-compatible server', () => {
       c.reflectionLm = endpoint();
     });
     const wrong = 'sk-wrong-key-0a1b2c3d4e';
-    const { code, stderr } = await runCli(['run', '--config', config, '--out', path.join(work, 'badkey.json')], { GEPA_CLI_TEST_KEY: wrong });
+    const { code, stderr } = await runCli(['run', '--config', config, '--out', path.join(work, 'badkey.json')], {
+      GEPA_CLI_TEST_KEY: wrong,
+    });
     expect(code).toBe(2);
     expect(stderr).toContain('taskLm.apiKeyEnv');
     expect(stderr).toContain('GEPA_CLI_TEST_KEY');
@@ -225,17 +288,31 @@ describe('stopping and resuming', () => {
 
   const iterationAtLeast = (n: number) => (e: RunEvent) => e.type === 'budget' && e.iteration >= n;
 
-  it('SIGINT after a few iterations exits 130 at a checkpoint; --resume ends with the uninterrupted run\'s result and history', async () => {
+  it("SIGINT after a few iterations exits 130 at a checkpoint; --resume ends with the uninterrupted run's result and history", async () => {
     const out = path.join(work, 'interrupted.json');
     const runDir = path.join(work, 'interrupted-run');
-    const cli = startCli(['run', '--config', config, '--out', out, '--run-dir', runDir, '--json-events', '--demo-latency', '25']);
+    const cli = startCli([
+      'run',
+      '--config',
+      config,
+      '--out',
+      out,
+      '--run-dir',
+      runDir,
+      '--json-events',
+      '--demo-latency',
+      '25',
+    ]);
     await cli.waitForEvent(iterationAtLeast(3));
     cli.kill('SIGINT');
     const first = await cli.done;
     expect(first.code, first.stderr).toBe(130);
     expect(first.stderr).toMatch(/interrupted by SIGINT after iteration \d+; continue with --resume/);
 
-    const state = JSON.parse(readFileSync(path.join(runDir, 'state.json'), 'utf8')) as { iteration: number; totalMetricCalls: number };
+    const state = JSON.parse(readFileSync(path.join(runDir, 'state.json'), 'utf8')) as {
+      iteration: number;
+      totalMetricCalls: number;
+    };
     expect(state.iteration).toBeGreaterThanOrEqual(2);
     expect(state.iteration).toBeLessThan(reference.summary!.totalIterations);
     const log = readFileSync(path.join(runDir, 'events.jsonl'), 'utf8').trim().split('\n');
@@ -259,7 +336,18 @@ describe('stopping and resuming', () => {
 
   it('SIGTERM stops the same way (exit 143)', async () => {
     const runDir = path.join(work, 'term-run');
-    const cli = startCli(['run', '--config', config, '--out', path.join(work, 'term.json'), '--run-dir', runDir, '--json-events', '--demo-latency', '25']);
+    const cli = startCli([
+      'run',
+      '--config',
+      config,
+      '--out',
+      path.join(work, 'term.json'),
+      '--run-dir',
+      runDir,
+      '--json-events',
+      '--demo-latency',
+      '25',
+    ]);
     await cli.waitForEvent(iterationAtLeast(2));
     cli.kill('SIGTERM');
     const { code, stderr } = await cli.done;
@@ -270,7 +358,18 @@ describe('stopping and resuming', () => {
   it('creating DIR/stop ends the run gracefully at the next iteration with its result; --resume finishes it', async () => {
     const out = path.join(work, 'stopfile.json');
     const runDir = path.join(work, 'stopfile-run');
-    const cli = startCli(['run', '--config', config, '--out', out, '--run-dir', runDir, '--json-events', '--demo-latency', '25']);
+    const cli = startCli([
+      'run',
+      '--config',
+      config,
+      '--out',
+      out,
+      '--run-dir',
+      runDir,
+      '--json-events',
+      '--demo-latency',
+      '25',
+    ]);
     await cli.waitForEvent(iterationAtLeast(3));
     writeFileSync(path.join(runDir, 'stop'), '');
     const first = await cli.done;
@@ -297,7 +396,12 @@ async function closedPort(): Promise<number> {
 }
 
 describe.concurrent('bad configs: a message that names the field, a non-zero exit, no files', () => {
-  const expectRejected = async (name: string, args: string[], mustContain: string[], env: Record<string, string> = {}) => {
+  const expectRejected = async (
+    name: string,
+    args: string[],
+    mustContain: string[],
+    env: Record<string, string> = {},
+  ) => {
     const out = path.join(work, `${name}-out.json`);
     const { code, stdout, stderr } = await runCli(['run', ...args, '--out', out], env);
     expect(code, stderr).toBe(2);
@@ -308,48 +412,120 @@ describe.concurrent('bad configs: a message that names the field, a non-zero exi
     expect(existsSync(path.join(work, `${name}-out-run`))).toBe(false);
     return stderr;
   };
-  const rejects = (name: string, patch: (c: Record<string, unknown>) => void, mustContain: string[], env: Record<string, string> = {}) =>
-    expectRejected(name, ['--config', writeConfig(`${name}.json`, patch)], mustContain, env);
+  const rejects = (
+    name: string,
+    patch: (c: Record<string, unknown>) => void,
+    mustContain: string[],
+    env: Record<string, string> = {},
+  ) => expectRejected(name, ['--config', writeConfig(`${name}.json`, patch)], mustContain, env);
 
-  it('unknown metric', () => rejects('metric', (c) => (c.metric = { kind: 'bleu' }), ['metric.kind', 'unknown metric "bleu"']), 30_000);
+  it(
+    'unknown metric',
+    () => rejects('metric', (c) => (c.metric = { kind: 'bleu' }), ['metric.kind', 'unknown metric "bleu"']),
+    30_000,
+  );
 
-  it('missing dataset file (the path is named)', () =>
-    rejects('nofile', (c) => ((c.dataset as Record<string, unknown>).path = 'data/missing.jsonl'), ['dataset.path', path.join(work, 'data', 'missing.jsonl')]), 30_000);
+  it(
+    'missing dataset file (the path is named)',
+    () =>
+      rejects('nofile', (c) => ((c.dataset as Record<string, unknown>).path = 'data/missing.jsonl'), [
+        'dataset.path',
+        path.join(work, 'data', 'missing.jsonl'),
+      ]),
+    30_000,
+  );
 
-  it('malformed dataset (the parser\'s line number)', () => {
-    writeFileSync(path.join(work, 'broken.jsonl'), '{"id":"a","review":"fine","label":"positive"}\n{"id":"b", "review": oops}\n');
-    return rejects('broken', (c) => ((c.dataset as Record<string, unknown>).path = 'broken.jsonl'), ['dataset.path', 'broken.jsonl, line 2']);
+  it("malformed dataset (the parser's line number)", () => {
+    writeFileSync(
+      path.join(work, 'broken.jsonl'),
+      '{"id":"a","review":"fine","label":"positive"}\n{"id":"b", "review": oops}\n',
+    );
+    return rejects('broken', (c) => ((c.dataset as Record<string, unknown>).path = 'broken.jsonl'), [
+      'dataset.path',
+      'broken.jsonl, line 2',
+    ]);
   }, 30_000);
 
-  it('custom metric code that does not compile', () =>
-    rejects('custom', (c) => (c.metric = { kind: 'custom', code: '(example, output) => {{ score' }), ['metric.code', 'does not compile']), 30_000);
+  it(
+    'custom metric code that does not compile',
+    () =>
+      rejects('custom', (c) => (c.metric = { kind: 'custom', code: '(example, output) => {{ score' }), [
+        'metric.code',
+        'does not compile',
+      ]),
+    30_000,
+  );
 
-  it('a mapped field the data lacks', () =>
-    rejects('mapping', (c) => (((c.dataset as Record<string, unknown>).mapping as Record<string, unknown>).answer = 'sentiment'), ['dataset.mapping', 'field "sentiment"']), 30_000);
+  it(
+    'a mapped field the data lacks',
+    () =>
+      rejects(
+        'mapping',
+        (c) => (((c.dataset as Record<string, unknown>).mapping as Record<string, unknown>).answer = 'sentiment'),
+        ['dataset.mapping', 'field "sentiment"'],
+      ),
+    30_000,
+  );
 
-  it('budget too small for one full evaluation (says what one valset evaluation needs)', () =>
-    rejects('budget', (c) => (c.budget = { maxMetricCalls: 12 }), ['budget.maxMetricCalls', 'too small for one full evaluation', 'takes 20 metric calls']), 30_000);
+  it(
+    'budget too small for one full evaluation (says what one valset evaluation needs)',
+    () =>
+      rejects('budget', (c) => (c.budget = { maxMetricCalls: 12 }), [
+        'budget.maxMetricCalls',
+        'too small for one full evaluation',
+        'takes 20 metric calls',
+      ]),
+    30_000,
+  );
 
   it('endpoint unreachable (names the endpoint and the reason)', async () => {
     const url = `http://127.0.0.1:${await closedPort()}/v1`;
-    return rejects('unreachable', (c) => (c.taskLm = { provider: 'custom', baseUrl: url, model: 'm' }), ['taskLm.baseUrl', url, 'connection was refused']);
+    return rejects('unreachable', (c) => (c.taskLm = { provider: 'custom', baseUrl: url, model: 'm' }), [
+      'taskLm.baseUrl',
+      url,
+      'connection was refused',
+    ]);
   }, 30_000);
 
-  it('missing API key variable (names the variable)', () =>
-    rejects('nokey', (c) => (c.reflectionLm = { provider: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4.1-mini', apiKeyEnv: 'GEPA_CLI_MISSING_KEY' }), [
-      'reflectionLm.apiKeyEnv',
-      'GEPA_CLI_MISSING_KEY',
-    ]), 30_000);
+  it(
+    'missing API key variable (names the variable)',
+    () =>
+      rejects(
+        'nokey',
+        (c) =>
+          (c.reflectionLm = {
+            provider: 'openai',
+            baseUrl: 'https://api.openai.com/v1',
+            model: 'gpt-4.1-mini',
+            apiKeyEnv: 'GEPA_CLI_MISSING_KEY',
+          }),
+        ['reflectionLm.apiKeyEnv', 'GEPA_CLI_MISSING_KEY'],
+      ),
+    30_000,
+  );
 
-  it('an API key in the config file', () =>
-    rejects('inline-key', (c) => (c.taskLm = { provider: 'custom', baseUrl: 'http://127.0.0.1:1/v1', model: 'm', apiKey: 'sk-inline-123456' }), ['taskLm.apiKey', 'apiKeyEnv']), 30_000);
+  it(
+    'an API key in the config file',
+    () =>
+      rejects(
+        'inline-key',
+        (c) =>
+          (c.taskLm = { provider: 'custom', baseUrl: 'http://127.0.0.1:1/v1', model: 'm', apiKey: 'sk-inline-123456' }),
+        ['taskLm.apiKey', 'apiKeyEnv'],
+      ),
+    30_000,
+  );
 
   it('a config that is not JSON', () => {
     writeFileSync(path.join(work, 'notjson.json'), '{ "version": 1, ');
     return expectRejected('notjson', ['--config', path.join(work, 'notjson.json')], ['config', 'not valid JSON']);
   }, 30_000);
 
-  it('--resume of a directory without a run', () => expectRejected('noresume', ['--resume', path.join(work, 'nowhere')], ['--resume', 'not found']), 30_000);
+  it(
+    '--resume of a directory without a run',
+    () => expectRejected('noresume', ['--resume', path.join(work, 'nowhere')], ['--resume', 'not found']),
+    30_000,
+  );
 
   it('a command line without --out', async () => {
     const { code, stderr } = await runCli(['run', '--config', EXAMPLE]);
@@ -362,16 +538,41 @@ describe('guards around the run directory', () => {
   it('a fresh run refuses a directory that holds a run; --resume refuses a different config, naming the field', async () => {
     const config = writeConfig('guard.json', (c) => (c.budget = { maxMetricCalls: 60 }));
     const runDir = path.join(work, 'guard-run');
-    const first = await runCli(['run', '--config', config, '--out', path.join(work, 'guard.json'), '--run-dir', runDir, '--quiet']);
+    const first = await runCli([
+      'run',
+      '--config',
+      config,
+      '--out',
+      path.join(work, 'guard.json'),
+      '--run-dir',
+      runDir,
+      '--quiet',
+    ]);
     expect(first.code, first.stderr).toBe(0);
 
-    const again = await runCli(['run', '--config', config, '--out', path.join(work, 'guard2.json'), '--run-dir', runDir]);
+    const again = await runCli([
+      'run',
+      '--config',
+      config,
+      '--out',
+      path.join(work, 'guard2.json'),
+      '--run-dir',
+      runDir,
+    ]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('--run-dir');
     expect(again.stderr).toContain('--resume');
 
     const other = writeConfig('guard-other.json', (c) => (c.budget = { maxMetricCalls: 80 }));
-    const mismatch = await runCli(['run', '--resume', runDir, '--config', other, '--out', path.join(work, 'guard3.json')]);
+    const mismatch = await runCli([
+      'run',
+      '--resume',
+      runDir,
+      '--config',
+      other,
+      '--out',
+      path.join(work, 'guard3.json'),
+    ]);
     expect(mismatch.code).toBe(2);
     expect(mismatch.stderr).toContain('budget.maxMetricCalls');
     expect(existsSync(path.join(work, 'guard3.json'))).toBe(false);

@@ -23,7 +23,10 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function runCli(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'gepa-studio.js'), ...args], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'gepa-studio.js'), ...args], {
+    cwd: work,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
@@ -32,7 +35,14 @@ function runCli(args: string[]): Promise<{ code: number | null; stderr: string }
 describe('a CLI result file in the studio', () => {
   it('opens read-only with its lineage tree, score chart and proposals', async () => {
     const out = path.join(work, 'cli-result.json');
-    const cli = await runCli(['run', '--config', path.join(REPO_ROOT, 'examples', 'demo-run.json'), '--out', out, '--quiet']);
+    const cli = await runCli([
+      'run',
+      '--config',
+      path.join(REPO_ROOT, 'examples', 'demo-run.json'),
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(cli.code, cli.stderr).toBe(0);
     const exported = readExport(readFileSync(out, 'utf8'));
     const n = exported.result.candidates.length;
@@ -47,7 +57,8 @@ describe('a CLI result file in the studio', () => {
     await expect.poll(() => run.lineageNodeCount()).toBe(n);
     expect(await run.chartPointCount()).toBeGreaterThan(0);
     expect(await run.progress()).toMatchObject({ used: exported.result.total_metric_calls });
-    for (const control of ['pause-run', 'resume-run', 'stop-run']) expect(await run.id(control).isVisible(), control).toBe(false);
+    for (const control of ['pause-run', 'resume-run', 'stop-run'])
+      expect(await run.id(control).isVisible(), control).toBe(false);
     await screenshot(page, GROUP, '01-cli-run-overview');
 
     const proposals = new ProposalsPage(page);

@@ -19,7 +19,13 @@ afterAll(() => server.close());
 
 function config(): RunConfig {
   const endpoint = { provider: 'custom' as const, baseUrl: server.url, model: 'demo', timeoutMs: 400, maxRetries: 8 };
-  return demoRunConfig(sentimentTask, { name: 'faulty endpoint', model: endpoint, valFraction: 0.3, budget: { maxMetricCalls: 160 }, options: { concurrency: 8 } });
+  return demoRunConfig(sentimentTask, {
+    name: 'faulty endpoint',
+    model: endpoint,
+    valFraction: 0.3,
+    budget: { maxMetricCalls: 160 },
+    options: { concurrency: 8 },
+  });
 }
 
 async function run(): Promise<{ result: GepaResult; evaluated: number; paidCalls: number; cachedCalls: number }> {
@@ -27,10 +33,14 @@ async function run(): Promise<{ result: GepaResult; evaluated: number; paidCalls
   const built = buildRun(cfg, { rows: inlineRows(cfg.dataset.rows ?? []) });
   let evaluated = 0;
   const adapter = built.options.adapter;
-  const counting = { ...adapter, makeReflectiveDataset: adapter.makeReflectiveDataset.bind(adapter), evaluate: (...args: Parameters<typeof adapter.evaluate>) => {
-    evaluated += args[0].length;
-    return adapter.evaluate(...args);
-  } };
+  const counting = {
+    ...adapter,
+    makeReflectiveDataset: adapter.makeReflectiveDataset.bind(adapter),
+    evaluate: (...args: Parameters<typeof adapter.evaluate>) => {
+      evaluated += args[0].length;
+      return adapter.evaluate(...args);
+    },
+  };
   try {
     const result = await optimize({ ...built.options, adapter: counting });
     const totals = built.meter.totals();
@@ -62,6 +72,8 @@ describe('a GEPA run against an endpoint that fails 20 % of requests', () => {
     expect(faulty.result.totalMetricCalls).toBeLessThanOrEqual(160);
     expect(faulty.paidCalls).toBe(stats.completions);
     expect(faulty.result.toDict()).toEqual(clean.result.toDict());
-    expect(faulty.result.valAggregateScores[faulty.result.bestIdx]).toBeGreaterThan(faulty.result.valAggregateScores[0] as number);
+    expect(faulty.result.valAggregateScores[faulty.result.bestIdx]).toBeGreaterThan(
+      faulty.result.valAggregateScores[0] as number,
+    );
   }, 120_000);
 });

@@ -21,7 +21,12 @@ let server: LmServer;
 
 beforeAll(async () => {
   // the task LM answers like the demo model, then repeats the payload: an output that carries markup
-  server = await startLmServer({ port: 0, host: '127.0.0.1', latencyMs: 10, responder: async (messages, model) => `${await demoResponder(messages, model)} ${PAYLOAD}` });
+  server = await startLmServer({
+    port: 0,
+    host: '127.0.0.1',
+    latencyMs: 10,
+    responder: async (messages, model) => `${await demoResponder(messages, model)} ${PAYLOAD}`,
+  });
 });
 afterAll(() => server.close());
 
@@ -38,7 +43,10 @@ function payloadDataset(): string {
 }
 
 async function expectNoMarkup(page: Page, where: string): Promise<void> {
-  const found = await page.evaluate(() => ({ imgs: document.querySelectorAll('#root img').length, onerror: document.querySelectorAll('[onerror]').length }));
+  const found = await page.evaluate(() => ({
+    imgs: document.querySelectorAll('#root img').length,
+    onerror: document.querySelectorAll('[onerror]').length,
+  }));
   expect(found, `markup from the payload in the ${where}`).toEqual({ imgs: 0, onerror: 0 });
 }
 
@@ -48,12 +56,18 @@ describe('text that looks like HTML', () => {
     const setup = new SetupPage(page);
     await setup.loadDemo('sentiment');
     // first, so the instruction never reads "<label> <payload>" like a task-LM output does
-    await setup.setInstruction(0, `${PAYLOAD} Classify the sentiment of the customer review as positive, negative or neutral.`);
+    await setup.setInstruction(
+      0,
+      `${PAYLOAD} Classify the sentiment of the customer review as positive, negative or neutral.`,
+    );
     await setup.uploadDataset(payloadDataset());
     await setup.mapFields({ inputs: ['review'], answer: 'label', id: 'id' });
     await expect.poll(() => setup.id('dataset-preview').textContent()).toContain(PAYLOAD);
     const preview = (await setup.id('message-preview').textContent()) ?? '';
-    expect(preview.split(PAYLOAD).length - 1, 'the payload in the instruction and in the example’s review').toBeGreaterThanOrEqual(2);
+    expect(
+      preview.split(PAYLOAD).length - 1,
+      'the payload in the instruction and in the example’s review',
+    ).toBeGreaterThanOrEqual(2);
     await setup.setModel('task', { provider: 'custom', baseUrl: server.url, model: 'demo' });
     await setup.setBudget('maxMetricCalls', 120);
     await expectNoMarkup(page, 'setup view');

@@ -43,7 +43,9 @@ describe('importing an exported run', () => {
     const best = exported.result.best_idx;
     await run.id(`lineage-node-${best}`).click();
     await run.openTab('candidates');
-    await expect.poll(() => run.id('candidate-text-classify').textContent()).toBe(exported.result.candidates[best]?.classify);
+    await expect
+      .poll(() => run.id('candidate-text-classify').textContent())
+      .toBe(exported.result.candidates[best]?.classify);
     await screenshot(page, GROUP, '02-imported-candidate');
 
     const proposals = new ProposalsPage(page);

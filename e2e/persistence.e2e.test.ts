@@ -31,12 +31,18 @@ function inPage<T>(page: Page, body: string): Promise<T> {
 
 /** The id of the run the page shows. */
 function shownRunId(page: Page): Promise<string> {
-  return inPage(page, `const { useRunStore } = await import('/src/store/runStore.ts'); return useRunStore.getState().runId ?? '';`);
+  return inPage(
+    page,
+    `const { useRunStore } = await import('/src/store/runStore.ts'); return useRunStore.getState().runId ?? '';`,
+  );
 }
 
 /** ms per call of the offline demo model in this page (the default makes a run slow enough to watch). */
 function setDemoLatency(page: Page, ms: number): Promise<void> {
-  return inPage(page, `const { useSetupStore } = await import('/src/store/setupStore.ts'); useSetupStore.getState().setDemoLatency(${Number(ms)});`);
+  return inPage(
+    page,
+    `const { useSetupStore } = await import('/src/store/setupStore.ts'); useSetupStore.getState().setDemoLatency(${Number(ms)});`,
+  );
 }
 
 async function startDemo(page: Page, budget: number, latencyMs?: number): Promise<string> {
@@ -50,14 +56,20 @@ async function startDemo(page: Page, budget: number, latencyMs?: number): Promis
   return runId;
 }
 
-const tabCount = async (page: Page, tab: 'proposals' | 'candidates') => Number(((await page.getByTestId(`tab-${tab}`).textContent()) ?? '').replace(/\D/g, ''));
+const tabCount = async (page: Page, tab: 'proposals' | 'candidates') =>
+  Number(((await page.getByTestId(`tab-${tab}`).textContent()) ?? '').replace(/\D/g, ''));
 
 /** What the run views show, counted. */
 async function viewCounts(page: Page) {
   const run = new RunPage(page);
   await run.openTab('overview');
   await run.id('lineage').waitFor();
-  return { lineage: await run.lineageNodeCount(), candidates: await tabCount(page, 'candidates'), proposals: await tabCount(page, 'proposals'), progress: await run.progress() };
+  return {
+    lineage: await run.lineageNodeCount(),
+    candidates: await tabCount(page, 'candidates'),
+    proposals: await tabCount(page, 'proposals'),
+    progress: await run.progress(),
+  };
 }
 
 const paidTaskCalls = (e: ExportParts) => {
@@ -66,7 +78,8 @@ const paidTaskCalls = (e: ExportParts) => {
 };
 
 /** The parts of a proposal row that do not depend on timing. */
-const proposalFacts = (e: ExportParts) => e.proposals.map((p) => [p.proposalId, p.status, p.candidateIdx, p.component, p.proposedText]);
+const proposalFacts = (e: ExportParts) =>
+  e.proposals.map((p) => [p.proposalId, p.status, p.candidateIdx, p.component, p.proposedText]);
 
 describe('runs that survive a reload', () => {
   it('reloaded mid-run: interrupted in the history, resumed, it ends with the result of an uninterrupted run of the same seed', async () => {
@@ -125,7 +138,10 @@ describe('runs that survive a reload', () => {
       // flight at the reload (8 at a time); the exact count over HTTP is in the API-key test below
       const [paidResumed, paidStraight] = [paidTaskCalls(resumed), paidTaskCalls(straight)];
       expect(paidStraight).toBeGreaterThan(100);
-      expect(paidResumed - paidStraight, `paid task calls: ${paidResumed} interrupted and resumed, ${paidStraight} uninterrupted`).toBeLessThanOrEqual(8);
+      expect(
+        paidResumed - paidStraight,
+        `paid task calls: ${paidResumed} interrupted and resumed, ${paidStraight} uninterrupted`,
+      ).toBeLessThanOrEqual(8);
     } finally {
       await fresh.close();
     }
@@ -171,7 +187,8 @@ describe('runs that survive a reload', () => {
     const watched = new RunPage(other);
     await watched.id('run-status').waitFor();
     expect(await other.getByTestId('stored-run-banner').textContent()).toMatch(/Another tab drives this run/);
-    for (const control of ['pause-run', 'resume-run', 'stop-run']) expect(await watched.id(control).count(), `${control} is not offered`).toBe(0);
+    for (const control of ['pause-run', 'resume-run', 'stop-run'])
+      expect(await watched.id(control).count(), `${control} is not offered`).toBe(0);
     await watched.openTab('overview');
     const startUsed = (await watched.progress()).used;
     const startNodes = await watched.lineageNodeCount();
@@ -184,7 +201,9 @@ describe('runs that survive a reload', () => {
     expect(await run.status()).toMatch(/running/i);
     await run.stop();
     await expect.poll(() => watched.status(), { timeout: 20_000 }).toMatch(/stopped/i);
-    await expect.poll(async () => (await other.getByTestId('stored-run-banner').textContent()) ?? '', { timeout: 20_000 }).toMatch(/^A stored run, read-only\./);
+    await expect
+      .poll(async () => (await other.getByTestId('stored-run-banner').textContent()) ?? '', { timeout: 20_000 })
+      .toMatch(/^A stored run, read-only\./);
     const [mine, theirs] = await Promise.all([run.progress(), watched.progress()]);
     expect(theirs).toEqual(mine);
     expect(await watched.lineageNodeCount()).toBe(await run.lineageNodeCount());
@@ -269,7 +288,9 @@ describe('an endpoint with an API key', () => {
     await page.getByTestId('resume-confirm').click();
     expect(await run.waitForEnd(60_000)).toMatch(/finished/i);
     const interruptedStats = server.stats();
-    expect(interruptedStats.byStatus['401'] ?? 0, 'every request, before and after the resume, carried the key').toBe(0);
+    expect(interruptedStats.byStatus['401'] ?? 0, 'every request, before and after the resume, carried the key').toBe(
+      0,
+    );
 
     const fromRunView = await run.download('export-json', GROUP);
     await history.open();
@@ -290,7 +311,9 @@ describe('an endpoint with an API key', () => {
       await new SetupPage(elsewhere).start();
       const straightRun = new RunPage(elsewhere);
       expect(await straightRun.waitForEnd(60_000)).toMatch(/finished/i);
-      expect(readExport(fromRunView.text).result).toEqual(readExport((await straightRun.download('export-json', GROUP)).text).result);
+      expect(readExport(fromRunView.text).result).toEqual(
+        readExport((await straightRun.download('export-json', GROUP)).text).result,
+      );
     } finally {
       await fresh.close();
     }

@@ -23,7 +23,12 @@ export function artifactPath(group: string, fileName: string): string {
  * Saves the viewport (1280×800) as e2e/artifacts/<group>/<name>.png and returns the path; `fullPage`
  * captures the whole scrollable page at the same width.
  */
-export async function screenshot(page: Page, group: string, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+export async function screenshot(
+  page: Page,
+  group: string,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   const file = artifactPath(group, `${name}.png`);
   await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
   return file;

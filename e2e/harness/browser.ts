@@ -4,14 +4,25 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const KNOWN_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 export const VIEWPORT = { width: 1280, height: 800 };
 
 export function chromiumPath(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist. Point it at a Chromium or Chrome binary.`);
+    if (!existsSync(fromEnv))
+      throw new Error(
+        `CHROMIUM_PATH is set to ${fromEnv}, which does not exist. Point it at a Chromium or Chrome binary.`,
+      );
     return fromEnv;
   }
   const found = KNOWN_PATHS.find((p) => existsSync(p));

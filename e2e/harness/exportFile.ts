@@ -33,9 +33,15 @@ export function readExport(text: string): ExportParts {
   const raw = JSON.parse(text) as unknown;
   if (!isObject(raw)) throw new Error('the export is not a JSON object');
   const keys = Object.keys(raw).join(', ');
-  if (raw.format !== EXPORT_FORMAT) throw new Error(`the export's format is ${JSON.stringify(raw.format)}, not ${EXPORT_FORMAT}`);
+  if (raw.format !== EXPORT_FORMAT)
+    throw new Error(`the export's format is ${JSON.stringify(raw.format)}, not ${EXPORT_FORMAT}`);
   if (!isObject(raw.result)) throw new Error(`the export holds no GEPAResult dict under "result" (keys: ${keys})`);
   if (!Array.isArray(raw.proposals)) throw new Error(`the export holds no proposals table (keys: ${keys})`);
   if (!isObject(raw.config)) throw new Error(`the export holds no run config (keys: ${keys})`);
-  return { raw, result: raw.result as unknown as GepaResultDict, proposals: raw.proposals as ProposalRow[], config: raw.config as unknown as RunConfig };
+  return {
+    raw,
+    result: raw.result as unknown as GepaResultDict,
+    proposals: raw.proposals as ProposalRow[],
+    config: raw.config as unknown as RunConfig,
+  };
 }

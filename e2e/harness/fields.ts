@@ -4,7 +4,13 @@
 import type { Locator } from 'playwright-core';
 
 export async function setControl(control: Locator, value: string | boolean): Promise<void> {
-  const kind = await control.evaluate((el) => (el instanceof HTMLSelectElement ? 'select' : el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? 'check' : 'text'));
+  const kind = await control.evaluate((el) =>
+    el instanceof HTMLSelectElement
+      ? 'select'
+      : el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')
+        ? 'check'
+        : 'text',
+  );
   if (kind === 'select') await control.selectOption(String(value));
   else if (kind === 'check') await control.setChecked(value === true || value === 'true');
   else await control.fill(String(value));
@@ -27,7 +33,10 @@ export async function chooseMany(control: Locator, values: string[]): Promise<vo
     const box = boxes.nth(i);
     const [value, label] = await box.evaluate((el) => {
       const input = el as HTMLInputElement;
-      const label = input.closest('label')?.textContent ?? (input.id ? document.querySelector(`label[for="${input.id}"]`)?.textContent : '') ?? '';
+      const label =
+        input.closest('label')?.textContent ??
+        (input.id ? document.querySelector(`label[for="${input.id}"]`)?.textContent : '') ??
+        '';
       return [input.value, label.trim()];
     });
     // a label may carry more than the column name (a sample value, a type): its first word is the name

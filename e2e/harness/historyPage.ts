@@ -28,7 +28,9 @@ export class HistoryPage {
 
   /** The run ids listed, newest first. */
   async runIds(): Promise<string[]> {
-    return this.rows().evaluateAll((els) => els.map((el) => (el.getAttribute('data-testid') ?? '').replace('history-row-', '')));
+    return this.rows().evaluateAll((els) =>
+      els.map((el) => (el.getAttribute('data-testid') ?? '').replace('history-row-', '')),
+    );
   }
 
   action(kind: 'open' | 'resume' | 'duplicate' | 'delete' | 'export', runId: string): Locator {
@@ -40,7 +42,10 @@ export class HistoryPage {
 export function dumpIndexedDb(page: Page): Promise<string> {
   return page.evaluate(async () => {
     const out: Record<string, Record<string, unknown[]>> = {};
-    const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>(
+        (resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))),
+      );
     for (const info of await indexedDB.databases()) {
       if (!info.name) continue;
       const db = await request(indexedDB.open(info.name));

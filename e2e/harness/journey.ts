@@ -91,10 +91,19 @@ export async function runJourney(page: Page, options: JourneyOptions): Promise<J
   const growth = await watchGrowth(run, 45_000);
   await screenshot(page, group, '02-run-live');
   expect(await run.status(), 'the run ended before the journey could watch it').toMatch(/running/i);
-  expect(Math.max(...growth.lineage), `lineage node counts while live: ${growth.lineage.join(', ')}`).toBeGreaterThanOrEqual(3);
-  expect(new Set(growth.lineage).size, `lineage node counts while live: ${growth.lineage.join(', ')}`).toBeGreaterThanOrEqual(3);
+  expect(
+    Math.max(...growth.lineage),
+    `lineage node counts while live: ${growth.lineage.join(', ')}`,
+  ).toBeGreaterThanOrEqual(3);
+  expect(
+    new Set(growth.lineage).size,
+    `lineage node counts while live: ${growth.lineage.join(', ')}`,
+  ).toBeGreaterThanOrEqual(3);
   expect(growth.lineage.at(-1)).toBeGreaterThan(growth.lineage.at(0) as number);
-  expect(new Set(growth.chart).size, `chart point counts while live: ${growth.chart.join(', ')}`).toBeGreaterThanOrEqual(3);
+  expect(
+    new Set(growth.chart).size,
+    `chart point counts while live: ${growth.chart.join(', ')}`,
+  ).toBeGreaterThanOrEqual(3);
   expect(growth.chart.at(-1)).toBeGreaterThan(growth.chart.at(0) as number);
 
   // a rejected proposal, opened: its diff against the parent text
@@ -112,7 +121,11 @@ export async function runJourney(page: Page, options: JourneyOptions): Promise<J
   const diff = proposals.id('proposal-diff');
   await expect.poll(async () => (await diff.locator('ins, del').count()) > 0).toBe(true);
   const opened = await diff.evaluate((el) => {
-    const kept = (skip: string) => [...el.childNodes].filter((n) => n.nodeName !== skip).map((n) => n.textContent ?? '').join('');
+    const kept = (skip: string) =>
+      [...el.childNodes]
+        .filter((n) => n.nodeName !== skip)
+        .map((n) => n.textContent ?? '')
+        .join('');
     return { afterText: kept('DEL'), beforeText: kept('INS') };
   });
   expect(opened.afterText.trim()).not.toBe('');
@@ -150,9 +163,14 @@ export function checkJourneyExport(outcome: JourneyOutcome, budget: number): voi
   expect(result.num_full_val_evals).toBeGreaterThanOrEqual(n);
 
   const statuses = new Set(proposals.map((p) => p.status));
-  expect(statuses.has('accepted') && statuses.has('rejected'), `proposal statuses: ${[...statuses].join(', ')}`).toBe(true);
+  expect(statuses.has('accepted') && statuses.has('rejected'), `proposal statuses: ${[...statuses].join(', ')}`).toBe(
+    true,
+  );
   // every candidate after the seed came from exactly one accepted proposal (reflective or merge)
-  const acceptedIdx = proposals.filter((p) => p.status === 'accepted').map((p) => p.candidateIdx).sort((a, b) => a - b);
+  const acceptedIdx = proposals
+    .filter((p) => p.status === 'accepted')
+    .map((p) => p.candidateIdx)
+    .sort((a, b) => a - b);
   expect(acceptedIdx).toEqual(Array.from({ length: n - 1 }, (_, i) => i + 1));
 
   const shown = proposals.find((p) => p.proposalId === outcome.opened.proposalId);

@@ -52,7 +52,11 @@ export class RunPage {
   }
 
   async waitForEnd(timeoutMs = 60_000): Promise<string> {
-    await this.page.waitForFunction((re) => new RegExp(re, 'i').test(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''), ENDED.source, { timeout: timeoutMs });
+    await this.page.waitForFunction(
+      (re) => new RegExp(re, 'i').test(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''),
+      ENDED.source,
+      { timeout: timeoutMs },
+    );
     return this.status();
   }
 

@@ -72,6 +72,9 @@ export async function openStudio(context: BrowserContext, studio: Studio): Promi
 
 /** A message for a failed check that carries what the page said. */
 export function pageReport(session: StudioPage): string {
-  const lines = [...session.pageErrors.map((e) => `page error: ${e}`), ...session.consoleErrors.map((e) => `console error: ${e}`)];
+  const lines = [
+    ...session.pageErrors.map((e) => `page error: ${e}`),
+    ...session.consoleErrors.map((e) => `console error: ${e}`),
+  ];
   return lines.length ? lines.join('\n') : 'no page or console errors';
 }

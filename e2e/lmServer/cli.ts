@@ -33,13 +33,27 @@ async function main(): Promise<void> {
     port: num('port', values.port),
     host: values.host,
     latencyMs: num('latency', values.latency),
-    faults: { rate, kinds: parseFaultKinds(values['fault-kinds'] ?? ''), seed: num('seed', values.seed), retryAfterMs: num('retry-after-ms', values['retry-after-ms']) },
+    faults: {
+      rate,
+      kinds: parseFaultKinds(values['fault-kinds'] ?? ''),
+      seed: num('seed', values.seed),
+      retryAfterMs: num('retry-after-ms', values['retry-after-ms']),
+    },
     ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
-    ...(values.models ? { models: values.models.split(',').map((m) => m.trim()).filter(Boolean) } : {}),
+    ...(values.models
+      ? {
+          models: values.models
+            .split(',')
+            .map((m) => m.trim())
+            .filter(Boolean),
+        }
+      : {}),
   });
 
   console.log(`OpenAI-compatible test server: ${server.url}`);
-  console.log(`  control: POST ${server.origin}/__control  {"latencyMs":200,"faults":{"rate":0.2,"kinds":["429","500"]}}`);
+  console.log(
+    `  control: POST ${server.origin}/__control  {"latencyMs":200,"faults":{"rate":0.2,"kinds":["429","500"]}}`,
+  );
   console.log(`  stats:   GET  ${server.origin}/__stats`);
 
   const stop = () => void server.close().then(() => process.exit(0));

@@ -31,8 +31,13 @@ function mulberry32(seed: number): () => number {
 }
 
 export function parseFaultKinds(text: string): FaultKind[] {
-  const kinds = text.split(',').map((k) => k.trim()).filter(Boolean);
-  for (const k of kinds) if (!(FAULT_KINDS as readonly string[]).includes(k)) throw new Error(`unknown fault kind "${k}" (known: ${FAULT_KINDS.join(', ')})`);
+  const kinds = text
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  for (const k of kinds)
+    if (!(FAULT_KINDS as readonly string[]).includes(k))
+      throw new Error(`unknown fault kind "${k}" (known: ${FAULT_KINDS.join(', ')})`);
   return kinds as FaultKind[];
 }
 

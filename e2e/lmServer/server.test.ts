@@ -15,9 +15,12 @@ beforeEach(async () => {
 });
 
 const auth = { authorization: 'Bearer k', 'content-type': 'application/json' };
-const chatBody = (over: object = {}) => JSON.stringify({ model: 'demo', messages: [{ role: 'user', content: 'abcdefgh' }], ...over });
-const chat = (over: object = {}, headers: Record<string, string> = auth) => fetch(`${server.url}/chat/completions`, { method: 'POST', headers, body: chatBody(over) });
-const control = (patch: object) => fetch(`${server.origin}/__control`, { method: 'POST', body: JSON.stringify(patch) }).then((r) => r.json());
+const chatBody = (over: object = {}) =>
+  JSON.stringify({ model: 'demo', messages: [{ role: 'user', content: 'abcdefgh' }], ...over });
+const chat = (over: object = {}, headers: Record<string, string> = auth) =>
+  fetch(`${server.url}/chat/completions`, { method: 'POST', headers, body: chatBody(over) });
+const control = (patch: object) =>
+  fetch(`${server.origin}/__control`, { method: 'POST', body: JSON.stringify(patch) }).then((r) => r.json());
 const stats = () => fetch(`${server.origin}/__stats`).then((r) => r.json());
 
 describe('the local OpenAI-compatible server', () => {
@@ -26,7 +29,11 @@ describe('the local OpenAI-compatible server', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const body = await res.json();
-    expect(body).toMatchObject({ object: 'chat.completion', model: 'demo', choices: [{ index: 0, message: { role: 'assistant', content: 'echo: abcdefgh' }, finish_reason: 'stop' }] });
+    expect(body).toMatchObject({
+      object: 'chat.completion',
+      model: 'demo',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'echo: abcdefgh' }, finish_reason: 'stop' }],
+    });
     expect(body.usage).toEqual({ prompt_tokens: 2, completion_tokens: 4, total_tokens: 6 });
   });
 
@@ -43,7 +50,11 @@ describe('the local OpenAI-compatible server', () => {
   it('answers CORS preflights, allowing the headers asked for (Authorization and x-stainless-*)', async () => {
     const res = await fetch(`${server.url}/chat/completions`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-stainless-os' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,x-stainless-os',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -58,7 +69,9 @@ describe('the local OpenAI-compatible server', () => {
     const missing = await chat({ model: 'nope' });
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.code).toBe('model_not_found');
-    expect((await fetch(`${server.url}/chat/completions`, { method: 'POST', headers: auth, body: '{not json' })).status).toBe(400);
+    expect(
+      (await fetch(`${server.url}/chat/completions`, { method: 'POST', headers: auth, body: '{not json' })).status,
+    ).toBe(400);
     expect((await stats()).byStatus).toEqual({ '401': 1, '404': 1, '400': 1 });
   });
 
@@ -86,7 +99,14 @@ describe('the local OpenAI-compatible server', () => {
   it('a hung request gets no answer until the client gives up', async () => {
     await control({ faults: { sequence: ['hang'] } });
     const started = Date.now();
-    await expect(fetch(`${server.url}/chat/completions`, { method: 'POST', headers: auth, body: chatBody(), signal: AbortSignal.timeout(150) })).rejects.toThrow();
+    await expect(
+      fetch(`${server.url}/chat/completions`, {
+        method: 'POST',
+        headers: auth,
+        body: chatBody(),
+        signal: AbortSignal.timeout(150),
+      }),
+    ).rejects.toThrow();
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     await expect.poll(async () => (await stats()).inFlight).toBe(0);
     expect((await stats()).byStatus).toEqual({ hang: 1 });
@@ -128,7 +148,9 @@ describe('the local OpenAI-compatible server', () => {
       { role: 'system' as const, content: 'Classify the sentiment of the review.' },
       { role: 'user' as const, content: 'Review: I loved it.' },
     ];
-    const body = await (await fetch(`${own.url}/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'demo', messages }) })).json();
+    const body = await (
+      await fetch(`${own.url}/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'demo', messages }) })
+    ).json();
     await own.close();
     const expected = (await new DemoLanguageModel().complete({ messages })).text;
     expect(body.choices[0].message.content).toBe(expected);
@@ -137,9 +159,19 @@ describe('the local OpenAI-compatible server', () => {
 
   it('uses a given responder', async () => {
     const own = await startLmServer({ responder: (messages, model) => `${model} saw ${messages.length} messages` });
-    const body = await (await fetch(`${own.url}/chat/completions`, { method: 'POST', body: chatBody({ model: 'anything' }) })).json();
+    const body = await (
+      await fetch(`${own.url}/chat/completions`, { method: 'POST', body: chatBody({ model: 'anything' }) })
+    ).json();
     expect(body.choices[0].message.content).toBe('anything saw 1 messages');
     await own.close();
-    expect(echoResponder([{ role: 'system', content: 's' }, { role: 'user', content: 'u' }], 'm')).toBe('echo: u');
+    expect(
+      echoResponder(
+        [
+          { role: 'system', content: 's' },
+          { role: 'user', content: 'u' },
+        ],
+        'm',
+      ),
+    ).toBe('echo: u');
   });
 });

@@ -67,7 +67,17 @@ export interface LmServer {
 const LOG_LIMIT = 1000;
 
 function emptyStats(): LmServerStats {
-  return { chatRequests: 0, completions: 0, modelListRequests: 0, preflights: 0, inFlight: 0, maxInFlight: 0, byStatus: {}, faults: {}, log: [] };
+  return {
+    chatRequests: 0,
+    completions: 0,
+    modelListRequests: 0,
+    preflights: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+    byStatus: {},
+    faults: {},
+    log: [],
+  };
 }
 
 export async function startLmServer(options: LmServerOptions = {}): Promise<LmServer> {
@@ -91,7 +101,8 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
     if (patch.resetStats) stats = emptyStats();
   };
 
-  const authorized = (req: http.IncomingMessage) => !options.apiKey || req.headers.authorization === `Bearer ${options.apiKey}`;
+  const authorized = (req: http.IncomingMessage) =>
+    !options.apiKey || req.headers.authorization === `Bearer ${options.apiKey}`;
 
   async function chat(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const n = ++stats.chatRequests;
@@ -115,7 +126,12 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
       count({ n, model, status: 401 });
       const given = (req.headers.authorization ?? '').replace(/^Bearer /, '');
       // like OpenAI, echo the rejected key: the client must keep it out of its own error messages
-      return sendJson(req, res, 401, apiError(`Incorrect API key provided: ${given}.`, 'invalid_request_error', 'invalid_api_key'));
+      return sendJson(
+        req,
+        res,
+        401,
+        apiError(`Incorrect API key provided: ${given}.`, 'invalid_request_error', 'invalid_api_key'),
+      );
     }
     if (!model || !Array.isArray(body.messages)) {
       count({ n, model, status: 400 });
@@ -123,7 +139,16 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
     }
     if (options.models && !options.models.includes(model)) {
       count({ n, model, status: 404 });
-      return sendJson(req, res, 404, apiError(`The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'));
+      return sendJson(
+        req,
+        res,
+        404,
+        apiError(
+          `The model \`${model}\` does not exist or you do not have access to it.`,
+          'invalid_request_error',
+          'model_not_found',
+        ),
+      );
     }
     const messages: ChatMessage[] = (body.messages as { role?: unknown; content?: unknown }[]).map((m) => ({
       role: m.role === 'system' || m.role === 'assistant' ? m.role : 'user',
@@ -144,14 +169,25 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
     if (fault === '429') {
       const ms = faults.current.retryAfterMs;
       count({ n, model, status: 429, fault });
-      return sendJson(req, res, 429, apiError('Rate limit reached (injected fault)', 'rate_limit_error', 'rate_limit_exceeded'), {
-        'retry-after': String(Math.max(1, Math.ceil(ms / 1000))),
-        'retry-after-ms': String(ms),
-      });
+      return sendJson(
+        req,
+        res,
+        429,
+        apiError('Rate limit reached (injected fault)', 'rate_limit_error', 'rate_limit_exceeded'),
+        {
+          'retry-after': String(Math.max(1, Math.ceil(ms / 1000))),
+          'retry-after-ms': String(ms),
+        },
+      );
     }
     if (fault === '500') {
       count({ n, model, status: 500, fault });
-      return sendJson(req, res, 500, apiError('The server had an error while processing your request (injected fault)', 'server_error', null));
+      return sendJson(
+        req,
+        res,
+        500,
+        apiError('The server had an error while processing your request (injected fault)', 'server_error', null),
+      );
     }
     if (fault === 'non_json') {
       count({ n, model, status: 200, fault });
@@ -166,9 +202,19 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
       text = await responder(messages, model);
     } catch (err) {
       count({ n, model, status: 500 });
-      return sendJson(req, res, 500, apiError(`the responder failed: ${err instanceof Error ? err.message : String(err)}`, 'server_error', null));
+      return sendJson(
+        req,
+        res,
+        500,
+        apiError(`the responder failed: ${err instanceof Error ? err.message : String(err)}`, 'server_error', null),
+      );
     }
-    const maxTokens = typeof body.max_completion_tokens === 'number' ? body.max_completion_tokens : typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
+    const maxTokens =
+      typeof body.max_completion_tokens === 'number'
+        ? body.max_completion_tokens
+        : typeof body.max_tokens === 'number'
+          ? body.max_tokens
+          : undefined;
     const cut = maxTokens !== undefined && estimateTokens(text) > maxTokens;
     if (cut) text = text.slice(0, maxTokens * 4);
     const promptTokens = estimateTokens(messages.map((m) => m.content).join('\n'));
@@ -178,14 +224,29 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
       object: 'chat.completion',
       created: Math.floor(Date.now() / 1000),
       model,
-      choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, finish_reason: cut ? 'length' : 'stop', logprobs: null }],
-      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: text, refusal: null },
+          finish_reason: cut ? 'length' : 'stop',
+          logprobs: null,
+        },
+      ],
+      usage: {
+        prompt_tokens: promptTokens,
+        completion_tokens: completionTokens,
+        total_tokens: promptTokens + completionTokens,
+      },
     };
     if (fault === 'truncated') {
       // promise the whole body, send half, drop the connection: what a proxy or server crash mid-body looks like
       count({ n, model, status: 200, fault });
       const full = Buffer.from(JSON.stringify(completion));
-      res.writeHead(200, { ...corsHeaders(req), 'content-type': 'application/json', 'content-length': String(full.length) });
+      res.writeHead(200, {
+        ...corsHeaders(req),
+        'content-type': 'application/json',
+        'content-length': String(full.length),
+      });
       res.write(full.subarray(0, Math.floor(full.length / 2)), () => res.destroy());
       return;
     }
@@ -220,9 +281,18 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
     if (route === 'POST /v1/chat/completions') return void chat(req, res).catch(fail);
     if (route === 'GET /v1/models') {
       stats.modelListRequests++;
-      if (!authorized(req)) return sendJson(req, res, 401, apiError('Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key'));
+      if (!authorized(req))
+        return sendJson(
+          req,
+          res,
+          401,
+          apiError('Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key'),
+        );
       const ids = options.models ?? ['demo'];
-      return sendJson(req, res, 200, { object: 'list', data: ids.map((id) => ({ id, object: 'model', created: 0, owned_by: 'gepa-studio-test' })) });
+      return sendJson(req, res, 200, {
+        object: 'list',
+        data: ids.map((id) => ({ id, object: 'model', created: 0, owned_by: 'gepa-studio-test' })),
+      });
     }
     if (route === 'GET /__stats') return sendJson(req, res, 200, stats);
     if (route === 'POST /__control') return void control(req, res).catch(fail);

@@ -9,7 +9,8 @@ export function estimateTokens(text: string): number {
 export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   // the OpenAI API also accepts an array of parts; only text parts matter here
-  if (Array.isArray(content)) return content.map((p: { text?: unknown }) => (typeof p?.text === 'string' ? p.text : '')).join('');
+  if (Array.isArray(content))
+    return content.map((p: { text?: unknown }) => (typeof p?.text === 'string' ? p.text : '')).join('');
   return '';
 }
 
@@ -54,10 +55,21 @@ export function pause(ms: number, res: http.ServerResponse): Promise<void> {
   });
 }
 
-export function sendJson(req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+export function sendJson(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+): void {
   if (res.destroyed) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...corsHeaders(req), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...extra });
+  res.writeHead(status, {
+    ...corsHeaders(req),
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    ...extra,
+  });
   res.end(text);
 }
 

@@ -18,7 +18,21 @@ const usage = (...argv: string[]) => {
 
 describe('parseCommand', () => {
   it('reads a run with every flag', () => {
-    expect(run('run', '--config', 'c.json', '--out', 'o.json', '--run-dir', 'd', '--json-events', '--quiet', '--demo-latency', '40')).toEqual({
+    expect(
+      run(
+        'run',
+        '--config',
+        'c.json',
+        '--out',
+        'o.json',
+        '--run-dir',
+        'd',
+        '--json-events',
+        '--quiet',
+        '--demo-latency',
+        '40',
+      ),
+    ).toEqual({
       config: 'c.json',
       out: 'o.json',
       runDir: 'd',
@@ -28,10 +42,17 @@ describe('parseCommand', () => {
     });
   });
 
-  it('a resume needs no --config', () => expect(run('run', '--resume', 'd', '--out', 'o.json')).toEqual({ resume: 'd', out: 'o.json', jsonEvents: false, quiet: false }));
+  it('a resume needs no --config', () =>
+    expect(run('run', '--resume', 'd', '--out', 'o.json')).toEqual({
+      resume: 'd',
+      out: 'o.json',
+      jsonEvents: false,
+      quiet: false,
+    }));
 
   it('--help, -h and "help" ask for help, whatever else is given', () => {
-    for (const argv of [['--help'], ['-h'], ['help'], ['run', '--help']]) expect(parseCommand(argv)).toEqual({ kind: 'help' });
+    for (const argv of [['--help'], ['-h'], ['help'], ['run', '--help']])
+      expect(parseCommand(argv)).toEqual({ kind: 'help' });
   });
 
   it('names what is missing or wrong', () => {

@@ -57,7 +57,8 @@ Exit codes: 0 finished or stopped by the stop file, 1 the run failed, 2 a bad co
 
 function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number of milliseconds, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`${flag} must be a whole number of milliseconds, got ${JSON.stringify(value)}`);
   return Number(value);
 }
 
@@ -84,12 +85,14 @@ export function parseCommand(argv: readonly string[]): Command {
   }
   const { values: v, positionals } = parsed;
   if (v.help || positionals[0] === 'help') return { kind: 'help' };
-  if (positionals.length === 0) throw new UsageError('no command given: use "gepa-studio run --config run.json --out result.json"');
+  if (positionals.length === 0)
+    throw new UsageError('no command given: use "gepa-studio run --config run.json --out result.json"');
   if (positionals[0] !== 'run') throw new UsageError(`unknown command "${positionals[0]}" (the command is "run")`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   if (!v.out) throw new UsageError('--out FILE is required: the result file to write');
   if (!v.config && !v.resume) throw new UsageError('--config FILE is required (or --resume DIR to continue a run)');
-  if (v.resume && v['run-dir'] && v['run-dir'] !== v.resume) throw new UsageError('--resume DIR continues in DIR: leave out --run-dir, or give the same directory');
+  if (v.resume && v['run-dir'] && v['run-dir'] !== v.resume)
+    throw new UsageError('--resume DIR continues in DIR: leave out --run-dir, or give the same directory');
   const demoLatencyMs = positiveInt(v['demo-latency'], '--demo-latency');
   return {
     kind: 'run',

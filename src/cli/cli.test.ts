@@ -40,7 +40,12 @@ const config = (budget: number) => ({
   version: 1,
   name: 'unit',
   program: sentimentTask.program,
-  dataset: { fileName: sentimentTask.fileName, rows: sentimentTask.rows, mapping: sentimentTask.fields, split: { valFraction: 1 / 3, seed: 0 } },
+  dataset: {
+    fileName: sentimentTask.fileName,
+    rows: sentimentTask.rows,
+    mapping: sentimentTask.fields,
+    split: { valFraction: 1 / 3, seed: 0 },
+  },
   metric: sentimentTask.metric,
   taskLm: demo,
   reflectionLm: demo,
@@ -51,13 +56,17 @@ describe('runCli', () => {
   it('prints help on stdout and exits 0', async () => {
     const { io, out } = fakeIo();
     expect(await runCli(['--help'], io)).toBe(0);
-    expect(out.join('')).toMatch(/^gepa-studio — .*\n\nUsage:\n {2}gepa-studio run --config run\.json --out result\.json/);
+    expect(out.join('')).toMatch(
+      /^gepa-studio — .*\n\nUsage:\n {2}gepa-studio run --config run\.json --out result\.json/,
+    );
   });
 
   it('a bad command line: one message, a pointer to --help, exit 2', async () => {
     const { io, err } = fakeIo();
     expect(await runCli(['run', '--config', 'x.json'], io)).toBe(2);
-    expect(err.join('')).toBe('gepa-studio: --out FILE is required: the result file to write\nRun "gepa-studio --help" for the options.\n');
+    expect(err.join('')).toBe(
+      'gepa-studio: --out FILE is required: the result file to write\nRun "gepa-studio --help" for the options.\n',
+    );
   });
 
   it('runs a demo config, redrawing one progress line on a terminal, and writes the export', async () => {
@@ -79,7 +88,9 @@ describe('runCli', () => {
     await new Promise((r) => setTimeout(r, 20));
     signal('SIGINT');
     expect(await running).toBe(130);
-    expect(err.join('')).toMatch(/interrupted by SIGINT before the seed prompt was scored: there is no checkpoint to resume/);
+    expect(err.join('')).toMatch(
+      /interrupted by SIGINT before the seed prompt was scored: there is no checkpoint to resume/,
+    );
   });
 });
 
@@ -87,7 +98,9 @@ describe('helpers', () => {
   it('firstDifference names the first differing field', () => {
     expect(firstDifference({ a: 1, b: { c: [1, 2] } }, { a: 1, b: { c: [1, 2] } })).toBeNull();
     expect(firstDifference({ a: 1, b: { c: [1, 2] } }, { a: 1, b: { c: [1, 3] } })).toBe('b.c[1]');
-    expect(firstDifference({ budget: { maxMetricCalls: 1 } }, { budget: { auto: 'light' } })).toBe('budget.maxMetricCalls');
+    expect(firstDifference({ budget: { maxMetricCalls: 1 } }, { budget: { auto: 'light' } })).toBe(
+      'budget.maxMetricCalls',
+    );
   });
   it('the default run directory sits next to the result', () => {
     expect(defaultRunDir('out/result.json')).toBe('out/result-run');

@@ -11,12 +11,18 @@ import type { CliIo } from './runCommand.ts';
 export type { CliIo } from './runCommand.ts';
 
 function describe(err: unknown, configFile: string | undefined): { message: string; code: number } {
-  if (err instanceof UsageError) return { message: `${err.message}\nRun "gepa-studio --help" for the options.`, code: EXIT.usage };
+  if (err instanceof UsageError)
+    return { message: `${err.message}\nRun "gepa-studio --help" for the options.`, code: EXIT.usage };
   if (err instanceof CliError) return { message: err.message, code: err.exitCode };
   if (err instanceof RunConfigError || err instanceof GepaConfigError) {
     // a flag's problem names the flag; a config field's gets the config file as context
     if (err.field.startsWith('--')) return { message: err.message, code: EXIT.usage };
-    return { message: configFile ? `invalid run configuration in ${configFile}: ${err.message}` : `invalid run configuration: ${err.message}`, code: EXIT.usage };
+    return {
+      message: configFile
+        ? `invalid run configuration in ${configFile}: ${err.message}`
+        : `invalid run configuration: ${err.message}`,
+      code: EXIT.usage,
+    };
   }
   if (err instanceof DatasetError) return { message: `dataset: ${err.message}`, code: EXIT.usage };
   return { message: err instanceof Error ? (err.stack ?? err.message) : String(err), code: EXIT.failed };

@@ -53,19 +53,33 @@ describe('loadConfigFile', () => {
   });
 
   it('takes inline rows, and the config inside an exported run', () => {
-    const exported = { format: 'gepa-studio-run', version: 1, config: raw({ fileName: 'x.jsonl', rows: sentimentTask.rows }) };
+    const exported = {
+      format: 'gepa-studio-run',
+      version: 1,
+      config: raw({ fileName: 'x.jsonl', rows: sentimentTask.rows }),
+    };
     expect(configDocument(exported)).toBe(exported.config);
     expect(loadConfigFile(write('export.json', exported)).rows).toHaveLength(sentimentTask.rows.length);
-    expect(errorOf(() => configDocument({ format: 'gepa-studio-run', config: null }))).toMatch(/^config: .*no run configuration/);
+    expect(errorOf(() => configDocument({ format: 'gepa-studio-run', config: null }))).toMatch(
+      /^config: .*no run configuration/,
+    );
   });
 
   it('names the field, the file and the line', () => {
     expect(errorOf(() => loadConfigFile(path.join(dir, 'nope.json')))).toMatch(/^--config: file not found/);
-    expect(errorOf(() => loadConfigFile(write('bad.json', '{"version": 1,')))).toMatch(/^config: .*bad\.json is not valid JSON/);
-    expect(errorOf(() => loadConfigFile(write('a.json', raw({ path: 'missing.csv' }))))).toBe(`dataset.path: dataset file not found: ${path.join(dir, 'missing.csv')}`);
+    expect(errorOf(() => loadConfigFile(write('bad.json', '{"version": 1,')))).toMatch(
+      /^config: .*bad\.json is not valid JSON/,
+    );
+    expect(errorOf(() => loadConfigFile(write('a.json', raw({ path: 'missing.csv' }))))).toBe(
+      `dataset.path: dataset file not found: ${path.join(dir, 'missing.csv')}`,
+    );
     write('broken.csv', 'review,label\n"unclosed,positive\n');
-    expect(errorOf(() => loadConfigFile(write('b.json', raw({ path: 'broken.csv' }))))).toMatch(/^dataset\.path: broken\.csv, line 2/);
-    expect(errorOf(() => loadConfigFile(write('c.json', { ...raw({ rows: [] }), metric: { kind: 'bleu' } })))).toMatch(/^metric\.kind: unknown metric "bleu"/);
+    expect(errorOf(() => loadConfigFile(write('b.json', raw({ path: 'broken.csv' }))))).toMatch(
+      /^dataset\.path: broken\.csv, line 2/,
+    );
+    expect(errorOf(() => loadConfigFile(write('c.json', { ...raw({ rows: [] }), metric: { kind: 'bleu' } })))).toMatch(
+      /^metric\.kind: unknown metric "bleu"/,
+    );
   });
 });
 
@@ -74,7 +88,10 @@ describe('secretsFromEnv', () => {
   const openai = { provider: 'openai' as const, baseUrl: 'https://api.openai.com/v1', model: 'gpt-4.1-mini' };
 
   it('reads each key from the variable its model names; the demo model and keyless local servers need none', () => {
-    const c = config({ taskLm: { ...openai, apiKeyEnv: 'TASK_KEY' }, reflectionLm: { provider: 'ollama', baseUrl: 'http://localhost:11434/v1', model: 'llama3' } });
+    const c = config({
+      taskLm: { ...openai, apiKeyEnv: 'TASK_KEY' },
+      reflectionLm: { provider: 'ollama', baseUrl: 'http://localhost:11434/v1', model: 'llama3' },
+    });
     expect(secretsFromEnv(c, { TASK_KEY: 'sk-1' })).toEqual({ taskApiKey: 'sk-1' });
     expect(secretsFromEnv(config({}), {})).toEqual({});
   });
@@ -86,14 +103,23 @@ describe('secretsFromEnv', () => {
   });
 
   it('names the variable that is not set, or the field that should name one', () => {
-    expect(errorOf(() => secretsFromEnv(config({ reflectionLm: { ...openai, apiKeyEnv: 'REFL_KEY' } }), {}))).toMatch(/^reflectionLm\.apiKeyEnv: the environment variable REFL_KEY is not set/);
-    expect(errorOf(() => secretsFromEnv(config({ taskLm: openai }), {}))).toMatch(/^taskLm\.apiKeyEnv: OpenAI needs an API key/);
-    expect(errorOf(() => secretsFromEnv(config({ taskLm: { ...openai, apiKeyEnv: 'sk-live-oops' } }), {}))).toMatch(/^taskLm\.apiKeyEnv: must be the name of an environment variable/);
+    expect(errorOf(() => secretsFromEnv(config({ reflectionLm: { ...openai, apiKeyEnv: 'REFL_KEY' } }), {}))).toMatch(
+      /^reflectionLm\.apiKeyEnv: the environment variable REFL_KEY is not set/,
+    );
+    expect(errorOf(() => secretsFromEnv(config({ taskLm: openai }), {}))).toMatch(
+      /^taskLm\.apiKeyEnv: OpenAI needs an API key/,
+    );
+    expect(errorOf(() => secretsFromEnv(config({ taskLm: { ...openai, apiKeyEnv: 'sk-live-oops' } }), {}))).toMatch(
+      /^taskLm\.apiKeyEnv: must be the name of an environment variable/,
+    );
   });
 
   it('lists each HTTP endpoint once', () => {
     const ep = { provider: 'custom' as const, baseUrl: 'http://127.0.0.1:1/v1', model: 'm' };
     expect(httpEndpoints(config({ taskLm: ep, reflectionLm: ep }), {}).map((e) => e.field)).toEqual(['taskLm']);
-    expect(httpEndpoints(config({ taskLm: ep, reflectionLm: { ...ep, model: 'n' } }), {}).map((e) => e.field)).toEqual(['taskLm', 'reflectionLm']);
+    expect(httpEndpoints(config({ taskLm: ep, reflectionLm: { ...ep, model: 'n' } }), {}).map((e) => e.field)).toEqual([
+      'taskLm',
+      'reflectionLm',
+    ]);
   });
 });

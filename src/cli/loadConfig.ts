@@ -39,20 +39,28 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new RunConfigError('config', `${file} is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new RunConfigError(
+      'config',
+      `${file} is not valid JSON (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
 }
 
 function readRows(raw: Record<string, unknown>, configDir: string): { rows: DatasetRow[]; fileName: string } {
   const ds = raw.dataset as Record<string, unknown>;
   if (typeof ds.path !== 'string' || ds.path === '') {
-    if (Array.isArray(ds.rows) && ds.rows.every(isObject)) return { rows: inlineRows(ds.rows), fileName: typeof ds.fileName === 'string' ? ds.fileName : 'inline rows' };
+    if (Array.isArray(ds.rows) && ds.rows.every(isObject))
+      return { rows: inlineRows(ds.rows), fileName: typeof ds.fileName === 'string' ? ds.fileName : 'inline rows' };
     throw new RunConfigError('dataset.rows', 'must be an array of objects (or give dataset.path, a file)');
   }
   const file = path.resolve(configDir, ds.path);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new RunConfigError('dataset.path', `dataset file not found: ${file}`);
+  if (!existsSync(file) || !statSync(file).isFile())
+    throw new RunConfigError('dataset.path', `dataset file not found: ${file}`);
   try {
-    return { rows: parseDataset(readFileSync(file, 'utf8'), ds.path).rows, fileName: typeof ds.fileName === 'string' && ds.fileName ? ds.fileName : path.basename(file) };
+    return {
+      rows: parseDataset(readFileSync(file, 'utf8'), ds.path).rows,
+      fileName: typeof ds.fileName === 'string' && ds.fileName ? ds.fileName : path.basename(file),
+    };
   } catch (err) {
     if (err instanceof DatasetError) throw new RunConfigError('dataset.path', err.message);
     throw err;
@@ -81,7 +89,8 @@ function modelsInUse(config: RunConfig): { field: string; model: ModelConfig; se
     { field: 'taskLm', model: config.taskLm, secret: 'taskApiKey' },
     { field: 'reflectionLm', model: config.reflectionLm, secret: 'reflectionApiKey' },
   ];
-  if (config.metric.kind === 'llm_judge' && config.judgeLm) models.push({ field: 'judgeLm', model: config.judgeLm, secret: 'judgeApiKey' });
+  if (config.metric.kind === 'llm_judge' && config.judgeLm)
+    models.push({ field: 'judgeLm', model: config.judgeLm, secret: 'judgeApiKey' });
   return models;
 }
 
@@ -92,21 +101,34 @@ export function secretsFromEnv(config: RunConfig, env: Record<string, string | u
     if (model.provider === 'demo') continue;
     const name = model.apiKeyEnv;
     if (name !== undefined && (typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))) {
-      throw new RunConfigError(`${field}.apiKeyEnv`, `must be the name of an environment variable, got ${JSON.stringify(name)}`);
+      throw new RunConfigError(
+        `${field}.apiKeyEnv`,
+        `must be the name of an environment variable, got ${JSON.stringify(name)}`,
+      );
     }
     if (name) {
       const key = env[name];
-      if (!key) throw new RunConfigError(`${field}.apiKeyEnv`, `the environment variable ${name} is not set; it must hold the API key for ${model.baseUrl}`);
+      if (!key)
+        throw new RunConfigError(
+          `${field}.apiKeyEnv`,
+          `the environment variable ${name} is not set; it must hold the API key for ${model.baseUrl}`,
+        );
       secrets[secret] = key;
     } else if (presetFor(model.provider).needsKey) {
-      throw new RunConfigError(`${field}.apiKeyEnv`, `${presetFor(model.provider).label} needs an API key: name the environment variable that holds it, e.g. "apiKeyEnv": "${model.provider.toUpperCase()}_API_KEY"`);
+      throw new RunConfigError(
+        `${field}.apiKeyEnv`,
+        `${presetFor(model.provider).label} needs an API key: name the environment variable that holds it, e.g. "apiKeyEnv": "${model.provider.toUpperCase()}_API_KEY"`,
+      );
     }
   }
   return secrets;
 }
 
 /** The endpoints a run calls over HTTP (no demo model), each with its key, once per base URL and model. */
-export function httpEndpoints(config: RunConfig, secrets: RunSecrets): { field: string; model: ModelConfig; apiKey?: string }[] {
+export function httpEndpoints(
+  config: RunConfig,
+  secrets: RunSecrets,
+): { field: string; model: ModelConfig; apiKey?: string }[] {
   const seen = new Set<string>();
   const out: { field: string; model: ModelConfig; apiKey?: string }[] = [];
   for (const { field, model, secret } of modelsInUse(config)) {

@@ -14,14 +14,21 @@ afterEach(() => {
 });
 
 async function compile(code: string, timeoutMs = 1_000, concurrency?: number): Promise<Metric> {
-  const compiled = await compileCustomMetric(code, { workerFactory: nodeMetricWorkerFactory(), timeoutMs, concurrency });
+  const compiled = await compileCustomMetric(code, {
+    workerFactory: nodeMetricWorkerFactory(),
+    timeoutMs,
+    concurrency,
+  });
   if (!compiled.ok) throw new Error(`expected the code to compile: ${compiled.error}`);
   cleanups.push(compiled.dispose);
   return compiled.metric;
 }
 
 async function compileError(code: string): Promise<string> {
-  const compiled: CompiledCustomMetric = await compileCustomMetric(code, { workerFactory: nodeMetricWorkerFactory(), timeoutMs: 1_000 });
+  const compiled: CompiledCustomMetric = await compileCustomMetric(code, {
+    workerFactory: nodeMetricWorkerFactory(),
+    timeoutMs: 1_000,
+  });
   if (compiled.ok) {
     compiled.dispose();
     throw new Error('expected a compile error');
@@ -31,22 +38,35 @@ async function compileError(code: string): Promise<string> {
 
 describe('custom metric in a Node worker', () => {
   it('scores with a function expression that sees the example, output and trace', async () => {
-    const metric = await compile('(example, output, trace) => ({ score: output === example.answer ? 1 : 0, feedback: `steps: ${trace.length}, expected ${example.answer}` })');
+    const metric = await compile(
+      '(example, output, trace) => ({ score: output === example.answer ? 1 : 0, feedback: `steps: ${trace.length}, expected ${example.answer}` })',
+    );
     expect(await metric(example, 'Paris', trace)).toEqual({ score: 1, feedback: 'steps: 1, expected Paris' });
     expect(await metric(example, 'Lyon', trace)).toEqual({ score: 0, feedback: 'steps: 1, expected Paris' });
   });
 
   it('accepts async functions, objectives, booleans and scripts that return the function', async () => {
-    const asyncMetric = await compile('async (e, o) => { await new Promise((r) => setTimeout(r, 5)); return { score: 0.5, feedback: "half", objectives: { length: o.length / 10 } }; };');
-    expect(await asyncMetric(example, 'Paris', [])).toEqual({ score: 0.5, feedback: 'half', objectives: { length: 0.5 } });
-    const scripted = await compile('// helpers first\nconst norm = (s) => s.trim().toLowerCase();\nreturn (e, o) => norm(o) === norm(e.answer);');
+    const asyncMetric = await compile(
+      'async (e, o) => { await new Promise((r) => setTimeout(r, 5)); return { score: 0.5, feedback: "half", objectives: { length: o.length / 10 } }; };',
+    );
+    expect(await asyncMetric(example, 'Paris', [])).toEqual({
+      score: 0.5,
+      feedback: 'half',
+      objectives: { length: 0.5 },
+    });
+    const scripted = await compile(
+      '// helpers first\nconst norm = (s) => s.trim().toLowerCase();\nreturn (e, o) => norm(o) === norm(e.answer);',
+    );
     expect((await scripted(example, '  PARIS ', [])).score).toBe(1);
     expect((await scripted(example, 'Lyon', [])).score).toBe(0);
   });
 
   it('gives a bare number the expected answer as feedback', async () => {
     const metric = await compile('() => 0.25');
-    expect(await metric(example, 'x', [])).toEqual({ score: 0.25, feedback: 'Score 0.25 from the custom metric (it gave no feedback). The expected answer was "Paris".' });
+    expect(await metric(example, 'x', [])).toEqual({
+      score: 0.25,
+      feedback: 'Score 0.25 from the custom metric (it gave no feedback). The expected answer was "Paris".',
+    });
   });
 
   it('stops an infinite loop at the time limit, and the next call still works', async () => {
@@ -60,11 +80,18 @@ describe('custom metric in a Node worker', () => {
     );
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(1_500);
-    expect(await metric(example, 'fine', [])).toEqual({ score: 1, feedback: 'Score 1 from the custom metric (it gave no feedback). The expected answer was "Paris".' });
+    expect(await metric(example, 'fine', [])).toEqual({
+      score: 1,
+      feedback: 'Score 1 from the custom metric (it gave no feedback). The expected answer was "Paris".',
+    });
   });
 
   it('does not let a hung call hold up calls running beside it', async () => {
-    const metric = await compile('async (e, o) => { if (o === "hang") await new Promise(() => {}); return 1; }', 1_500, 2);
+    const metric = await compile(
+      'async (e, o) => { if (o === "hang") await new Promise(() => {}); return 1; }',
+      1_500,
+      2,
+    );
     const finished: string[] = [];
     const track = (output: string) => metric(example, output, []).then((r) => (finished.push(output), r));
     const [hung, fine] = await Promise.all([track('hang'), track('fine')]);
@@ -76,9 +103,15 @@ describe('custom metric in a Node worker', () => {
 
   it('turns a throw into a failure with the error as feedback', async () => {
     const metric = await compile('() => { throw new TypeError("no answer field"); }');
-    expect(await metric(example, 'x', [])).toEqual({ score: 0, feedback: 'The custom metric failed, so this output was not graded: the custom metric threw TypeError: no answer field.' });
+    expect(await metric(example, 'x', [])).toEqual({
+      score: 0,
+      feedback:
+        'The custom metric failed, so this output was not graded: the custom metric threw TypeError: no answer field.',
+    });
     const rejecting = await compile('async () => Promise.reject("plain string")');
-    expect((await rejecting(example, 'x', [])).feedback).toContain('the custom metric threw a thrown string: "plain string"');
+    expect((await rejecting(example, 'x', [])).feedback).toContain(
+      'the custom metric threw a thrown string: "plain string"',
+    );
   });
 
   it('rejects bad return values: out of range, NaN, wrong type, missing score, bad objectives', async () => {
@@ -86,7 +119,10 @@ describe('custom metric in a Node worker', () => {
       ['() => 1.5', 'the returned score is 1.5, outside [0, 1]'],
       ['() => -0.1', 'the returned score is -0.1, outside [0, 1]'],
       ['() => NaN', 'the returned score is NaN'],
-      ['() => "high"', 'the custom metric returned the string "high"; it must return a number in [0, 1] or { score, feedback?, objectives? }'],
+      [
+        '() => "high"',
+        'the custom metric returned the string "high"; it must return a number in [0, 1] or { score, feedback?, objectives? }',
+      ],
       ['() => undefined', 'the custom metric returned undefined (is a `return` missing?)'],
       ['() => ({ feedback: "ok" })', 'the returned "score" is missing, not a number'],
       ['() => ({ score: 2, feedback: "ok" })', 'the returned "score" is 2, outside [0, 1]'],
@@ -105,14 +141,24 @@ describe('custom metric in a Node worker', () => {
   it('reports a syntax error once, at creation, naming the problem', async () => {
     expect(await compileError('(e, o) => { return o === ; }')).toMatch(/^the code does not compile: SyntaxError: .+/);
     expect(await compileError('const x = ;\nreturn () => 1;')).toMatch(/^the code does not compile: SyntaxError: .+/);
-    expect(await compileError('42')).toBe('the code does not compile: the code must be a function (example, output, trace) => score, or a script that returns one; it evaluated to number');
-    expect(await compileError('const helper = 1;')).toBe('the code does not compile: the code must be a function (example, output, trace) => score, or a script that returns one; it returned undefined');
-    expect(await compileError('(() => { throw new Error("boom"); })()')).toBe('the code does not compile: evaluating the code threw Error: boom');
+    expect(await compileError('42')).toBe(
+      'the code does not compile: the code must be a function (example, output, trace) => score, or a script that returns one; it evaluated to number',
+    );
+    expect(await compileError('const helper = 1;')).toBe(
+      'the code does not compile: the code must be a function (example, output, trace) => score, or a script that returns one; it returned undefined',
+    );
+    expect(await compileError('(() => { throw new Error("boom"); })()')).toBe(
+      'the code does not compile: evaluating the code threw Error: boom',
+    );
   });
 
   it('reports a worker crash (process.exit) as a failure and recovers', async () => {
     const metric = await compile('(e, o) => { if (o === "exit") process.exit(3); return 1; }');
-    expect(await metric(example, 'exit', [])).toEqual({ score: 0, feedback: 'The custom metric failed, so this output was not graded: its worker crashed (the worker exited with code 3).' });
+    expect(await metric(example, 'exit', [])).toEqual({
+      score: 0,
+      feedback:
+        'The custom metric failed, so this output was not graded: its worker crashed (the worker exited with code 3).',
+    });
     expect((await metric(example, 'ok', [])).score).toBe(1);
   });
 
@@ -135,7 +181,10 @@ describe('makeMetric with a custom metric', () => {
   };
 
   it('runs the code in a worker', async () => {
-    expect(await make('(e, o) => ({ score: o.length > 3 ? 1 : 0, feedback: "len" })')(example, 'Paris', [])).toEqual({ score: 1, feedback: 'len' });
+    expect(await make('(e, o) => ({ score: o.length > 3 ? 1 : 0, feedback: "len" })')(example, 'Paris', [])).toEqual({
+      score: 1,
+      feedback: 'len',
+    });
   });
 
   it('gives every call the syntax error as feedback', async () => {
@@ -143,7 +192,9 @@ describe('makeMetric with a custom metric', () => {
     for (let i = 0; i < 2; i++) {
       const result = await metric(example, 'x', []);
       expect(result.score).toBe(0);
-      expect(result.feedback).toMatch(/^The custom metric failed, so this output was not graded: the code does not compile: SyntaxError: .+\.$/);
+      expect(result.feedback).toMatch(
+        /^The custom metric failed, so this output was not graded: the code does not compile: SyntaxError: .+\.$/,
+      );
     }
   });
 

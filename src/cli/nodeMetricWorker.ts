@@ -17,7 +17,10 @@ export interface NodeMetricWorkerOptions {
 
 export function nodeMetricWorkerFactory(options: NodeMetricWorkerOptions = {}): MetricWorkerFactory {
   return (source: string): MetricWorker => {
-    const worker = new Worker(PRELUDE + source, { eval: true, resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 256 } });
+    const worker = new Worker(PRELUDE + source, {
+      eval: true,
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 256 },
+    });
     // an idle metric worker must not keep the CLI process alive; pending calls hold their own timers
     worker.unref();
     let ended = false;

@@ -20,7 +20,10 @@ function budgetField(config: RunConfig): string {
 }
 
 /** The metric-call cap; throws when it cannot pay for scoring the seed once. Returns a warning when it buys no iteration. */
-export function checkBudget(config: RunConfig, sizes: { train: number; val: number }): { cap: number | null; warning: string | null } {
+export function checkBudget(
+  config: RunConfig,
+  sizes: { train: number; val: number },
+): { cap: number | null; warning: string | null } {
   const cap = resolveMetricCallBudget({
     ...config.budget,
     hasStopConditions: true,
@@ -49,7 +52,11 @@ export function checkBudget(config: RunConfig, sizes: { train: number; val: numb
 /** A custom metric's code must compile (else every output would score 0 with the error as feedback). */
 export async function checkCustomMetric(config: RunConfig, workerFactory: MetricWorkerFactory): Promise<void> {
   if (config.metric.kind !== 'custom') return;
-  const compiled = await compileCustomMetric(config.metric.code, { workerFactory, timeoutMs: config.metric.timeoutMs, concurrency: 1 });
+  const compiled = await compileCustomMetric(config.metric.code, {
+    workerFactory,
+    timeoutMs: config.metric.timeoutMs,
+    concurrency: 1,
+  });
   if (!compiled.ok) throw new RunConfigError('metric.code', compiled.error);
   compiled.dispose();
 }
@@ -85,19 +92,32 @@ async function networkCause(baseUrl: string, timeoutMs: number): Promise<string 
 }
 
 /** One tiny completion per HTTP endpoint, no retries, short timeout; throws on the first that fails. */
-export async function checkEndpoints(config: RunConfig, secrets: RunSecrets, timeoutMs = ENDPOINT_CHECK_TIMEOUT_MS): Promise<void> {
+export async function checkEndpoints(
+  config: RunConfig,
+  secrets: RunSecrets,
+  timeoutMs = ENDPOINT_CHECK_TIMEOUT_MS,
+): Promise<void> {
   for (const { field, model, apiKey } of httpEndpoints(config, secrets)) {
     const { apiKeyEnv, ...endpoint } = model;
-    const lm = new OpenAiLanguageModel({ ...endpoint, apiKey, timeoutMs: Math.min(endpoint.timeoutMs ?? timeoutMs, timeoutMs), maxRetries: 0 });
+    const lm = new OpenAiLanguageModel({
+      ...endpoint,
+      apiKey,
+      timeoutMs: Math.min(endpoint.timeoutMs ?? timeoutMs, timeoutMs),
+      maxRetries: 0,
+    });
     try {
       await lm.complete({ messages: [{ role: 'user', content: 'Reply with the single word: ok' }] });
     } catch (err) {
       const kind = err instanceof LmError ? err.kind : null;
-      const where = kind === 'auth' ? `${field}.apiKeyEnv` : kind === 'not_found' ? `${field}.model` : `${field}.baseUrl`;
+      const where =
+        kind === 'auth' ? `${field}.apiKeyEnv` : kind === 'not_found' ? `${field}.model` : `${field}.baseUrl`;
       const keyNote = kind === 'auth' && apiKeyEnv ? ` (the key comes from the environment variable ${apiKeyEnv})` : '';
       const cause = kind === 'network' ? await networkCause(model.baseUrl, Math.min(timeoutMs, 5000)) : null;
       const reason = `${reasonOf(err)}${cause ? ` Reason: ${cause}.` : ''}${keyNote}`;
-      throw new RunConfigError(where, redactKey(`the endpoint ${model.baseUrl} is unreachable or refused a test completion: ${reason}`, apiKey));
+      throw new RunConfigError(
+        where,
+        redactKey(`the endpoint ${model.baseUrl} is unreachable or refused a test completion: ${reason}`, apiKey),
+      );
     }
   }
 }

@@ -4,7 +4,17 @@ import type { RunEvent } from '../worker/protocol.ts';
 import { Progress, formatDuration, formatProgress } from './progress.ts';
 import type { ProgressState } from './progress.ts';
 
-const state = (patch: Partial<ProgressState> = {}): ProgressState => ({ used: 120, cap: 300, iteration: 7, best: 0.7333, candidates: 5, costUsd: 0.01234, calls: 200, unpricedCalls: 0, ...patch });
+const state = (patch: Partial<ProgressState> = {}): ProgressState => ({
+  used: 120,
+  cap: 300,
+  iteration: 7,
+  best: 0.7333,
+  candidates: 5,
+  costUsd: 0.01234,
+  calls: 200,
+  unpricedCalls: 0,
+  ...patch,
+});
 
 function sink(tty: boolean, columns = 120) {
   const chunks: string[] = [];
@@ -12,9 +22,21 @@ function sink(tty: boolean, columns = 120) {
 }
 
 const row = (candidateIdx: number, valsetScore: number, isBest: boolean): CandidateRow => ({
-  iteration: candidateIdx * 2, candidateIdx, parentIds: [], valsetScore, isBest, origin: candidateIdx ? 'reflective' : 'seed', texts: {}, metricCallsAtDiscovery: 0,
+  iteration: candidateIdx * 2,
+  candidateIdx,
+  parentIds: [],
+  valsetScore,
+  isBest,
+  origin: candidateIdx ? 'reflective' : 'seed',
+  texts: {},
+  metricCallsAtDiscovery: 0,
 });
-const candidate = (idx: number, score: number, isBest: boolean): RunEvent => ({ type: 'candidate', row: row(idx, score, isBest), valScores: [1, 0], outputs: ['a', 'b'] });
+const candidate = (idx: number, score: number, isBest: boolean): RunEvent => ({
+  type: 'candidate',
+  row: row(idx, score, isBest),
+  valScores: [1, 0],
+  outputs: ['a', 'b'],
+});
 
 describe('formatDuration', () => {
   it('seconds, minutes, hours', () => {
@@ -26,14 +48,17 @@ describe('formatDuration', () => {
 
 describe('formatProgress', () => {
   it('calls against the budget, iteration, best, candidates, cost and ETA', () => {
-    expect(formatProgress(state(), 80_000)).toBe('120/300 metric calls (40%) · iteration 7 · best 0.733 · 5 candidates · $0.0123 · ETA 1m 20s');
+    expect(formatProgress(state(), 80_000)).toBe(
+      '120/300 metric calls (40%) · iteration 7 · best 0.733 · 5 candidates · $0.0123 · ETA 1m 20s',
+    );
   });
   it('a bar, when asked for', () => expect(formatProgress(state(), null, 10)).toMatch(/^\[████░░░░░░\] 120\/300/));
   it('says when cost is unknown (no price for the model) or a lower bound', () => {
     expect(formatProgress(state({ unpricedCalls: 200 }), null)).toContain('cost n/a');
     expect(formatProgress(state({ unpricedCalls: 3 }), null)).toContain('≥$0.0123');
   });
-  it('before anything is known', () => expect(formatProgress(state({ used: 0, best: null, candidates: 0 }), null)).toContain('best – · 0 candidates'));
+  it('before anything is known', () =>
+    expect(formatProgress(state({ used: 0, best: null, candidates: 0 }), null)).toContain('best – · 0 candidates'));
 });
 
 describe('Progress', () => {
@@ -72,7 +97,12 @@ describe('Progress', () => {
     expect(out.startsWith('\r\x1b[2K[░')).toBe(true);
     expect(out).toContain('\r\x1b[2Kseed prompt: 0.200');
     // every redraw fits the terminal's width
-    expect(out.split('\r\x1b[2K').flatMap((s) => s.split('\n')).every((segment) => segment.length <= 99)).toBe(true);
+    expect(
+      out
+        .split('\r\x1b[2K')
+        .flatMap((s) => s.split('\n'))
+        .every((segment) => segment.length <= 99),
+    ).toBe(true);
   });
 
   it('--quiet prints errors only; events of an earlier session are taken in silently', () => {

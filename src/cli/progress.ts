@@ -61,7 +61,16 @@ export interface ProgressOptions {
 }
 
 export class Progress {
-  private readonly s: ProgressState = { used: 0, cap: null, iteration: 0, best: null, candidates: 0, costUsd: 0, calls: 0, unpricedCalls: 0 };
+  private readonly s: ProgressState = {
+    used: 0,
+    cap: null,
+    iteration: 0,
+    best: null,
+    candidates: 0,
+    costUsd: 0,
+    calls: 0,
+    unpricedCalls: 0,
+  };
   private readonly tty: boolean;
   private readonly now: () => number;
   private readonly intervalMs: number;
@@ -132,7 +141,9 @@ export class Progress {
           this.seedScore = e.row.valsetScore;
           note(`seed prompt: ${e.row.valsetScore.toFixed(3)} on the ${e.valScores.length}-example valset`);
         } else if (e.row.isBest) {
-          note(`iteration ${e.row.iteration}: candidate ${e.row.candidateIdx} is the new best, ${e.row.valsetScore.toFixed(3)} on the valset (seed ${this.seedScore?.toFixed(3) ?? '–'})`);
+          note(
+            `iteration ${e.row.iteration}: candidate ${e.row.candidateIdx} is the new best, ${e.row.valsetScore.toFixed(3)} on the valset (seed ${this.seedScore?.toFixed(3) ?? '–'})`,
+          );
         }
         return true;
       case 'usage':

@@ -115,7 +115,8 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     await checkEndpoints(config, secrets);
     return await drive({ args, io, out, setup, built, cap, progress, say, redact });
   } catch (err) {
-    if (err instanceof RunConfigError || err instanceof GepaConfigError) throw new RunConfigError(err.field, redact(err.message.slice(err.field.length + 2)));
+    if (err instanceof RunConfigError || err instanceof GepaConfigError)
+      throw new RunConfigError(err.field, redact(err.message.slice(err.field.length + 2)));
     throw err;
   } finally {
     built.dispose();
@@ -153,12 +154,15 @@ async function drive(ctx: DriveContext): Promise<number> {
     if (onProgress) progress.onEvent(e);
   };
   const emit = (e: RunEvent, onProgress = true) => {
-    const event: RunEvent = (e.type === 'log' || e.type === 'status') && e.message !== undefined ? { ...e, message: redact(e.message) } : e;
+    const event: RunEvent =
+      (e.type === 'log' || e.type === 'status') && e.message !== undefined ? { ...e, message: redact(e.message) } : e;
     pending.push(event);
     show(event, onProgress);
   };
-  const log = (level: LogLevel, message: string, iteration?: number) => emit(iteration === undefined ? { type: 'log', level, message } : { type: 'log', level, message, iteration });
-  const setStatus = (status: RunStatus, message?: string) => emit(message === undefined ? { type: 'status', status } : { type: 'status', status, message });
+  const log = (level: LogLevel, message: string, iteration?: number) =>
+    emit(iteration === undefined ? { type: 'log', level, message } : { type: 'log', level, message, iteration });
+  const setStatus = (status: RunStatus, message?: string) =>
+    emit(message === undefined ? { type: 'status', status } : { type: 'status', status, message });
   // usage is not an iteration's event: it is cumulative, kept in usage.json and sent at most 4 times a second
   const usage = throttled(() => show({ type: 'usage', usage: usageNow() }), 250);
   const unsubscribe = built.meter.subscribe(usage.call);
@@ -167,7 +171,10 @@ async function drive(ctx: DriveContext): Promise<number> {
   // every LM call in flight listens to the run's signal
   setMaxListeners(0, abort.signal);
   // set by the signal handler and the stop condition (an object, so the compiler does not narrow them away)
-  const flags: { interrupted: { signal: StopSignal; at: number } | null; stopFileSeen: boolean } = { interrupted: null, stopFileSeen: false };
+  const flags: { interrupted: { signal: StopSignal; at: number } | null; stopFileSeen: boolean } = {
+    interrupted: null,
+    stopFileSeen: false,
+  };
   const removeSignalHandler = io.onSignal((signal) => {
     const first = flags.interrupted;
     if (first) {
@@ -178,14 +185,23 @@ async function drive(ctx: DriveContext): Promise<number> {
     progress.message(`${signal}: stopping at the last checkpoint (press Ctrl-C again to quit at once)`, true);
     abort.abort(new Error(`interrupted (${signal})`));
   });
-  const stopFile: StopCondition = { kind: 'custom', name: 'stop file', shouldStop: () => (flags.stopFileSeen = runDir.stopRequested()) };
+  const stopFile: StopCondition = {
+    kind: 'custom',
+    name: 'stop file',
+    shouldStop: () => (flags.stopFileSeen = runDir.stopRequested()),
+  };
 
   // a resumed run's chart continues from its last point (not from 0)
-  const lastScore = committed.findLast((e): e is Extract<RunEvent, { type: 'score' }> => e.type === 'score')?.point ?? null;
+  const lastScore =
+    committed.findLast((e): e is Extract<RunEvent, { type: 'score' }> => e.type === 'score')?.point ?? null;
   const translation = translateRunEvents({ valCount: built.val.length, cap, emit: (e) => emit(e), log, lastScore });
   for (const e of committed) progress.absorb(e);
-  say(`${opened ? 'resuming' : 'starting'} "${config.name}": ${built.train.length} train / ${built.val.length} val examples, budget ${cap ?? 'none'} metric calls`);
-  say(`checkpoints: ${shownDir}${opened ? ` (from iteration ${opened.state.iteration})` : ''}; stop gracefully with: touch ${path.join(shownDir, RUN_FILES.stop)}`);
+  say(
+    `${opened ? 'resuming' : 'starting'} "${config.name}": ${built.train.length} train / ${built.val.length} val examples, budget ${cap ?? 'none'} metric calls`,
+  );
+  say(
+    `checkpoints: ${shownDir}${opened ? ` (from iteration ${opened.state.iteration})` : ''}; stop gracefully with: touch ${path.join(shownDir, RUN_FILES.stop)}`,
+  );
   setStatus('starting');
   emit({ type: 'examples', train: built.train.length, val: built.val });
   emit({ type: 'budget', used: opened?.state.totalMetricCalls ?? 0, cap, iteration: opened?.state.iteration ?? 0 });
@@ -205,7 +221,10 @@ async function drive(ctx: DriveContext): Promise<number> {
           const line = runDir.commit(pending, state, usageNow());
           if (args.jsonEvents) io.stdout.write(JSON.stringify(line) + '\n');
         } catch (err) {
-          throw new CliError(`could not write the checkpoint to ${shownDir}: ${err instanceof Error ? err.message : String(err)}`, EXIT.failed);
+          throw new CliError(
+            `could not write the checkpoint to ${shownDir}: ${err instanceof Error ? err.message : String(err)}`,
+            EXIT.failed,
+          );
         }
         committed.push(...pending);
         pending = [];
@@ -216,8 +235,15 @@ async function drive(ctx: DriveContext): Promise<number> {
   } catch (err) {
     if (err instanceof GepaConfigError || err instanceof CliError) throw err;
     const signal = flags.interrupted?.signal;
-    if (signal) throw new CliError(`interrupted by ${signal} before the seed prompt was scored: there is no checkpoint to resume; start the run again`, EXIT[signal]);
-    throw new CliError(redact(`scoring the seed prompt failed, so the run could not start: ${runErrorText(err)}`), EXIT.failed);
+    if (signal)
+      throw new CliError(
+        `interrupted by ${signal} before the seed prompt was scored: there is no checkpoint to resume; start the run again`,
+        EXIT[signal],
+      );
+    throw new CliError(
+      redact(`scoring the seed prompt failed, so the run could not start: ${runErrorText(err)}`),
+      EXIT.failed,
+    );
   } finally {
     unsubscribe();
     usage.cancel();
@@ -231,11 +257,23 @@ async function drive(ctx: DriveContext): Promise<number> {
   const summary = translation.summary();
   const fatal = translation.fatal();
   const iterations = summary?.totalIterations ?? 0;
-  const stopReason = stop ? `interrupted (${stop.signal})` : stopFileSeen ? `stopped: ${path.join(shownDir, RUN_FILES.stop)} was found` : result.stopReason;
-  const ending: { status: 'finished' | 'stopped' | 'error'; message: string; code: number } = stop
-    ? { status: 'stopped', message: `interrupted by ${stop.signal} after iteration ${iterations}; continue with --resume ${shownDir}`, code: EXIT[stop.signal] }
+  const stopReason = stop
+    ? `interrupted (${stop.signal})`
     : stopFileSeen
-      ? { status: 'stopped', message: `stopped after iteration ${iterations}: ${path.join(shownDir, RUN_FILES.stop)} was found`, code: EXIT.ok }
+      ? `stopped: ${path.join(shownDir, RUN_FILES.stop)} was found`
+      : result.stopReason;
+  const ending: { status: 'finished' | 'stopped' | 'error'; message: string; code: number } = stop
+    ? {
+        status: 'stopped',
+        message: `interrupted by ${stop.signal} after iteration ${iterations}; continue with --resume ${shownDir}`,
+        code: EXIT[stop.signal],
+      }
+    : stopFileSeen
+      ? {
+          status: 'stopped',
+          message: `stopped after iteration ${iterations}: ${path.join(shownDir, RUN_FILES.stop)} was found`,
+          code: EXIT.ok,
+        }
       : fatal
         ? { status: 'error', message: `${stopReason}; last error: ${fatal}`, code: EXIT.failed }
         : { status: 'finished', message: stopReason, code: EXIT.ok };

@@ -21,22 +21,43 @@ const config: RunConfig = {
   version: 1,
   name: 'sentiment',
   program: sentimentTask.program,
-  dataset: { fileName: sentimentTask.fileName, rows: sentimentTask.rows, mapping: sentimentTask.fields, split: { valFraction: 1 / 3, seed: 0 } },
+  dataset: {
+    fileName: sentimentTask.fileName,
+    rows: sentimentTask.rows,
+    mapping: sentimentTask.fields,
+    split: { valFraction: 1 / 3, seed: 0 },
+  },
   metric: sentimentTask.metric,
-  taskLm: { provider: 'custom', baseUrl: 'http://127.0.0.1:1/v1', model: 'm', apiKeyEnv: 'KEY', headers: { Authorization: 'Bearer sk-secret' } },
+  taskLm: {
+    provider: 'custom',
+    baseUrl: 'http://127.0.0.1:1/v1',
+    model: 'm',
+    apiKeyEnv: 'KEY',
+    headers: { Authorization: 'Bearer sk-secret' },
+  },
   reflectionLm: { provider: 'demo', baseUrl: 'offline', model: 'demo' },
   budget: { maxMetricCalls: 100 },
   options: DEFAULT_RUN_OPTIONS,
 };
 
-const state = (iteration: number): GepaState => ({ version: STATE_VERSION, iteration, totalMetricCalls: iteration * 10 }) as unknown as GepaState;
+const state = (iteration: number): GepaState =>
+  ({ version: STATE_VERSION, iteration, totalMetricCalls: iteration * 10 }) as unknown as GepaState;
 const log = (message: string): RunEvent => ({ type: 'log', level: 'info', message });
 const line = (o: unknown) => JSON.stringify(o) + '\n';
 
 describe('committedEvents', () => {
   it('keeps the events up to the checkpoint line of the given iteration and cuts what follows', () => {
-    const text = line(log('a')) + line({ type: 'checkpoint', iteration: 0 }) + line(log('b')) + line({ type: 'checkpoint', iteration: 1 }) + line(log('c')) + '{"type":"lo';
-    expect(committedEvents(text, 1)).toEqual({ events: [log('a'), log('b')], keep: text.slice(0, text.indexOf(line(log('c')))) });
+    const text =
+      line(log('a')) +
+      line({ type: 'checkpoint', iteration: 0 }) +
+      line(log('b')) +
+      line({ type: 'checkpoint', iteration: 1 }) +
+      line(log('c')) +
+      '{"type":"lo';
+    expect(committedEvents(text, 1)).toEqual({
+      events: [log('a'), log('b')],
+      keep: text.slice(0, text.indexOf(line(log('c')))),
+    });
     expect(committedEvents(text, 0)?.events).toEqual([log('a')]);
     expect(committedEvents(text, 2)).toBeNull();
   });
@@ -45,10 +66,39 @@ describe('committedEvents', () => {
 describe('RunDir', () => {
   it('checkpoints round-trip: state, the events of each iteration and usage; a crash between the two writes is cut on open', () => {
     const runDir = RunDir.create(path.join(dir, 'run'), config, 'run-1');
-    runDir.commit([log('seed')], state(0), { byRole: {}, total: { calls: 1, cachedCalls: 0, promptTokens: 1, completionTokens: 1, costUsd: 0, savedUsd: 0, unpricedCalls: 0 }, cacheHits: 0, cacheSavedUsd: 0 });
-    runDir.commit([log('it1')], state(1), { byRole: {}, total: { calls: 2, cachedCalls: 0, promptTokens: 2, completionTokens: 2, costUsd: 0, savedUsd: 0, unpricedCalls: 0 }, cacheHits: 0, cacheSavedUsd: 0 });
+    runDir.commit([log('seed')], state(0), {
+      byRole: {},
+      total: {
+        calls: 1,
+        cachedCalls: 0,
+        promptTokens: 1,
+        completionTokens: 1,
+        costUsd: 0,
+        savedUsd: 0,
+        unpricedCalls: 0,
+      },
+      cacheHits: 0,
+      cacheSavedUsd: 0,
+    });
+    runDir.commit([log('it1')], state(1), {
+      byRole: {},
+      total: {
+        calls: 2,
+        cachedCalls: 0,
+        promptTokens: 2,
+        completionTokens: 2,
+        costUsd: 0,
+        savedUsd: 0,
+        unpricedCalls: 0,
+      },
+      cacheHits: 0,
+      cacheSavedUsd: 0,
+    });
     // the events of iteration 2 reached the log, its state did not
-    writeFileSync(runDir.file('events'), readFileSync(runDir.file('events'), 'utf8') + line(log('it2')) + line({ type: 'checkpoint', iteration: 2 }));
+    writeFileSync(
+      runDir.file('events'),
+      readFileSync(runDir.file('events'), 'utf8') + line(log('it2')) + line({ type: 'checkpoint', iteration: 2 }),
+    );
 
     const opened = RunDir.open(path.join(dir, 'run'));
     expect(opened.state.iteration).toBe(1);
@@ -63,7 +113,20 @@ describe('RunDir', () => {
   });
 
   it('refuses to start over a run, and to resume what is not one', () => {
-    RunDir.create(path.join(dir, 'run'), config, 'r').commit([], state(0), { byRole: {}, total: { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, savedUsd: 0, unpricedCalls: 0 }, cacheHits: 0, cacheSavedUsd: 0 });
+    RunDir.create(path.join(dir, 'run'), config, 'r').commit([], state(0), {
+      byRole: {},
+      total: {
+        calls: 0,
+        cachedCalls: 0,
+        promptTokens: 0,
+        completionTokens: 0,
+        costUsd: 0,
+        savedUsd: 0,
+        unpricedCalls: 0,
+      },
+      cacheHits: 0,
+      cacheSavedUsd: 0,
+    });
     expect(() => RunDir.create(path.join(dir, 'run'), config, 'r2')).toThrow(/--run-dir: .* already holds a run/);
     expect(() => RunDir.open(path.join(dir, 'none'))).toThrow(/--resume: run directory not found/);
     RunDir.create(path.join(dir, 'fresh'), config, 'r3');

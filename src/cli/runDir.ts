@@ -7,7 +7,18 @@
 //   stop          created by the user: the run ends gracefully at the next iteration boundary
 // Invariant: the events up to the checkpoint line of state.json's iteration are exactly the events of the
 // run that state.json describes; anything after it (a crash between the two writes) is cut on resume.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { deserializeState, serializeState } from '../engine/index.ts';
 import type { GepaState } from '../engine/index.ts';
@@ -104,7 +115,10 @@ export class RunDir {
   static create(dir: string, config: RunConfig, runId: string): RunDir {
     const abs = path.resolve(dir);
     if (existsSync(path.join(abs, RUN_FILES.state))) {
-      throw new RunConfigError('--run-dir', `${dir} already holds a run (${RUN_FILES.state}): continue it with --resume ${dir}, or choose another directory`);
+      throw new RunConfigError(
+        '--run-dir',
+        `${dir} already holds a run (${RUN_FILES.state}): continue it with --resume ${dir}, or choose another directory`,
+      );
     }
     mkdirSync(abs, { recursive: true });
     const runDir = new RunDir(abs, { runId, createdAt: new Date().toISOString() });
@@ -120,17 +134,26 @@ export class RunDir {
     const abs = path.resolve(dir);
     const at = (name: keyof typeof RUN_FILES) => path.join(abs, RUN_FILES[name]);
     if (!existsSync(abs)) throw new RunConfigError('--resume', `run directory not found: ${dir}`);
-    if (!existsSync(at('state'))) throw new RunConfigError('--resume', `${dir} has no checkpoint (${RUN_FILES.state}): the run stopped before its seed prompt was scored; start it again`);
+    if (!existsSync(at('state')))
+      throw new RunConfigError(
+        '--resume',
+        `${dir} has no checkpoint (${RUN_FILES.state}): the run stopped before its seed prompt was scored; start it again`,
+      );
     const read = (name: keyof typeof RUN_FILES): string => {
-      if (!existsSync(at(name))) throw new RunConfigError('--resume', `${dir} is not a complete run directory: ${RUN_FILES[name]} is missing`);
+      if (!existsSync(at(name)))
+        throw new RunConfigError('--resume', `${dir} is not a complete run directory: ${RUN_FILES[name]} is missing`);
       return readFileSync(at(name), 'utf8');
     };
     const parse = <T>(name: keyof typeof RUN_FILES, text: string, check: (raw: unknown) => T): T => {
       try {
         return check(JSON.parse(text));
       } catch (err) {
-        if (err instanceof RunConfigError) throw new RunConfigError(`${RUN_FILES[name]}: ${err.field}`, err.message.slice(err.field.length + 2));
-        throw new RunConfigError('--resume', `${path.join(dir, RUN_FILES[name])} is damaged: ${err instanceof Error ? err.message : String(err)}`);
+        if (err instanceof RunConfigError)
+          throw new RunConfigError(`${RUN_FILES[name]}: ${err.field}`, err.message.slice(err.field.length + 2));
+        throw new RunConfigError(
+          '--resume',
+          `${path.join(dir, RUN_FILES[name])} is damaged: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     };
     const stateText = read('state');
@@ -138,9 +161,15 @@ export class RunDir {
     const config = parse('config', read('config'), validateRunConfig);
     const meta = parse('meta', read('meta'), (raw) => raw as RunMeta);
     const committed = committedEvents(read('events'), state.iteration);
-    if (!committed) throw new RunConfigError('--resume', `${path.join(dir, RUN_FILES.events)} has no checkpoint line for iteration ${state.iteration}: the run directory is damaged`);
+    if (!committed)
+      throw new RunConfigError(
+        '--resume',
+        `${path.join(dir, RUN_FILES.events)} has no checkpoint line for iteration ${state.iteration}: the run directory is damaged`,
+      );
     writeFileAtomic(at('events'), committed.keep);
-    const usage = existsSync(at('usage')) ? parse('usage', readFileSync(at('usage'), 'utf8'), (raw) => raw as UsageSnapshot) : null;
+    const usage = existsSync(at('usage'))
+      ? parse('usage', readFileSync(at('usage'), 'utf8'), (raw) => raw as UsageSnapshot)
+      : null;
     return { dir: new RunDir(abs, meta), config, state, events: committed.events, usage };
   }
 

@@ -8,12 +8,27 @@ import { emptyRecord } from './runRecord.ts';
 import { foldRunEvents } from '../tasks/foldRunEvents.ts';
 
 const config = {
-  version: 1, name: 'x', program: sentimentTask.program, metric: sentimentTask.metric, budget: { maxMetricCalls: 50 }, options: DEFAULT_RUN_OPTIONS,
+  version: 1,
+  name: 'x',
+  program: sentimentTask.program,
+  metric: sentimentTask.metric,
+  budget: { maxMetricCalls: 50 },
+  options: DEFAULT_RUN_OPTIONS,
   dataset: { fileName: 'f', rows: [], mapping: sentimentTask.fields, split: { valFraction: 0.5, seed: 0 } },
-  taskLm: { provider: 'demo', baseUrl: 'offline', model: 'demo' }, reflectionLm: { provider: 'demo', baseUrl: 'offline', model: 'demo' },
+  taskLm: { provider: 'demo', baseUrl: 'offline', model: 'demo' },
+  reflectionLm: { provider: 'demo', baseUrl: 'offline', model: 'demo' },
 } as RunConfig;
 
-const row = (candidateIdx: number, isBest: boolean): CandidateRow => ({ iteration: candidateIdx, candidateIdx, parentIds: [], valsetScore: candidateIdx / 10, isBest, origin: 'reflective', texts: { s: `t${candidateIdx}` }, metricCallsAtDiscovery: 0 });
+const row = (candidateIdx: number, isBest: boolean): CandidateRow => ({
+  iteration: candidateIdx,
+  candidateIdx,
+  parentIds: [],
+  valsetScore: candidateIdx / 10,
+  isBest,
+  origin: 'reflective',
+  texts: { s: `t${candidateIdx}` },
+  metricCallsAtDiscovery: 0,
+});
 
 describe('folding events into a result record', () => {
   it('folds a run: candidates by index with only the latest best flagged, rows and points in order, the rest replaced', () => {
@@ -31,7 +46,10 @@ describe('folding events into a result record', () => {
       { type: 'status', status: 'finished', message: 'budget' },
     ];
     Object.assign(run, foldRunEvents(run, events));
-    expect(run.candidates.map((c) => [c.row.candidateIdx, c.row.isBest])).toEqual([[0, false], [1, true]]);
+    expect(run.candidates.map((c) => [c.row.candidateIdx, c.row.isBest])).toEqual([
+      [0, false],
+      [1, true],
+    ]);
     expect(run.proposals).toHaveLength(1);
     expect(run.front).toEqual([[1], [0, 1]]);
     expect(run.scores).toHaveLength(1);
@@ -40,4 +58,3 @@ describe('folding events into a result record', () => {
     expect([run.status, run.statusMessage]).toEqual(['finished', 'budget']);
   });
 });
-

@@ -22,7 +22,13 @@ export function defaultRunDir(out: string): string {
 
 /** The path of the first value where a and b differ (plain JSON data), or null. */
 export function firstDifference(a: unknown, b: unknown, at = ''): string | null {
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  ) {
     return a === b ? null : at || '(the whole config)';
   }
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -47,10 +53,20 @@ export function resolveSetup(args: RunArgs, cwd: string): Setup {
   const at = (p: string) => path.resolve(cwd, p);
   if (args.resume) {
     const opened = RunDir.open(at(args.resume));
-    if (!args.config) return { config: opened.config, rows: inlineRows(opened.config.dataset.rows ?? []), opened, runDirPath: opened.dir.path };
+    if (!args.config)
+      return {
+        config: opened.config,
+        rows: inlineRows(opened.config.dataset.rows ?? []),
+        opened,
+        runDirPath: opened.dir.path,
+      };
     const loaded = loadConfigFile(at(args.config));
     const diff = firstDifference(plain(configWithoutSecrets(loaded.config)), plain(opened.config));
-    if (diff) throw new RunConfigError(diff, `differs from the run's ${RUN_FILES.config} in ${args.resume}: a resumed run continues with the config it started with (leave out --config to use it)`);
+    if (diff)
+      throw new RunConfigError(
+        diff,
+        `differs from the run's ${RUN_FILES.config} in ${args.resume}: a resumed run continues with the config it started with (leave out --config to use it)`,
+      );
     return { config: loaded.config, rows: loaded.rows, opened, runDirPath: opened.dir.path };
   }
   const loaded = loadConfigFile(at(args.config as string));
@@ -75,6 +91,9 @@ export function checkWritable(out: string): void {
     mkdirSync(path.dirname(out), { recursive: true });
     accessSync(path.dirname(out), constants.W_OK);
   } catch (err) {
-    throw new RunConfigError('--out', `cannot write the result to ${out}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new RunConfigError(
+      '--out',
+      `cannot write the result to ${out}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }

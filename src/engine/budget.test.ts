@@ -28,7 +28,13 @@ const DSPY_CASES: [number, number, number, number][] = [
   [3, 18, 100, 3040],
 ];
 
-const input = (b: Partial<BudgetInput>): BudgetInput => ({ hasStopConditions: false, numComponents: 1, trainsetSize: 20, valsetSize: 10, ...b });
+const input = (b: Partial<BudgetInput>): BudgetInput => ({
+  hasStopConditions: false,
+  numComponents: 1,
+  trainsetSize: 20,
+  valsetSize: 10,
+  ...b,
+});
 const fieldOf = (b: Partial<BudgetInput>): string | null => {
   try {
     resolveMetricCallBudget(input(b));
@@ -39,11 +45,14 @@ const fieldOf = (b: Partial<BudgetInput>): string | null => {
 };
 
 describe('autoBudget', () => {
-  it.each(DSPY_CASES)('numPreds=%i, n=%i, valset=%i → %i', (p, n, v, expected) => expect(autoBudget(p, n, v)).toBe(expected));
+  it.each(DSPY_CASES)('numPreds=%i, n=%i, valset=%i → %i', (p, n, v, expected) =>
+    expect(autoBudget(p, n, v)).toBe(expected),
+  );
   it('adds one final full eval when N < fullEvalSteps', () => expect(autoBudget(1, 2, 10)).toBe(190)); // N=4: 10+10+140 + (2+1)·10
   it('honours a custom minibatch size', () => expect(autoBudget(1, 6, 10, 3)).toBe(100)); // N=10: 10+30+30 + 3·10
   it('honours custom fullEvalSteps', () => expect(autoBudget(1, 6, 10, 3, 2)).toBe(130)); // N=10: 70 + (5+1)·10
-  it('with fullEvalSteps=1 evaluates the valset every trial', () => expect(autoBudget(1, 6, 10, 35, 1)).toBe(390 + 12 * 10));
+  it('with fullEvalSteps=1 evaluates the valset every trial', () =>
+    expect(autoBudget(1, 6, 10, 35, 1)).toBe(390 + 12 * 10));
   it('is a whole number', () => expect(Number.isInteger(autoBudget(2, 12, 37))).toBe(true));
   it('grows with the valset', () => expect(autoBudget(1, 6, 11)).toBeGreaterThan(autoBudget(1, 6, 10)));
   it('rejects fullEvalSteps < 1', () => expect(() => autoBudget(1, 6, 10, 35, 0)).toThrow(RangeError));
@@ -52,30 +61,53 @@ describe('autoBudget', () => {
 });
 
 describe('AUTO_RUN_SETTINGS', () => {
-  it('matches dspy (light 6, medium 12, heavy 18)', () => expect(AUTO_RUN_SETTINGS).toEqual({ light: { n: 6 }, medium: { n: 12 }, heavy: { n: 18 } }));
+  it('matches dspy (light 6, medium 12, heavy 18)', () =>
+    expect(AUTO_RUN_SETTINGS).toEqual({ light: { n: 6 }, medium: { n: 12 }, heavy: { n: 18 } }));
 });
 
 describe('resolveMetricCallBudget', () => {
   it('passes maxMetricCalls through', () => expect(resolveMetricCallBudget(input({ maxMetricCalls: 150 }))).toBe(150));
-  it('maxFullEvals × (train + val)', () => expect(resolveMetricCallBudget(input({ maxFullEvals: 3, trainsetSize: 20, valsetSize: 10 }))).toBe(90));
-  it('maxFullEvals with no separate valset counts the trainset only', () => expect(resolveMetricCallBudget(input({ maxFullEvals: 2, trainsetSize: 20, valsetSize: 0 }))).toBe(40));
-  it('auto light uses the dspy formula', () => expect(resolveMetricCallBudget(input({ auto: 'light', numComponents: 2, valsetSize: 10 }))).toBe(790));
-  it('auto medium uses the dspy formula', () => expect(resolveMetricCallBudget(input({ auto: 'medium', numComponents: 3, valsetSize: 100 }))).toBe(2565));
-  it('auto heavy uses the dspy formula', () => expect(resolveMetricCallBudget(input({ auto: 'heavy', numComponents: 1, valsetSize: 10 }))).toBe(1105));
-  it('auto ignores the trainset size', () => expect(resolveMetricCallBudget(input({ auto: 'light', trainsetSize: 500 }))).toBe(420));
-  it('rejects auto + maxMetricCalls, naming both', () => expect(fieldOf({ auto: 'light', maxMetricCalls: 10 })).toBe('auto, maxMetricCalls'));
-  it('rejects maxFullEvals + maxMetricCalls, naming both', () => expect(fieldOf({ maxFullEvals: 1, maxMetricCalls: 10 })).toBe('maxFullEvals, maxMetricCalls'));
-  it('rejects auto + maxFullEvals, naming both', () => expect(fieldOf({ auto: 'heavy', maxFullEvals: 1 })).toBe('auto, maxFullEvals'));
-  it('rejects all three, naming all', () => expect(fieldOf({ auto: 'heavy', maxFullEvals: 1, maxMetricCalls: 5 })).toBe('auto, maxFullEvals, maxMetricCalls'));
-  it('rejects two budgets even with stop conditions', () => expect(fieldOf({ maxFullEvals: 1, maxMetricCalls: 10, hasStopConditions: true })).toBe('maxFullEvals, maxMetricCalls'));
+  it('maxFullEvals × (train + val)', () =>
+    expect(resolveMetricCallBudget(input({ maxFullEvals: 3, trainsetSize: 20, valsetSize: 10 }))).toBe(90));
+  it('maxFullEvals with no separate valset counts the trainset only', () =>
+    expect(resolveMetricCallBudget(input({ maxFullEvals: 2, trainsetSize: 20, valsetSize: 0 }))).toBe(40));
+  it('auto light uses the dspy formula', () =>
+    expect(resolveMetricCallBudget(input({ auto: 'light', numComponents: 2, valsetSize: 10 }))).toBe(790));
+  it('auto medium uses the dspy formula', () =>
+    expect(resolveMetricCallBudget(input({ auto: 'medium', numComponents: 3, valsetSize: 100 }))).toBe(2565));
+  it('auto heavy uses the dspy formula', () =>
+    expect(resolveMetricCallBudget(input({ auto: 'heavy', numComponents: 1, valsetSize: 10 }))).toBe(1105));
+  it('auto ignores the trainset size', () =>
+    expect(resolveMetricCallBudget(input({ auto: 'light', trainsetSize: 500 }))).toBe(420));
+  it('rejects auto + maxMetricCalls, naming both', () =>
+    expect(fieldOf({ auto: 'light', maxMetricCalls: 10 })).toBe('auto, maxMetricCalls'));
+  it('rejects maxFullEvals + maxMetricCalls, naming both', () =>
+    expect(fieldOf({ maxFullEvals: 1, maxMetricCalls: 10 })).toBe('maxFullEvals, maxMetricCalls'));
+  it('rejects auto + maxFullEvals, naming both', () =>
+    expect(fieldOf({ auto: 'heavy', maxFullEvals: 1 })).toBe('auto, maxFullEvals'));
+  it('rejects all three, naming all', () =>
+    expect(fieldOf({ auto: 'heavy', maxFullEvals: 1, maxMetricCalls: 5 })).toBe('auto, maxFullEvals, maxMetricCalls'));
+  it('rejects two budgets even with stop conditions', () =>
+    expect(fieldOf({ maxFullEvals: 1, maxMetricCalls: 10, hasStopConditions: true })).toBe(
+      'maxFullEvals, maxMetricCalls',
+    ));
   it('rejects no budget and no stop conditions', () => expect(fieldOf({})).toBe('maxMetricCalls'));
-  it('returns null with no budget but stop conditions', () => expect(resolveMetricCallBudget(input({ hasStopConditions: true }))).toBeNull());
+  it('returns null with no budget but stop conditions', () =>
+    expect(resolveMetricCallBudget(input({ hasStopConditions: true }))).toBeNull());
   // the field count ignores null (a JSON run config), so the branches must too
-  it('treats auto: null as not given', () => expect(resolveMetricCallBudget(input({ auto: null, maxMetricCalls: 50 } as unknown as BudgetInput))).toBe(50));
-  it('treats maxFullEvals: null as not given', () => expect(resolveMetricCallBudget(input({ maxFullEvals: null, maxMetricCalls: 50 } as unknown as BudgetInput))).toBe(50));
+  it('treats auto: null as not given', () =>
+    expect(resolveMetricCallBudget(input({ auto: null, maxMetricCalls: 50 } as unknown as BudgetInput))).toBe(50));
+  it('treats maxFullEvals: null as not given', () =>
+    expect(resolveMetricCallBudget(input({ maxFullEvals: null, maxMetricCalls: 50 } as unknown as BudgetInput))).toBe(
+      50,
+    ));
   it('rejects an unknown auto level', () => expect(fieldOf({ auto: 'extreme' as BudgetInput['auto'] })).toBe('auto'));
-  it.each([0, -3, 1.5, Number.NaN, Infinity])('rejects maxMetricCalls=%s', (m) => expect(fieldOf({ maxMetricCalls: m })).toBe('maxMetricCalls'));
-  it.each([0, -1, 2.5, Number.NaN])('rejects maxFullEvals=%s', (m) => expect(fieldOf({ maxFullEvals: m })).toBe('maxFullEvals'));
+  it.each([0, -3, 1.5, Number.NaN, Infinity])('rejects maxMetricCalls=%s', (m) =>
+    expect(fieldOf({ maxMetricCalls: m })).toBe('maxMetricCalls'),
+  );
+  it.each([0, -1, 2.5, Number.NaN])('rejects maxFullEvals=%s', (m) =>
+    expect(fieldOf({ maxFullEvals: m })).toBe('maxFullEvals'),
+  );
   it('accepts maxMetricCalls=1', () => expect(resolveMetricCallBudget(input({ maxMetricCalls: 1 }))).toBe(1));
 });
 

@@ -10,15 +10,33 @@ export interface TrainsetHandle<Data = unknown> {
 }
 
 export interface CallbackEvents {
-  onOptimizationStart: { seedCandidate: Candidate; trainsetSize: number; valsetSize: number; config: Record<string, unknown> };
-  onOptimizationEnd: { bestCandidateIdx: number; totalIterations: number; totalMetricCalls: number; finalState: GepaState; stopReason: string };
+  onOptimizationStart: {
+    seedCandidate: Candidate;
+    trainsetSize: number;
+    valsetSize: number;
+    config: Record<string, unknown>;
+  };
+  onOptimizationEnd: {
+    bestCandidateIdx: number;
+    totalIterations: number;
+    totalMetricCalls: number;
+    finalState: GepaState;
+    stopReason: string;
+  };
   onIterationStart: { iteration: number; state: GepaState; trainsetLoader: TrainsetHandle };
   onIterationEnd: { iteration: number; state: GepaState; proposalAccepted: boolean };
   onCandidateSelected: { iteration: number; candidateIdx: number; candidate: Candidate; score: number };
   onCandidateAccepted: { iteration: number; newCandidateIdx: number; newScore: number; parentIds: number[] };
   onCandidateRejected: { iteration: number; oldScore: number; newScore: number; reason: string };
   onMinibatchSampled: { iteration: number; minibatchIds: number[]; trainsetSize: number };
-  onEvaluationStart: { iteration: number; candidateIdx: number | null; batchSize: number; captureTraces: boolean; inputs: unknown[]; isSeedCandidate: boolean };
+  onEvaluationStart: {
+    iteration: number;
+    candidateIdx: number | null;
+    batchSize: number;
+    captureTraces: boolean;
+    inputs: unknown[];
+    isSeedCandidate: boolean;
+  };
   onEvaluationEnd: {
     iteration: number;
     candidateIdx: number | null;
@@ -38,15 +56,35 @@ export interface CallbackEvents {
     isBestProgram: boolean;
     outputsByValId: Record<number, unknown> | null;
   };
-  onReflectiveDatasetBuilt: { iteration: number; candidateIdx: number; components: string[]; dataset: ReflectiveDataset };
-  onProposalStart: { iteration: number; parentCandidate: Candidate; components: string[]; reflectiveDataset: ReflectiveDataset };
-  onProposalEnd: { iteration: number; newInstructions: Record<string, string>; prompts: Record<string, string>; rawLmOutputs: Record<string, string> };
+  onReflectiveDatasetBuilt: {
+    iteration: number;
+    candidateIdx: number;
+    components: string[];
+    dataset: ReflectiveDataset;
+  };
+  onProposalStart: {
+    iteration: number;
+    parentCandidate: Candidate;
+    components: string[];
+    reflectiveDataset: ReflectiveDataset;
+  };
+  onProposalEnd: {
+    iteration: number;
+    newInstructions: Record<string, string>;
+    prompts: Record<string, string>;
+    rawLmOutputs: Record<string, string>;
+  };
   onMergeAttempted: { iteration: number; parentIds: [number, number]; mergedCandidate: Candidate };
   onMergeAccepted: { iteration: number; newCandidateIdx: number; parentIds: [number, number] };
   onMergeRejected: { iteration: number; parentIds: [number, number]; reason: string };
   onParetoFrontUpdated: { iteration: number; newFront: number[]; displacedCandidates: number[] };
   onStateSaved: { iteration: number; runDir: string | null };
-  onBudgetUpdated: { iteration: number; metricCallsUsed: number; metricCallsDelta: number; metricCallsRemaining: number | null };
+  onBudgetUpdated: {
+    iteration: number;
+    metricCallsUsed: number;
+    metricCallsDelta: number;
+    metricCallsRemaining: number | null;
+  };
   onError: { iteration: number; exception: unknown; willContinue: boolean };
   /** Not in the reference: a callback threw, or the engine noticed something worth telling. */
   onWarning: { iteration: number; message: string; source: string };
@@ -56,11 +94,29 @@ export type CallbackName = keyof CallbackEvents;
 export type CallbackHandlers = { [K in CallbackName]?: (event: CallbackEvents[K]) => void };
 
 export const CALLBACK_NAMES: readonly CallbackName[] = [
-  'onOptimizationStart', 'onOptimizationEnd', 'onIterationStart', 'onIterationEnd', 'onCandidateSelected',
-  'onCandidateAccepted', 'onCandidateRejected', 'onMinibatchSampled', 'onEvaluationStart', 'onEvaluationEnd',
-  'onEvaluationSkipped', 'onValsetEvaluated', 'onReflectiveDatasetBuilt', 'onProposalStart', 'onProposalEnd',
-  'onMergeAttempted', 'onMergeAccepted', 'onMergeRejected', 'onParetoFrontUpdated', 'onStateSaved',
-  'onBudgetUpdated', 'onError', 'onWarning',
+  'onOptimizationStart',
+  'onOptimizationEnd',
+  'onIterationStart',
+  'onIterationEnd',
+  'onCandidateSelected',
+  'onCandidateAccepted',
+  'onCandidateRejected',
+  'onMinibatchSampled',
+  'onEvaluationStart',
+  'onEvaluationEnd',
+  'onEvaluationSkipped',
+  'onValsetEvaluated',
+  'onReflectiveDatasetBuilt',
+  'onProposalStart',
+  'onProposalEnd',
+  'onMergeAttempted',
+  'onMergeAccepted',
+  'onMergeRejected',
+  'onParetoFrontUpdated',
+  'onStateSaved',
+  'onBudgetUpdated',
+  'onError',
+  'onWarning',
 ];
 
 export type Emit = <K extends CallbackName>(name: K, event: CallbackEvents[K]) => void;
@@ -84,7 +140,9 @@ export function makeEmitter(handlers: CallbackHandlers[]): Emit {
 }
 
 /** Convenience for reading evaluation results out of an EvaluationBatch in event form. */
-export function evaluationEndFields(batch: EvaluationBatch): Pick<CallbackEvents['onEvaluationEnd'], 'scores' | 'outputs' | 'trajectories' | 'objectiveScores'> {
+export function evaluationEndFields(
+  batch: EvaluationBatch,
+): Pick<CallbackEvents['onEvaluationEnd'], 'scores' | 'outputs' | 'trajectories' | 'objectiveScores'> {
   return {
     scores: batch.scores,
     outputs: batch.outputs,

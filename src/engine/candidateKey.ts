@@ -17,7 +17,11 @@ function hash53(str: string, seed: number): number {
 }
 
 export function canonicalCandidate(c: Candidate): string {
-  return JSON.stringify(Object.keys(c).sort().map((k) => [k, c[k]]));
+  return JSON.stringify(
+    Object.keys(c)
+      .sort()
+      .map((k) => [k, c[k]]),
+  );
 }
 
 export function candidateKey(c: Candidate): string {

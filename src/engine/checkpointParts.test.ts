@@ -8,8 +8,10 @@ import type { CheckpointCacheEntry, CheckpointCandidate, CheckpointParts } from 
 import { keywordRunOptions } from './__fixtures__/keywordTask.ts';
 import type { KeywordAdapterOptions, KeywordExample } from './__fixtures__/keywordTask.ts';
 
-
-function options(over: Partial<GepaOptions<KeywordExample>> = {}, adapterOpts: KeywordAdapterOptions = {}): GepaOptions<KeywordExample> {
+function options(
+  over: Partial<GepaOptions<KeywordExample>> = {},
+  adapterOpts: KeywordAdapterOptions = {},
+): GepaOptions<KeywordExample> {
   return keywordRunOptions({ maxMetricCalls: 800, seed: 7, ...over }, adapterOpts);
 }
 
@@ -22,8 +24,18 @@ async function checkpoints(opts: GepaOptions<KeywordExample>): Promise<GepaState
 
 const RUNS: [string, () => GepaOptions<KeywordExample>][] = [
   ['merges, evaluation cache and best outputs', () => options({ cacheEvaluation: true, trackBestOutputs: true })],
-  ['objectives on cartesian fronts, no cache', () => options({ cacheEvaluation: false, frontierType: 'cartesian' }, { objectives: true })],
-  ['objectives on hybrid fronts, train as valset, cache and best outputs', () => options({ valset: undefined, frontierType: 'hybrid', cacheEvaluation: true, trackBestOutputs: true }, { objectives: true })],
+  [
+    'objectives on cartesian fronts, no cache',
+    () => options({ cacheEvaluation: false, frontierType: 'cartesian' }, { objectives: true }),
+  ],
+  [
+    'objectives on hybrid fronts, train as valset, cache and best outputs',
+    () =>
+      options(
+        { valset: undefined, frontierType: 'hybrid', cacheEvaluation: true, trackBestOutputs: true },
+        { objectives: true },
+      ),
+  ],
 ];
 
 describe('splitState / joinState', () => {
@@ -58,7 +70,9 @@ describe('splitState / joinState', () => {
     const full = await optimize(options({ cacheEvaluation: true, trackBestOutputs: true }));
     const states = await checkpoints(options({ cacheEvaluation: true, trackBestOutputs: true }));
     const mid = states[Math.floor(states.length / 2)] as GepaState;
-    const resumed = await optimize(options({ cacheEvaluation: true, trackBestOutputs: true, resumeFrom: joinState(...partsOf(splitState(mid))) }));
+    const resumed = await optimize(
+      options({ cacheEvaluation: true, trackBestOutputs: true, resumeFrom: joinState(...partsOf(splitState(mid))) }),
+    );
     expect(resumed.toDict()).toEqual(full.toDict());
   });
 

@@ -90,14 +90,31 @@ function bestOutputsSince(lists: [number, unknown][][], from: number): Map<numbe
  * `newCacheKeys` (the engine's checkpoint info: the keys added since `since`) nothing else is read;
  * without it every key of the cache is listed (about 0.15 µs a key), which grows with the run.
  */
-export function splitState(state: GepaState, since: SplitSince = { candidates: 0, cacheEntries: 0 }, newCacheKeys?: readonly string[]): CheckpointParts {
+export function splitState(
+  state: GepaState,
+  since: SplitSince = { candidates: 0, cacheEntries: 0 },
+  newCacheKeys?: readonly string[],
+): CheckpointParts {
   const {
-    candidates, parents, discoveryIteration, valSubscores, valObjectiveScores, valAggregate, objectiveAggregates, discoveryEvalCounts,
-    fronts, bestIdx: _bestIdx, bestOutputsValset, evalCache, ...rest
+    candidates,
+    parents,
+    discoveryIteration,
+    valSubscores,
+    valObjectiveScores,
+    valAggregate,
+    objectiveAggregates,
+    discoveryEvalCounts,
+    fronts,
+    bestIdx: _bestIdx,
+    bestOutputsValset,
+    evalCache,
+    ...rest
   } = state;
   const hinted = evalCache !== null && newCacheKeys !== undefined;
   const cacheKeys = !evalCache ? [] : hinted ? null : Object.keys(evalCache);
-  const cacheCount = hinted ? since.cacheEntries + (newCacheKeys as readonly string[]).length : (cacheKeys as string[]).length;
+  const cacheCount = hinted
+    ? since.cacheEntries + (newCacheKeys as readonly string[]).length
+    : (cacheKeys as string[]).length;
   const head: CheckpointHead = {
     ...rest,
     candidateCount: candidates.length,
@@ -125,7 +142,9 @@ export function splitState(state: GepaState, since: SplitSince = { candidates: 0
   }
   const cache: CheckpointCacheEntry[] = [];
   for (let seq = since.cacheEntries; seq < cacheCount; seq++) {
-    const key = (hinted ? (newCacheKeys as readonly string[])[seq - since.cacheEntries] : (cacheKeys as string[])[seq]) as string;
+    const key = (
+      hinted ? (newCacheKeys as readonly string[])[seq - since.cacheEntries] : (cacheKeys as string[])[seq]
+    ) as string;
     cache.push({ seq, key, result: (evalCache as Record<string, CachedEvaluation>)[key] as CachedEvaluation });
   }
   // one JSON copy: proves the parts are plain data and lets the run go on while they are written
@@ -133,11 +152,17 @@ export function splitState(state: GepaState, since: SplitSince = { candidates: 0
 }
 
 /** Rebuilds the state from a head, its rows 0 … candidateCount-1 and its cache entries 0 … cacheCount-1. */
-export function joinState(head: CheckpointHead, rows: readonly CheckpointCandidate[], cache: readonly CheckpointCacheEntry[]): GepaState {
+export function joinState(
+  head: CheckpointHead,
+  rows: readonly CheckpointCandidate[],
+  cache: readonly CheckpointCacheEntry[],
+): GepaState {
   const { candidateCount, valsetSize, trackBestOutputs, cacheEnabled, cacheCount, ...rest } = head;
   const ordered = rows.filter((r) => r.idx < candidateCount).sort((a, b) => a.idx - b.idx);
   if (ordered.length !== candidateCount || ordered.some((r, i) => r.idx !== i)) {
-    throw new Error(`incomplete checkpoint: the head names ${candidateCount} candidates, ${ordered.length} rows were found`);
+    throw new Error(
+      `incomplete checkpoint: the head names ${candidateCount} candidates, ${ordered.length} rows were found`,
+    );
   }
   const entries = cache.filter((e) => e.seq < cacheCount).sort((a, b) => a.seq - b.seq);
   if (cacheEnabled && entries.length !== cacheCount) {
@@ -145,7 +170,9 @@ export function joinState(head: CheckpointHead, rows: readonly CheckpointCandida
   }
 
   const fronts = emptyFronts(valsetSize);
-  const bestOutputsValset: [number, unknown][][] | null = trackBestOutputs ? Array.from({ length: valsetSize }, () => []) : null;
+  const bestOutputsValset: [number, unknown][][] | null = trackBestOutputs
+    ? Array.from({ length: valsetSize }, () => [])
+    : null;
   let bestIdx = 0;
   for (const row of ordered) {
     const idx = row.idx;

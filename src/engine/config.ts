@@ -1,5 +1,11 @@
 // Options with their defaults filled in and checked, so the loop reads one well-formed object.
-import type { AcceptanceCriterion, CandidateSelectionStrategy, FrontierType, GepaOptions, ModuleSelector } from './types.ts';
+import type {
+  AcceptanceCriterion,
+  CandidateSelectionStrategy,
+  FrontierType,
+  GepaOptions,
+  ModuleSelector,
+} from './types.ts';
 import { GepaConfigError } from './types.ts';
 import type { StopCondition } from './strategies/stopConditions.ts';
 import { hardMetricCallCaps, usesClock } from './strategies/stopConditions.ts';
@@ -35,7 +41,8 @@ const STRATEGIES: CandidateSelectionStrategy[] = ['pareto', 'current_best', 'eps
 const FRONTIERS: FrontierType[] = ['instance', 'objective', 'hybrid', 'cartesian'];
 
 function positiveInt(value: number, field: string): number {
-  if (!Number.isInteger(value) || value <= 0) throw new GepaConfigError(field, `must be a positive integer, got ${JSON.stringify(value)}`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new GepaConfigError(field, `must be a positive integer, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -43,28 +50,40 @@ export function resolveConfig(o: GepaOptions): ResolvedConfig {
   if (!o.seedCandidate || typeof o.seedCandidate !== 'object' || Object.keys(o.seedCandidate).length === 0) {
     throw new GepaConfigError('seedCandidate', 'must be a non-empty object of component name → text');
   }
-  for (const [k, v] of Object.entries(o.seedCandidate)) if (typeof v !== 'string') throw new GepaConfigError(`seedCandidate.${k}`, 'must be a string');
-  if (!Array.isArray(o.trainset) || o.trainset.length === 0) throw new GepaConfigError('trainset', 'must be a non-empty array');
-  if (o.valset !== undefined && (!Array.isArray(o.valset) || o.valset.length === 0)) throw new GepaConfigError('valset', 'must be a non-empty array when given');
+  for (const [k, v] of Object.entries(o.seedCandidate))
+    if (typeof v !== 'string') throw new GepaConfigError(`seedCandidate.${k}`, 'must be a string');
+  if (!Array.isArray(o.trainset) || o.trainset.length === 0)
+    throw new GepaConfigError('trainset', 'must be a non-empty array');
+  if (o.valset !== undefined && (!Array.isArray(o.valset) || o.valset.length === 0))
+    throw new GepaConfigError('valset', 'must be a non-empty array when given');
   if (!o.adapter || typeof o.adapter.evaluate !== 'function' || typeof o.adapter.makeReflectiveDataset !== 'function') {
     throw new GepaConfigError('adapter', 'must implement evaluate() and makeReflectiveDataset()');
   }
   if (!o.reflectionLm && !o.customCandidateProposer && !o.adapter.proposeNewTexts) {
-    throw new GepaConfigError('reflectionLm', 'is required unless customCandidateProposer or adapter.proposeNewTexts is given');
+    throw new GepaConfigError(
+      'reflectionLm',
+      'is required unless customCandidateProposer or adapter.proposeNewTexts is given',
+    );
   }
   const strategy = o.candidateSelectionStrategy ?? 'pareto';
-  if (!STRATEGIES.includes(strategy)) throw new GepaConfigError('candidateSelectionStrategy', `must be one of ${STRATEGIES.join(', ')}`);
+  if (!STRATEGIES.includes(strategy))
+    throw new GepaConfigError('candidateSelectionStrategy', `must be one of ${STRATEGIES.join(', ')}`);
   const frontierType = o.frontierType ?? 'instance';
-  if (!FRONTIERS.includes(frontierType)) throw new GepaConfigError('frontierType', `must be one of ${FRONTIERS.join(', ')}`);
+  if (!FRONTIERS.includes(frontierType))
+    throw new GepaConfigError('frontierType', `must be one of ${FRONTIERS.join(', ')}`);
   const ms = o.moduleSelector ?? 'round_robin';
-  if (typeof ms !== 'function' && ms !== 'round_robin' && ms !== 'all') throw new GepaConfigError('moduleSelector', "must be 'round_robin', 'all' or a function");
+  if (typeof ms !== 'function' && ms !== 'round_robin' && ms !== 'all')
+    throw new GepaConfigError('moduleSelector', "must be 'round_robin', 'all' or a function");
   const tpl = o.reflectionPromptTemplate;
   if (typeof tpl === 'string') validateTemplate(tpl, 'reflectionPromptTemplate');
   else if (tpl) for (const [c, t] of Object.entries(tpl)) validateTemplate(t, `reflectionPromptTemplate.${c}`);
 
-  const stops = o.stopConditions === undefined ? [] : Array.isArray(o.stopConditions) ? o.stopConditions : [o.stopConditions];
-  const stopCondition: StopCondition | null = stops.length === 0 ? null : stops.length === 1 ? (stops[0] as StopCondition) : { kind: 'any', conditions: stops };
-  if (stopCondition && usesClock(stopCondition) && !o.clock) throw new GepaConfigError('clock', 'a timeout stop condition needs an injected clock');
+  const stops =
+    o.stopConditions === undefined ? [] : Array.isArray(o.stopConditions) ? o.stopConditions : [o.stopConditions];
+  const stopCondition: StopCondition | null =
+    stops.length === 0 ? null : stops.length === 1 ? (stops[0] as StopCondition) : { kind: 'any', conditions: stops };
+  if (stopCondition && usesClock(stopCondition) && !o.clock)
+    throw new GepaConfigError('clock', 'a timeout stop condition needs an injected clock');
   const valsetSize = (o.valset ?? o.trainset).length;
   const budget = resolveMetricCallBudget({
     auto: o.auto,
@@ -79,7 +98,10 @@ export function resolveConfig(o: GepaOptions): ResolvedConfig {
   const caps = [...(budget === null ? [] : [budget]), ...(stopCondition ? hardMetricCallCaps(stopCondition) : [])];
   const metricCallCap = caps.length > 0 ? Math.min(...caps) : null;
   if (metricCallCap !== null && metricCallCap < valsetSize && !o.resumeFrom) {
-    throw new GepaConfigError('maxMetricCalls', `a budget of ${metricCallCap} metric calls cannot evaluate the seed on the ${valsetSize}-example valset`);
+    throw new GepaConfigError(
+      'maxMetricCalls',
+      `a budget of ${metricCallCap} metric calls cannot evaluate the seed on the ${valsetSize}-example valset`,
+    );
   }
   return {
     candidateSelectionStrategy: strategy,
@@ -112,6 +134,8 @@ export function describeConfig(c: ResolvedConfig): Record<string, unknown> {
   return {
     ...rest,
     moduleSelector: typeof moduleSelector === 'function' ? 'custom' : moduleSelector,
-    stopCondition: stopCondition ? JSON.parse(JSON.stringify(stopCondition, (_k, v) => (typeof v === 'function' ? '[function]' : v))) : null,
+    stopCondition: stopCondition
+      ? JSON.parse(JSON.stringify(stopCondition, (_k, v) => (typeof v === 'function' ? '[function]' : v)))
+      : null,
   };
 }

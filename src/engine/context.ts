@@ -32,7 +32,10 @@ export type ProposalDraft = Omit<ProposalRow, 'proposalId' | 'metricCallsAt'>;
 
 /** Emits a proposal row with the next id. */
 export function trackProposal(ctx: RunContext, row: ProposalDraft): void {
-  ctx.track({ type: 'proposal', row: { ...row, proposalId: ctx.state.proposalCount++, metricCallsAt: ctx.state.totalMetricCalls } });
+  ctx.track({
+    type: 'proposal',
+    row: { ...row, proposalId: ctx.state.proposalCount++, metricCallsAt: ctx.state.totalMetricCalls },
+  });
 }
 
 export function sum(xs: readonly number[]): number {

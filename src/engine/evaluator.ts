@@ -107,9 +107,15 @@ export class Evaluator {
       if (hit) hits.set(pos, hit);
       else missPositions.push(pos);
     });
-    if (!this.canAfford(missPositions.length)) throw new BudgetExhaustedError(missPositions.length, this.remaining() as number);
+    if (!this.canAfford(missPositions.length))
+      throw new BudgetExhaustedError(missPositions.length, this.remaining() as number);
 
-    let fresh: EvaluationBatch = { outputs: [], scores: [], trajectories: req.captureTraces ? [] : null, objectiveScores: null };
+    let fresh: EvaluationBatch = {
+      outputs: [],
+      scores: [],
+      trajectories: req.captureTraces ? [] : null,
+      objectiveScores: null,
+    };
     if (missPositions.length > 0) {
       const batch = missPositions.map((p) => inputs[p]);
       fresh = await adapter.evaluate(batch, req.candidate, req.captureTraces, this.d.signal);
@@ -126,7 +132,12 @@ export class Evaluator {
     }
 
     // Reassemble in request order from hits and fresh results.
-    const out: EvaluationBatch = { outputs: [], scores: [], trajectories: fresh.trajectories ?? null, objectiveScores: null };
+    const out: EvaluationBatch = {
+      outputs: [],
+      scores: [],
+      trajectories: fresh.trajectories ?? null,
+      objectiveScores: null,
+    };
     const anyObjectives = !!fresh.objectiveScores || [...hits.values()].some((h) => h.objectiveScores);
     const objectives: Record<string, number>[] = [];
     let f = 0;
@@ -144,7 +155,11 @@ export class Evaluator {
       out.outputs.push(output);
       out.scores.push(score);
       objectives.push(obj ?? {});
-      if (useCache) this.pending.set(this.key(req.set, id, cand), obj ? { score, output, objectiveScores: obj } : { score, output });
+      if (useCache)
+        this.pending.set(
+          this.key(req.set, id, cand),
+          obj ? { score, output, objectiveScores: obj } : { score, output },
+        );
       f++;
     });
     if (anyObjectives) out.objectiveScores = objectives;
@@ -162,12 +177,17 @@ export class Evaluator {
 
   /** The adapter contract, checked: one score per example; a non-finite score becomes the failure score. */
   private validate(b: EvaluationBatch, n: number): void {
-    if (!b || !Array.isArray(b.scores) || !Array.isArray(b.outputs)) throw new Error('adapter.evaluate must return { outputs, scores }');
+    if (!b || !Array.isArray(b.scores) || !Array.isArray(b.outputs))
+      throw new Error('adapter.evaluate must return { outputs, scores }');
     if (b.scores.length !== n || b.outputs.length !== n) {
-      throw new Error(`adapter.evaluate returned ${b.scores.length} scores and ${b.outputs.length} outputs for ${n} examples`);
+      throw new Error(
+        `adapter.evaluate returned ${b.scores.length} scores and ${b.outputs.length} outputs for ${n} examples`,
+      );
     }
-    if (b.trajectories && b.trajectories.length !== n) throw new Error(`adapter.evaluate returned ${b.trajectories.length} trajectories for ${n} examples`);
-    if (b.objectiveScores && b.objectiveScores.length !== n) throw new Error(`adapter.evaluate returned ${b.objectiveScores.length} objective score sets for ${n} examples`);
+    if (b.trajectories && b.trajectories.length !== n)
+      throw new Error(`adapter.evaluate returned ${b.trajectories.length} trajectories for ${n} examples`);
+    if (b.objectiveScores && b.objectiveScores.length !== n)
+      throw new Error(`adapter.evaluate returned ${b.objectiveScores.length} objective score sets for ${n} examples`);
     for (let k = 0; k < n; k++) {
       const s = b.scores[k];
       if (typeof s !== 'number' || !Number.isFinite(s)) b.scores[k] = this.d.failureScore;

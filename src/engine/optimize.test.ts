@@ -8,8 +8,10 @@ import type { CallbackHandlers, CallbackName } from './callbacks.ts';
 import { KEYWORD_SEED, keywordAdapter, keywordDataset, keywordRunOptions } from './__fixtures__/keywordTask.ts';
 import type { KeywordAdapterOptions, KeywordExample } from './__fixtures__/keywordTask.ts';
 
-
-function options(over: Partial<GepaOptions<KeywordExample>> = {}, adapterOpts: KeywordAdapterOptions = {}): GepaOptions<KeywordExample> {
+function options(
+  over: Partial<GepaOptions<KeywordExample>> = {},
+  adapterOpts: KeywordAdapterOptions = {},
+): GepaOptions<KeywordExample> {
   return keywordRunOptions({ maxMetricCalls: 400, seed: 7, ...over }, adapterOpts);
 }
 
@@ -62,16 +64,24 @@ describe('optimize end to end (scripted deterministic LM)', () => {
     for (const k of [1, 4, 9]) {
       const ctrl = new AbortController();
       let saved = '';
-      await optimize(options({
-        maxMetricCalls: 500,
-        signal: ctrl.signal,
-        checkpoint: (s) => void (saved = JSON.stringify(s)),
-        callbacks: { onIterationEnd: (e) => e.iteration === k && ctrl.abort() },
-      }));
+      await optimize(
+        options({
+          maxMetricCalls: 500,
+          signal: ctrl.signal,
+          checkpoint: (s) => void (saved = JSON.stringify(s)),
+          callbacks: { onIterationEnd: (e) => e.iteration === k && ctrl.abort() },
+        }),
+      );
       const state = JSON.parse(saved) as GepaState;
       expect(state.iteration).toBe(k);
       const seedEvals: boolean[] = [];
-      const resumed = await optimize(options({ maxMetricCalls: 500, resumeFrom: state, callbacks: { onEvaluationStart: (e) => seedEvals.push(e.isSeedCandidate) } }));
+      const resumed = await optimize(
+        options({
+          maxMetricCalls: 500,
+          resumeFrom: state,
+          callbacks: { onEvaluationStart: (e) => seedEvals.push(e.isSeedCandidate) },
+        }),
+      );
       expect(seedEvals).not.toContain(true);
       expect(resumed.toDict()).toEqual(full.toDict());
     }
@@ -81,9 +91,14 @@ describe('optimize end to end (scripted deterministic LM)', () => {
     const full = await optimize(options({ maxMetricCalls: 500 }));
     const ctrl = new AbortController();
     let saved = '';
-    const partial = await optimize(options({ maxMetricCalls: 500, signal: ctrl.signal, checkpoint: (s) => void (saved = JSON.stringify(s)) }, {
-      beforeEvaluate: (call) => void (call === 20 && ctrl.abort()),
-    }));
+    const partial = await optimize(
+      options(
+        { maxMetricCalls: 500, signal: ctrl.signal, checkpoint: (s) => void (saved = JSON.stringify(s)) },
+        {
+          beforeEvaluate: (call) => void (call === 20 && ctrl.abort()),
+        },
+      ),
+    );
     expect(partial.stopReason).toBe('aborted');
     const state = JSON.parse(saved) as GepaState;
     expect(partial.totalMetricCalls).toBe(state.totalMetricCalls);
@@ -94,9 +109,24 @@ describe('optimize end to end (scripted deterministic LM)', () => {
   it('fires the reference events in order for the seed and a reflective iteration', async () => {
     const rec = recorder();
     await optimize(options({ maxMetricCalls: 12 + 6 + 12, useMerge: false, callbacks: rec.handlers }));
-    expect(rec.names.slice(0, 6)).toEqual(['onOptimizationStart', 'onEvaluationStart', 'onBudgetUpdated', 'onEvaluationEnd', 'onValsetEvaluated', 'onParetoFrontUpdated']);
+    expect(rec.names.slice(0, 6)).toEqual([
+      'onOptimizationStart',
+      'onEvaluationStart',
+      'onBudgetUpdated',
+      'onEvaluationEnd',
+      'onValsetEvaluated',
+      'onParetoFrontUpdated',
+    ]);
     const iter = rec.names.slice(rec.names.indexOf('onIterationStart'), rec.names.indexOf('onIterationEnd') + 1);
-    expect(iter.slice(0, 7)).toEqual(['onIterationStart', 'onCandidateSelected', 'onMinibatchSampled', 'onEvaluationStart', 'onBudgetUpdated', 'onEvaluationEnd', 'onReflectiveDatasetBuilt']);
+    expect(iter.slice(0, 7)).toEqual([
+      'onIterationStart',
+      'onCandidateSelected',
+      'onMinibatchSampled',
+      'onEvaluationStart',
+      'onBudgetUpdated',
+      'onEvaluationEnd',
+      'onReflectiveDatasetBuilt',
+    ]);
     expect(iter).toContain('onProposalStart');
     expect(iter.indexOf('onProposalEnd')).toBeGreaterThan(iter.indexOf('onProposalStart'));
     expect(rec.names.at(-1)).toBe('onOptimizationEnd');
@@ -104,10 +134,19 @@ describe('optimize end to end (scripted deterministic LM)', () => {
 
   it('a throwing callback becomes a warning and never stops the run', async () => {
     const warnings: string[] = [];
-    const r = await optimize(options({
-      maxMetricCalls: 100,
-      callbacks: [{ onIterationEnd: () => { throw new Error('boom'); } }, { onWarning: (w) => warnings.push(w.message) }],
-    }));
+    const r = await optimize(
+      options({
+        maxMetricCalls: 100,
+        callbacks: [
+          {
+            onIterationEnd: () => {
+              throw new Error('boom');
+            },
+          },
+          { onWarning: (w) => warnings.push(w.message) },
+        ],
+      }),
+    );
     expect(r.totalMetricCalls).toBeGreaterThan(50);
     expect(warnings.length).toBeGreaterThan(1);
     expect(warnings[0]).toContain('onIterationEnd threw: boom');
@@ -117,13 +156,18 @@ describe('optimize end to end (scripted deterministic LM)', () => {
     const sizes: number[] = [];
     const sampled = new Set<number>();
     const extra = keywordDataset(6, 500);
-    const r = await optimize(options({
-      maxMetricCalls: 300,
-      callbacks: {
-        onIterationStart: (e) => e.iteration === 2 && e.trainsetLoader.addItems(extra),
-        onMinibatchSampled: (e) => { sizes.push(e.trainsetSize); e.minibatchIds.forEach((id) => sampled.add(id)); },
-      },
-    }));
+    const r = await optimize(
+      options({
+        maxMetricCalls: 300,
+        callbacks: {
+          onIterationStart: (e) => e.iteration === 2 && e.trainsetLoader.addItems(extra),
+          onMinibatchSampled: (e) => {
+            sizes.push(e.trainsetSize);
+            e.minibatchIds.forEach((id) => sampled.add(id));
+          },
+        },
+      }),
+    );
     expect(sizes[0]).toBe(24);
     expect(sizes.at(-1)).toBe(30);
     expect([...sampled].some((id) => id >= 24)).toBe(true);
@@ -132,7 +176,13 @@ describe('optimize end to end (scripted deterministic LM)', () => {
 
   it('never adopts a reflection reply without a complete fenced block', async () => {
     const rec = recorder();
-    const r = await optimize(options({ maxMetricCalls: 200, reflectionLm: async () => 'Make it better, mention paris.', onTrackingEvent: rec.onTrackingEvent }));
+    const r = await optimize(
+      options({
+        maxMetricCalls: 200,
+        reflectionLm: async () => 'Make it better, mention paris.',
+        onTrackingEvent: rec.onTrackingEvent,
+      }),
+    );
     expect(r.candidates).toHaveLength(1);
     const rows = rec.tracking.flatMap((e) => (e.type === 'proposal' ? [e.row] : []));
     expect(rows.length).toBeGreaterThan(0);
@@ -141,14 +191,26 @@ describe('optimize end to end (scripted deterministic LM)', () => {
 
   it('reports an adapter failure through onError and continues; raiseOnException rethrows', async () => {
     const errors: boolean[] = [];
-    const r = await optimize(options({ maxMetricCalls: 120, callbacks: { onError: (e) => errors.push(e.willContinue) } }, { failOnCalls: [3] }));
+    const r = await optimize(
+      options(
+        { maxMetricCalls: 120, callbacks: { onError: (e) => errors.push(e.willContinue) } },
+        { failOnCalls: [3] },
+      ),
+    );
     expect(errors).toEqual([true]);
     expect(r.totalMetricCalls).toBeGreaterThan(60);
-    await expect(optimize(options({ maxMetricCalls: 120, raiseOnException: true }, { failOnCalls: [3] }))).rejects.toThrow('scripted adapter failure');
+    await expect(
+      optimize(options({ maxMetricCalls: 120, raiseOnException: true }, { failOnCalls: [3] })),
+    ).rejects.toThrow('scripted adapter failure');
   });
 
   it('stops after maxConsecutiveErrors failing iterations', async () => {
-    const r = await optimize(options({ maxMetricCalls: 400, maxConsecutiveErrors: 3 }, { failOnCalls: Array.from({ length: 100 }, (_, i) => i + 2) }));
+    const r = await optimize(
+      options(
+        { maxMetricCalls: 400, maxConsecutiveErrors: 3 },
+        { failOnCalls: Array.from({ length: 100 }, (_, i) => i + 2) },
+      ),
+    );
     expect(r.stopReason).toContain('3 consecutive iterations failed');
   });
 
@@ -166,10 +228,13 @@ describe('optimize end to end (scripted deterministic LM)', () => {
     const pairsFor = async (cacheEvaluation: boolean) => {
       const pairs: string[] = [];
       const base = keywordAdapter();
-      const adapter = { ...base, evaluate: (batch: KeywordExample[], c: Record<string, string>, traces: boolean) => {
-        if (!traces) for (const ex of batch) pairs.push(`${JSON.stringify(c)}|${ex.id}`);
-        return base.evaluate(batch, c, traces);
-      } };
+      const adapter = {
+        ...base,
+        evaluate: (batch: KeywordExample[], c: Record<string, string>, traces: boolean) => {
+          if (!traces) for (const ex of batch) pairs.push(`${JSON.stringify(c)}|${ex.id}`);
+          return base.evaluate(batch, c, traces);
+        },
+      };
       const r = await optimize(options({ maxMetricCalls: 400, cacheEvaluation, adapter, valset: undefined }));
       return { pairs, r };
     };
@@ -194,16 +259,29 @@ describe('optimize end to end (scripted deterministic LM)', () => {
     expect(rejected.every((p) => p.candidateIdx === -1 && p.reason.length > 0)).toBe(true);
     expect(rows.map((p) => p.proposalId)).toEqual(rows.map((_, i) => i));
     const metricKeys = new Set(rec.tracking.flatMap((e) => (e.type === 'metrics' ? Object.keys(e.metrics) : [])));
-    for (const k of ['val_program_average', 'best_score_on_valset', 'valset_pareto_front_agg', 'subsample/before', 'subsample/after', 'total_metric_calls']) expect(metricKeys).toContain(k);
+    for (const k of [
+      'val_program_average',
+      'best_score_on_valset',
+      'valset_pareto_front_agg',
+      'subsample/before',
+      'subsample/after',
+      'total_metric_calls',
+    ])
+      expect(metricKeys).toContain(k);
     expect(rec.tracking.at(-1)?.type).toBe('summary');
   });
 
   it('skips minibatches that are already perfect', async () => {
     const rec = recorder();
     const base = keywordAdapter();
-    const adapter = { ...base, evaluate: async (batch: KeywordExample[], _c: Record<string, string>, traces: boolean) => ({
-      outputs: batch.map(() => 'ok'), scores: batch.map(() => 1), trajectories: traces ? batch.map(() => ({ missingStyle: [], missingFacts: [] })) : null,
-    }) };
+    const adapter = {
+      ...base,
+      evaluate: async (batch: KeywordExample[], _c: Record<string, string>, traces: boolean) => ({
+        outputs: batch.map(() => 'ok'),
+        scores: batch.map(() => 1),
+        trajectories: traces ? batch.map(() => ({ missingStyle: [], missingFacts: [] })) : null,
+      }),
+    };
     const r = await optimize(options({ adapter, maxMetricCalls: 30, onTrackingEvent: rec.onTrackingEvent }));
     expect(r.candidates).toHaveLength(1);
     const rows = rec.tracking.flatMap((e) => (e.type === 'proposal' ? [e.row] : []));
@@ -213,15 +291,21 @@ describe('optimize end to end (scripted deterministic LM)', () => {
 
   it('stops on a timeout measured with the injected clock', async () => {
     let now = 0;
-    const r = await optimize(options({ maxMetricCalls: undefined, stopConditions: { kind: 'timeout', ms: 50 }, clock: () => (now += 10) }));
+    const r = await optimize(
+      options({ maxMetricCalls: undefined, stopConditions: { kind: 'timeout', ms: 50 }, clock: () => (now += 10) }),
+    );
     expect(r.stopReason).toContain('timeout');
   });
 
   it('rejects bad configuration with errors that name the field', async () => {
     await expect(optimize(options({ seedCandidate: {} }))).rejects.toThrow(/seedCandidate/);
     await expect(optimize(options({ auto: 'light' }))).rejects.toThrow(/auto, maxMetricCalls/);
-    await expect(optimize(options({ maxMetricCalls: 5 }))).rejects.toThrow(/cannot evaluate the seed on the 12-example valset/);
+    await expect(optimize(options({ maxMetricCalls: 5 }))).rejects.toThrow(
+      /cannot evaluate the seed on the 12-example valset/,
+    );
     await expect(optimize(options({ maxMetricCalls: undefined }))).rejects.toThrow(/set a budget/);
-    await expect(optimize(options({ reflectionPromptTemplate: 'no placeholders' }))).rejects.toThrow(/reflectionPromptTemplate/);
+    await expect(optimize(options({ reflectionPromptTemplate: 'no placeholders' }))).rejects.toThrow(
+      /reflectionPromptTemplate/,
+    );
   });
 });

@@ -22,44 +22,77 @@ import { GepaConfigError } from './types.ts';
 
 class AbortedError extends Error {}
 
-
 function checkResumable(state: GepaState, opts: GepaOptions, valsetSize: number): void {
-  if (state.version !== STATE_VERSION) throw new GepaConfigError('resumeFrom', `state version ${String(state.version)} is not ${STATE_VERSION}`);
-  if (state.valSubscores[0]?.length !== valsetSize) throw new GepaConfigError('resumeFrom', `the checkpoint was scored on ${state.valSubscores[0]?.length ?? 0} val examples, this valset has ${valsetSize}`);
+  if (state.version !== STATE_VERSION)
+    throw new GepaConfigError('resumeFrom', `state version ${String(state.version)} is not ${STATE_VERSION}`);
+  if (state.valSubscores[0]?.length !== valsetSize)
+    throw new GepaConfigError(
+      'resumeFrom',
+      `the checkpoint was scored on ${state.valSubscores[0]?.length ?? 0} val examples, this valset has ${valsetSize}`,
+    );
   const seed = state.candidates[0] ?? {};
-  const same = Object.keys(opts.seedCandidate).length === Object.keys(seed).length && Object.entries(opts.seedCandidate).every(([k, v]) => seed[k] === v);
+  const same =
+    Object.keys(opts.seedCandidate).length === Object.keys(seed).length &&
+    Object.entries(opts.seedCandidate).every(([k, v]) => seed[k] === v);
   if (!same) throw new GepaConfigError('resumeFrom', 'the checkpoint belongs to a run with a different seed candidate');
 }
 
 /** The small, mutable parts an iteration changes before it commits; restored when it is aborted. */
 function snapshot(s: GepaState): string {
-  return JSON.stringify([s.rng, s.sampler, s.merge, s.roundRobinNext, s.totalMetricCalls, s.numFullValEvals, s.consecutiveErrors, s.proposalCount]);
+  return JSON.stringify([
+    s.rng,
+    s.sampler,
+    s.merge,
+    s.roundRobinNext,
+    s.totalMetricCalls,
+    s.numFullValEvals,
+    s.consecutiveErrors,
+    s.proposalCount,
+  ]);
 }
 
 function restore(s: GepaState, snap: string): void {
-  [s.rng, s.sampler, s.merge, s.roundRobinNext, s.totalMetricCalls, s.numFullValEvals, s.consecutiveErrors, s.proposalCount] = JSON.parse(snap);
+  [
+    s.rng,
+    s.sampler,
+    s.merge,
+    s.roundRobinNext,
+    s.totalMetricCalls,
+    s.numFullValEvals,
+    s.consecutiveErrors,
+    s.proposalCount,
+  ] = JSON.parse(snap);
 }
 
-export async function optimize<Data, Trajectory, Output>(opts: GepaOptions<Data, Trajectory, Output>): Promise<GepaResult> {
+export async function optimize<Data, Trajectory, Output>(
+  opts: GepaOptions<Data, Trajectory, Output>,
+): Promise<GepaResult> {
   const options = opts as GepaOptions;
   const config = resolveConfig(options);
   const trainset: unknown[] = [...options.trainset];
   // a copy even without a valset: items added to the trainset mid-run must not grow the valset
   const valset: unknown[] = [...(options.valset ?? options.trainset)];
   const valsetSize = valset.length;
-  const handlers: CallbackHandlers[] = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks];
+  const handlers: CallbackHandlers[] =
+    options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks];
   const emit = makeEmitter(handlers);
   const track = (e: Parameters<NonNullable<GepaOptions['onTrackingEvent']>>[0]) => {
     try {
       options.onTrackingEvent?.(e);
     } catch (err) {
-      emit('onWarning', { iteration: state.iteration, message: `tracking consumer threw: ${String(err)}`, source: 'onTrackingEvent' });
+      emit('onWarning', {
+        iteration: state.iteration,
+        message: `tracking consumer threw: ${String(err)}`,
+        source: 'onTrackingEvent',
+      });
     }
   };
 
   const resumed = !!options.resumeFrom;
   if (options.resumeFrom) checkResumable(options.resumeFrom, options, valsetSize);
-  const state: GepaState = options.resumeFrom ? (JSON.parse(JSON.stringify(options.resumeFrom)) as GepaState) : createState({
+  const state: GepaState = options.resumeFrom
+    ? (JSON.parse(JSON.stringify(options.resumeFrom)) as GepaState)
+    : createState({
         seed: config.seed,
         componentNames: Object.keys(options.seedCandidate),
         valsetSize,
@@ -86,7 +119,8 @@ export async function optimize<Data, Trajectory, Output>(opts: GepaOptions<Data,
     emit,
     signal,
     trackNewCacheKeys: !!options.checkpoint,
-    onMetricCalls: (total) => track({ type: 'metrics', iteration: state.iteration + 1, metrics: { total_metric_calls: total } }),
+    onMetricCalls: (total) =>
+      track({ type: 'metrics', iteration: state.iteration + 1, metrics: { total_metric_calls: total } }),
   });
   const ctx: RunContext = {
     options,
@@ -99,7 +133,10 @@ export async function optimize<Data, Trajectory, Output>(opts: GepaOptions<Data,
     evaluator,
     emit,
     track,
-    selector: makeCandidateSelector(config.candidateSelectionStrategy, config.frontierType, { epsilon: config.epsilon, topK: config.topK }),
+    selector: makeCandidateSelector(config.candidateSelectionStrategy, config.frontierType, {
+      epsilon: config.epsilon,
+      topK: config.topK,
+    }),
     pickComponents: makeComponentPicker(config.moduleSelector),
     signal,
     checkAborted: () => {
@@ -119,7 +156,12 @@ export async function optimize<Data, Trajectory, Output>(opts: GepaOptions<Data,
     emit('onStateSaved', { iteration, runDir: typeof where === 'string' ? where : null });
   };
 
-  emit('onOptimizationStart', { seedCandidate: { ...options.seedCandidate }, trainsetSize: trainset.length, valsetSize, config: describeConfig(config) });
+  emit('onOptimizationStart', {
+    seedCandidate: { ...options.seedCandidate },
+    trainsetSize: trainset.length,
+    valsetSize,
+    config: describeConfig(config),
+  });
 
   let stopReason = '';
   if (!resumed) {
@@ -182,7 +224,12 @@ export async function optimize<Data, Trajectory, Output>(opts: GepaOptions<Data,
     try {
       let handled = false;
       const m = state.merge;
-      if (config.useMerge && m.mergesDue > 0 && m.lastIterFoundNewProgram && m.totalMergesTested < config.maxMergeInvocations) {
+      if (
+        config.useMerge &&
+        m.mergesDue > 0 &&
+        m.lastIterFoundNewProgram &&
+        m.totalMergesTested < config.maxMergeInvocations
+      ) {
         m.lastIterFoundNewProgram = false;
         const out = await mergeIteration(ctx, iteration);
         handled = out.kind !== 'none';

@@ -8,18 +8,34 @@ import type { KeywordExample } from './__fixtures__/keywordTask.ts';
 const train = keywordDataset(24);
 const val = keywordDataset(12, 100);
 const options = (over: Partial<GepaOptions<KeywordExample>> = {}): GepaOptions<KeywordExample> =>
-  ({ seedCandidate: KEYWORD_SEED, trainset: train, valset: val, adapter: keywordAdapter(), reflectionLm: keywordReflectionLm, maxMetricCalls: 200, seed: 3, ...over }) as GepaOptions<KeywordExample>;
+  ({
+    seedCandidate: KEYWORD_SEED,
+    trainset: train,
+    valset: val,
+    adapter: keywordAdapter(),
+    reflectionLm: keywordReflectionLm,
+    maxMetricCalls: 200,
+    seed: 3,
+    ...over,
+  }) as GepaOptions<KeywordExample>;
 
 describe('optimize options', () => {
-  it('round-robin walks the components, and a child continues from its parent\'s pointer', async () => {
+  it("round-robin walks the components, and a child continues from its parent's pointer", async () => {
     const picks: { parent: number; comps: string[] }[] = [];
-    const r = await optimize(options({ maxMetricCalls: 300, callbacks: { onReflectiveDatasetBuilt: (e) => picks.push({ parent: e.candidateIdx, comps: e.components }) } }));
+    const r = await optimize(
+      options({
+        maxMetricCalls: 300,
+        callbacks: { onReflectiveDatasetBuilt: (e) => picks.push({ parent: e.candidateIdx, comps: e.components }) },
+      }),
+    );
     expect(picks.every((p) => p.comps.length === 1)).toBe(true);
     // the first time each child is picked as a parent, it rewrites the component after the one that created it
     const created = new Map<number, string>();
     r.parents.forEach((ps, idx) => {
       if (idx === 0 || ps.length !== 1) return;
-      const changed = Object.keys(KEYWORD_SEED).find((k) => r.candidates[idx]?.[k] !== r.candidates[ps[0] as number]?.[k]);
+      const changed = Object.keys(KEYWORD_SEED).find(
+        (k) => r.candidates[idx]?.[k] !== r.candidates[ps[0] as number]?.[k],
+      );
       if (changed) created.set(idx, changed);
     });
     let checked = 0;
@@ -47,24 +63,38 @@ describe('optimize options', () => {
 
   it('customCandidateProposer replaces the reflection LM', async () => {
     let calls = 0;
-    const r = await optimize(options({ reflectionLm: undefined, customCandidateProposer: async (c, _d, comps) => (calls++, Object.fromEntries(comps.map((k) => [k, `${c[k]} paris concise polite`]))) }));
+    const r = await optimize(
+      options({
+        reflectionLm: undefined,
+        customCandidateProposer: async (c, _d, comps) => (
+          calls++,
+          Object.fromEntries(comps.map((k) => [k, `${c[k]} paris concise polite`]))
+        ),
+      }),
+    );
     expect(calls).toBeGreaterThan(0);
     expect(r.bestCandidate.facts).toContain('paris');
   });
 
   it('adapter.proposeNewTexts is used when given', async () => {
-    const adapter = { ...keywordAdapter(), proposeNewTexts: async (c: Record<string, string>, _d: unknown, comps: string[]) => Object.fromEntries(comps.map((k) => [k, `${c[k]} euler bullet`])) };
+    const adapter = {
+      ...keywordAdapter(),
+      proposeNewTexts: async (c: Record<string, string>, _d: unknown, comps: string[]) =>
+        Object.fromEntries(comps.map((k) => [k, `${c[k]} euler bullet`])),
+    };
     const r = await optimize(options({ reflectionLm: undefined, adapter }));
     expect(r.candidates.slice(1).some((c) => c.facts?.includes('euler') || c.style?.includes('bullet'))).toBe(true);
   });
 
   it('a per-component reflection prompt template is used for that component only', async () => {
     const prompts: Record<string, string>[] = [];
-    await optimize(options({
-      moduleSelector: 'all',
-      reflectionPromptTemplate: { facts: 'FACTS TEMPLATE\n```\n{{current_instruction}}\n```\n{{examples}}' },
-      callbacks: { onProposalEnd: (e) => prompts.push(e.prompts) },
-    }));
+    await optimize(
+      options({
+        moduleSelector: 'all',
+        reflectionPromptTemplate: { facts: 'FACTS TEMPLATE\n```\n{{current_instruction}}\n```\n{{examples}}' },
+        callbacks: { onProposalEnd: (e) => prompts.push(e.prompts) },
+      }),
+    );
     expect(prompts[0]?.facts?.startsWith('FACTS TEMPLATE')).toBe(true);
     expect(prompts[0]?.style?.startsWith('FACTS TEMPLATE')).toBe(false);
   });
@@ -97,23 +127,61 @@ describe('optimize options', () => {
   });
 
   it('composite stop conditions: any stops at the first, all waits for both', async () => {
-    const any = await optimize(options({ maxMetricCalls: undefined, stopConditions: { kind: 'any', conditions: [{ kind: 'maxIterations', iterations: 3 }, { kind: 'maxMetricCalls', calls: 1000 }] } }));
+    const any = await optimize(
+      options({
+        maxMetricCalls: undefined,
+        stopConditions: {
+          kind: 'any',
+          conditions: [
+            { kind: 'maxIterations', iterations: 3 },
+            { kind: 'maxMetricCalls', calls: 1000 },
+          ],
+        },
+      }),
+    );
     expect(any.stopReason).toContain('iterations 3');
-    const all = await optimize(options({ maxMetricCalls: 300, stopConditions: { kind: 'all', conditions: [{ kind: 'maxIterations', iterations: 3 }, { kind: 'maxCandidates', count: 3 }] } }));
+    const all = await optimize(
+      options({
+        maxMetricCalls: 300,
+        stopConditions: {
+          kind: 'all',
+          conditions: [
+            { kind: 'maxIterations', iterations: 3 },
+            { kind: 'maxCandidates', count: 3 },
+          ],
+        },
+      }),
+    );
     expect(all.candidates.length).toBeGreaterThanOrEqual(3);
   });
 
   it('a custom stop predicate and the score threshold end the run', async () => {
-    const custom = await optimize(options({ stopConditions: { kind: 'custom', name: 'two candidates', shouldStop: ({ state }) => state.candidates.length >= 2 } }));
+    const custom = await optimize(
+      options({
+        stopConditions: {
+          kind: 'custom',
+          name: 'two candidates',
+          shouldStop: ({ state }) => state.candidates.length >= 2,
+        },
+      }),
+    );
     expect(custom.candidates).toHaveLength(2);
-    const threshold = await optimize(options({ maxMetricCalls: 500, stopConditions: { kind: 'scoreThreshold', threshold: 0.3 } }));
+    const threshold = await optimize(
+      options({ maxMetricCalls: 500, stopConditions: { kind: 'scoreThreshold', threshold: 0.3 } }),
+    );
     expect(threshold.valAggregateScores[threshold.bestIdx]).toBeGreaterThanOrEqual(0.3);
     expect(threshold.stopReason).toContain('reached 0.3');
   });
 
   it('the abort signal stops a run cleanly between iterations', async () => {
     const ctrl = new AbortController();
-    const r = await optimize(options({ signal: ctrl.signal, maxMetricCalls: 500, callbacks: { onIterationEnd: (e) => e.iteration === 2 && ctrl.abort() } }));
+    const r = await optimize(
+      options({
+        signal: ctrl.signal,
+        maxMetricCalls: 500,
+        callbacks: { onIterationEnd: (e) => e.iteration === 2 && ctrl.abort() },
+      }),
+    );
     expect(r.stopReason).toBe('aborted');
   });
 

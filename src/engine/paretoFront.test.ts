@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFronts, frontFrequencies, frontMembers, frontierMapping, paretoAggregate, removeDominated, updateFronts, type FrontsState } from './paretoFront.ts';
+import {
+  emptyFronts,
+  frontFrequencies,
+  frontMembers,
+  frontierMapping,
+  paretoAggregate,
+  removeDominated,
+  updateFronts,
+  type FrontsState,
+} from './paretoFront.ts';
 
 /** Fronts after offering each row of instance scores as candidates 0, 1, 2, … */
 const frontsOf = (rows: number[][]): FrontsState => {
@@ -11,22 +20,65 @@ const map = (o: Record<string, number[]>) => new Map(Object.entries(o));
 const obj = (m: Map<string, number[]>) => Object.fromEntries(m);
 
 describe('emptyFronts', () => {
-  it('has a null best and no programs per val example', () => expect(emptyFronts(2).instance).toEqual({ best: [null, null], programs: [[], []] }));
-  it('gives each val example its own programs array', () => { const f = emptyFronts(2); f.instance.programs[0]?.push(1); expect(f.instance.programs[1]).toEqual([]); });
-  it('starts with empty objective and cartesian fronts', () => expect([emptyFronts(1).objective, emptyFronts(1).cartesian]).toEqual([{ best: {}, programs: {} }, { best: {}, programs: {} }]));
+  it('has a null best and no programs per val example', () =>
+    expect(emptyFronts(2).instance).toEqual({ best: [null, null], programs: [[], []] }));
+  it('gives each val example its own programs array', () => {
+    const f = emptyFronts(2);
+    f.instance.programs[0]?.push(1);
+    expect(f.instance.programs[1]).toEqual([]);
+  });
+  it('starts with empty objective and cartesian fronts', () =>
+    expect([emptyFronts(1).objective, emptyFronts(1).cartesian]).toEqual([
+      { best: {}, programs: {} },
+      { best: {}, programs: {} },
+    ]));
 });
 
 describe('updateFronts: instance fronts', () => {
-  it('the first candidate takes every front', () => expect(frontsOf([[0.5, 0.2]]).instance).toEqual({ best: [0.5, 0.2], programs: [[0], [0]] }));
-  it('a higher score replaces the front', () => expect(frontsOf([[0.5, 0.5], [0.9, 0.1]]).instance).toEqual({ best: [0.9, 0.5], programs: [[1], [0]] }));
-  it('a tie joins the front, kept sorted', () => { const f = emptyFronts(1); updateFronts(f, 3, [1], null, {}); updateFronts(f, 5, [1], null, {}); expect(f.instance.programs).toEqual([[3, 5]]); });
-  it('a lower score leaves the front unchanged', () => { const f = frontsOf([[0.5]]); expect(updateFronts(f, 1, [0.4], null, {})).toEqual({ changed: false, displaced: [] }); expect(f.instance).toEqual({ best: [0.5], programs: [[0]] }); });
-  it('a tie keeps the earlier members', () => expect(frontsOf([[0.5, 1], [0.5, 0], [0.5, 0]]).instance.programs).toEqual([[0, 1, 2], [0]]));
-  it('reports a change when only a tie is added', () => expect(updateFronts(frontsOf([[0.5]]), 1, [0.5], null, {})).toEqual({ changed: true, displaced: [] }));
-  it('a zero score still takes an empty front', () => expect(frontsOf([[0]]).instance).toEqual({ best: [0], programs: [[0]] }));
+  it('the first candidate takes every front', () =>
+    expect(frontsOf([[0.5, 0.2]]).instance).toEqual({ best: [0.5, 0.2], programs: [[0], [0]] }));
+  it('a higher score replaces the front', () =>
+    expect(
+      frontsOf([
+        [0.5, 0.5],
+        [0.9, 0.1],
+      ]).instance,
+    ).toEqual({ best: [0.9, 0.5], programs: [[1], [0]] }));
+  it('a tie joins the front, kept sorted', () => {
+    const f = emptyFronts(1);
+    updateFronts(f, 3, [1], null, {});
+    updateFronts(f, 5, [1], null, {});
+    expect(f.instance.programs).toEqual([[3, 5]]);
+  });
+  it('a lower score leaves the front unchanged', () => {
+    const f = frontsOf([[0.5]]);
+    expect(updateFronts(f, 1, [0.4], null, {})).toEqual({ changed: false, displaced: [] });
+    expect(f.instance).toEqual({ best: [0.5], programs: [[0]] });
+  });
+  it('a tie keeps the earlier members', () =>
+    expect(
+      frontsOf([
+        [0.5, 1],
+        [0.5, 0],
+        [0.5, 0],
+      ]).instance.programs,
+    ).toEqual([[0, 1, 2], [0]]));
+  it('reports a change when only a tie is added', () =>
+    expect(updateFronts(frontsOf([[0.5]]), 1, [0.5], null, {})).toEqual({ changed: true, displaced: [] }));
+  it('a zero score still takes an empty front', () =>
+    expect(frontsOf([[0]]).instance).toEqual({ best: [0], programs: [[0]] }));
   it('a negative score takes an empty front', () => expect(frontsOf([[-1]]).instance.best).toEqual([-1]));
-  it('reports programs pushed off every front', () => { const f = frontsOf([[0.5, 0.5], [0.5, 0.4]]); expect(updateFronts(f, 2, [0.9, 0.9], null, {})).toEqual({ changed: true, displaced: [0, 1] }); });
-  it('does not report a program still on another front', () => { const f = frontsOf([[0.5, 0.9]]); expect(updateFronts(f, 1, [0.9, 0.1], null, {}).displaced).toEqual([]); });
+  it('reports programs pushed off every front', () => {
+    const f = frontsOf([
+      [0.5, 0.5],
+      [0.5, 0.4],
+    ]);
+    expect(updateFronts(f, 2, [0.9, 0.9], null, {})).toEqual({ changed: true, displaced: [0, 1] });
+  });
+  it('does not report a program still on another front', () => {
+    const f = frontsOf([[0.5, 0.9]]);
+    expect(updateFronts(f, 1, [0.9, 0.1], null, {}).displaced).toEqual([]);
+  });
 });
 
 describe('updateFronts: objective and cartesian fronts', () => {
@@ -52,12 +104,21 @@ describe('updateFronts: objective and cartesian fronts', () => {
     updateFronts(f, 0, [], null, { acc: 0.5 });
     expect(updateFronts(f, 1, [], null, { acc: 0.7 })).toEqual({ changed: true, displaced: [0] });
   });
-  it('an objective improvement alone counts as a change', () => { const f = emptyFronts(1); updateFronts(f, 0, [1], null, { a: 0.1 }); expect(updateFronts(f, 1, [0], null, { a: 0.2 }).changed).toBe(true); });
+  it('an objective improvement alone counts as a change', () => {
+    const f = emptyFronts(1);
+    updateFronts(f, 0, [1], null, { a: 0.1 });
+    expect(updateFronts(f, 1, [0], null, { a: 0.2 }).changed).toBe(true);
+  });
 });
 
 describe('fronts as JSON', () => {
-  it('null "no score yet" survives a round trip', () => expect(JSON.parse(JSON.stringify(emptyFronts(2)))).toEqual(emptyFronts(2)));
-  it('a round-tripped empty front still accepts a first score', () => { const f = JSON.parse(JSON.stringify(emptyFronts(1))) as FrontsState; updateFronts(f, 0, [0], null, {}); expect(f.instance).toEqual({ best: [0], programs: [[0]] }); });
+  it('null "no score yet" survives a round trip', () =>
+    expect(JSON.parse(JSON.stringify(emptyFronts(2)))).toEqual(emptyFronts(2)));
+  it('a round-tripped empty front still accepts a first score', () => {
+    const f = JSON.parse(JSON.stringify(emptyFronts(1))) as FrontsState;
+    updateFronts(f, 0, [0], null, {});
+    expect(f.instance).toEqual({ best: [0], programs: [[0]] });
+  });
   it('updating a round-tripped copy matches updating the original', () => {
     const a = frontsOf([[0.5, 0.5, 0.1]]);
     updateFronts(a, 1, [0.2, 0.9, 0], [{ x: 1 }, { x: 0 }, { x: 0 }], { x: 0.3 });
@@ -66,13 +127,39 @@ describe('fronts as JSON', () => {
     const rB = updateFronts(b, 2, [0.5, 0.1, 0.3], [{ x: 1 }, { x: 1 }, { x: 0 }], { x: 0.6 });
     expect([b, rB]).toEqual([a, rA]);
   });
-  it('a partially scored front round-trips', () => { const f = emptyFronts(2); updateFronts(f, 0, [0.3], null, {}); expect(JSON.parse(JSON.stringify(f)).instance.best).toEqual([0.3, null]); });
+  it('a partially scored front round-trips', () => {
+    const f = emptyFronts(2);
+    updateFronts(f, 0, [0.3], null, {});
+    expect(JSON.parse(JSON.stringify(f)).instance.best).toEqual([0.3, null]);
+  });
 });
 
 describe('frontMembers', () => {
-  it('lists every program on some front, ascending', () => expect(frontMembers(frontsOf([[1, 0, 0], [0, 0, 0], [0, 1, 1]]))).toEqual([0, 2]));
-  it('includes programs only on objective fronts', () => { const f = frontsOf([[1]]); updateFronts(f, 1, [0], null, { cost: 1 }); expect(frontMembers(f)).toEqual([0, 1]); });
-  it('drops displaced programs', () => expect(frontMembers(frontsOf([[0.1, 0.1], [0.5, 0.2], [0.5, 0.5]]))).toEqual([1, 2]));
+  it('lists every program on some front, ascending', () =>
+    expect(
+      frontMembers(
+        frontsOf([
+          [1, 0, 0],
+          [0, 0, 0],
+          [0, 1, 1],
+        ]),
+      ),
+    ).toEqual([0, 2]));
+  it('includes programs only on objective fronts', () => {
+    const f = frontsOf([[1]]);
+    updateFronts(f, 1, [0], null, { cost: 1 });
+    expect(frontMembers(f)).toEqual([0, 1]);
+  });
+  it('drops displaced programs', () =>
+    expect(
+      frontMembers(
+        frontsOf([
+          [0.1, 0.1],
+          [0.5, 0.2],
+          [0.5, 0.5],
+        ]),
+      ),
+    ).toEqual([1, 2]));
   it('is empty before any candidate', () => expect(frontMembers(emptyFronts(3))).toEqual([]));
 });
 
@@ -80,36 +167,92 @@ describe('frontierMapping', () => {
   const f = emptyFronts(2);
   updateFronts(f, 0, [1, 0], [{ acc: 1 }, { acc: 0 }], { acc: 0.5 });
   updateFronts(f, 1, [0, 1], [{ acc: 0 }, { acc: 1 }], { acc: 0.5 });
-  const plain = frontsOf([[1, 0], [0, 1]]);
-  it('instance: one front per val example', () => expect(obj(frontierMapping(f, 'instance'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
-  it('objective: one front per objective', () => expect(obj(frontierMapping(f, 'objective'))).toEqual({ 'obj:acc': [0, 1] }));
-  it('hybrid: instance and objective fronts', () => expect(obj(frontierMapping(f, 'hybrid'))).toEqual({ 'val:0': [0], 'val:1': [1], 'obj:acc': [0, 1] }));
-  it('cartesian: one front per (example, objective)', () => expect(obj(frontierMapping(f, 'cartesian'))).toEqual({ 'pair:0/acc': [0], 'pair:1/acc': [1] }));
-  it('objective falls back to instance without objectives', () => expect(obj(frontierMapping(plain, 'objective'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
-  it('cartesian falls back to instance without objectives', () => expect(obj(frontierMapping(plain, 'cartesian'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
-  it('hybrid without objectives is the instance fronts', () => expect(obj(frontierMapping(plain, 'hybrid'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
+  const plain = frontsOf([
+    [1, 0],
+    [0, 1],
+  ]);
+  it('instance: one front per val example', () =>
+    expect(obj(frontierMapping(f, 'instance'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
+  it('objective: one front per objective', () =>
+    expect(obj(frontierMapping(f, 'objective'))).toEqual({ 'obj:acc': [0, 1] }));
+  it('hybrid: instance and objective fronts', () =>
+    expect(obj(frontierMapping(f, 'hybrid'))).toEqual({ 'val:0': [0], 'val:1': [1], 'obj:acc': [0, 1] }));
+  it('cartesian: one front per (example, objective)', () =>
+    expect(obj(frontierMapping(f, 'cartesian'))).toEqual({ 'pair:0/acc': [0], 'pair:1/acc': [1] }));
+  it('objective falls back to instance without objectives', () =>
+    expect(obj(frontierMapping(plain, 'objective'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
+  it('cartesian falls back to instance without objectives', () =>
+    expect(obj(frontierMapping(plain, 'cartesian'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
+  it('hybrid without objectives is the instance fronts', () =>
+    expect(obj(frontierMapping(plain, 'hybrid'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
 });
 
 describe('removeDominated', () => {
-  it('of two programs tying on every front, the lower-scored one goes', () => expect(obj(removeDominated(map({ a: [0, 1], b: [0, 1] }), [0.4, 0.6]))).toEqual({ a: [1], b: [1] }));
-  it('on equal scores too, the lower index goes and one survives', () => expect(obj(removeDominated(map({ a: [0, 1], b: [0, 1] }), [0.5, 0.5]))).toEqual({ a: [1], b: [1] }));
-  it('of three identical programs exactly one survives', () => expect(obj(removeDominated(map({ a: [0, 1, 2] }), [0.2, 0.9, 0.5]))).toEqual({ a: [1] }));
-  it('keeps the sole best on one example even with a low average', () => expect(obj(removeDominated(map({ a: [0, 1], b: [0], c: [1] }), [0.9, 0.1]))).toEqual({ a: [0, 1], b: [0], c: [1] }));
-  it('removes a program whose fronts are a subset of another\'s', () => expect(obj(removeDominated(map({ a: [0, 1], b: [1] }), [0.9, 0.5]))).toEqual({ a: [1], b: [1] }));
-  it('resolves a chain of domination, low scores first', () => expect(obj(removeDominated(map({ f1: [0, 1, 2], f2: [1, 2], f3: [2] }), [0.1, 0.2, 0.3]))).toEqual({ f1: [2], f2: [2], f3: [2] }));
-  it('resolves a chain whatever the score order', () => expect(obj(removeDominated(map({ f1: [0, 1, 2], f2: [1, 2], f3: [2] }), [0.3, 0.2, 0.1]))).toEqual({ f1: [2], f2: [2], f3: [2] }));
-  it('never empties a non-empty front', () => expect([...removeDominated(map({ a: [0, 1], b: [1, 2], c: [2, 0] }), [0.1, 0.2, 0.3]).values()].every((p) => p.length > 0)).toBe(true));
-  it('keeps empty fronts as empty', () => expect(obj(removeDominated(map({ a: [], b: [0] }), [1]))).toEqual({ a: [], b: [0] }));
-  it('does not mutate its input', () => { const m = map({ a: [0, 1] }); removeDominated(m, [0, 1]); expect(obj(m)).toEqual({ a: [0, 1] }); });
+  it('of two programs tying on every front, the lower-scored one goes', () =>
+    expect(obj(removeDominated(map({ a: [0, 1], b: [0, 1] }), [0.4, 0.6]))).toEqual({ a: [1], b: [1] }));
+  it('on equal scores too, the lower index goes and one survives', () =>
+    expect(obj(removeDominated(map({ a: [0, 1], b: [0, 1] }), [0.5, 0.5]))).toEqual({ a: [1], b: [1] }));
+  it('of three identical programs exactly one survives', () =>
+    expect(obj(removeDominated(map({ a: [0, 1, 2] }), [0.2, 0.9, 0.5]))).toEqual({ a: [1] }));
+  it('keeps the sole best on one example even with a low average', () =>
+    expect(obj(removeDominated(map({ a: [0, 1], b: [0], c: [1] }), [0.9, 0.1]))).toEqual({
+      a: [0, 1],
+      b: [0],
+      c: [1],
+    }));
+  it("removes a program whose fronts are a subset of another's", () =>
+    expect(obj(removeDominated(map({ a: [0, 1], b: [1] }), [0.9, 0.5]))).toEqual({ a: [1], b: [1] }));
+  it('resolves a chain of domination, low scores first', () =>
+    expect(obj(removeDominated(map({ f1: [0, 1, 2], f2: [1, 2], f3: [2] }), [0.1, 0.2, 0.3]))).toEqual({
+      f1: [2],
+      f2: [2],
+      f3: [2],
+    }));
+  it('resolves a chain whatever the score order', () =>
+    expect(obj(removeDominated(map({ f1: [0, 1, 2], f2: [1, 2], f3: [2] }), [0.3, 0.2, 0.1]))).toEqual({
+      f1: [2],
+      f2: [2],
+      f3: [2],
+    }));
+  it('never empties a non-empty front', () =>
+    expect(
+      [...removeDominated(map({ a: [0, 1], b: [1, 2], c: [2, 0] }), [0.1, 0.2, 0.3]).values()].every(
+        (p) => p.length > 0,
+      ),
+    ).toBe(true));
+  it('keeps empty fronts as empty', () =>
+    expect(obj(removeDominated(map({ a: [], b: [0] }), [1]))).toEqual({ a: [], b: [0] }));
+  it('does not mutate its input', () => {
+    const m = map({ a: [0, 1] });
+    removeDominated(m, [0, 1]);
+    expect(obj(m)).toEqual({ a: [0, 1] });
+  });
 });
 
 describe('frontFrequencies', () => {
-  it('counts fronts per program, ordered by index', () => expect(frontFrequencies(map({ a: [2, 0], b: [0], c: [1, 2] }))).toEqual([[0, 2], [1, 1], [2, 2]]));
+  it('counts fronts per program, ordered by index', () =>
+    expect(frontFrequencies(map({ a: [2, 0], b: [0], c: [1, 2] }))).toEqual([
+      [0, 2],
+      [1, 1],
+      [2, 2],
+    ]));
   it('is empty for empty fronts', () => expect(frontFrequencies(map({ a: [], b: [] }))).toEqual([]));
 });
 
 describe('paretoAggregate', () => {
-  it('is the mean of the best score per example', () => expect(paretoAggregate(frontsOf([[1, 0, 0, 0], [0, 1, 0.5, 0]]))).toBeCloseTo(0.625));
-  it('counts an unscored example as 0', () => { const f = emptyFronts(2); updateFronts(f, 0, [0.8], null, {}); expect(paretoAggregate(f)).toBeCloseTo(0.4); });
+  it('is the mean of the best score per example', () =>
+    expect(
+      paretoAggregate(
+        frontsOf([
+          [1, 0, 0, 0],
+          [0, 1, 0.5, 0],
+        ]),
+      ),
+    ).toBeCloseTo(0.625));
+  it('counts an unscored example as 0', () => {
+    const f = emptyFronts(2);
+    updateFronts(f, 0, [0.8], null, {});
+    expect(paretoAggregate(f)).toBeCloseTo(0.4);
+  });
   it('is 0 for an empty valset', () => expect(paretoAggregate(emptyFronts(0))).toBe(0));
 });

@@ -21,7 +21,10 @@ export interface FrontsState {
 
 export function emptyFronts(valsetSize: number): FrontsState {
   return {
-    instance: { best: new Array<number | null>(valsetSize).fill(null), programs: Array.from({ length: valsetSize }, () => []) },
+    instance: {
+      best: new Array<number | null>(valsetSize).fill(null),
+      programs: Array.from({ length: valsetSize }, () => []),
+    },
     objective: { best: {}, programs: {} },
     cartesian: { best: {}, programs: {} },
     memberships: [],
@@ -50,7 +53,12 @@ function offer(best: number | null, programs: number[], score: number, idx: numb
     const last = programs[programs.length - 1];
     if (last === undefined || last < idx) programs.push(idx);
     else if (programs.includes(idx)) return { best, programs, removed: [], joined: false, changed: false };
-    else programs.splice(programs.findIndex((p) => p > idx), 0, idx);
+    else
+      programs.splice(
+        programs.findIndex((p) => p > idx),
+        0,
+        idx,
+      );
     return { best, programs, removed: [], joined: true, changed: true };
   }
   return { best, programs, removed: [], joined: false, changed: false };
@@ -158,7 +166,11 @@ export function removeDominated(mapping: Map<string, number[]>, scores: readonly
     for (const k of ks) count[k] = (count[k] as number) - 1;
   }
   const out = new Map<string, number[]>();
-  for (const [key, progs] of mapping) out.set(key, progs.filter((p) => dominated[p] !== 1));
+  for (const [key, progs] of mapping)
+    out.set(
+      key,
+      progs.filter((p) => dominated[p] !== 1),
+    );
   return out;
 }
 

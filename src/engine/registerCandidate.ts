@@ -38,7 +38,15 @@ export async function registerCandidate(
   const V = ctx.valset.length;
   const missing = Array.from({ length: V }, (_, v) => v).filter((v) => !known.has(v));
   const fresh: EvaluationBatch = missing.length
-    ? await ctx.evaluator.run({ iteration, set: 'val', ids: missing, candidate, captureTraces: false, candidateIdx: idx, isSeedCandidate: origin === 'seed' })
+    ? await ctx.evaluator.run({
+        iteration,
+        set: 'val',
+        ids: missing,
+        candidate,
+        captureTraces: false,
+        candidateIdx: idx,
+        isSeedCandidate: origin === 'seed',
+      })
     : { outputs: [], scores: [] };
   ctx.checkAborted();
 
@@ -124,13 +132,21 @@ export async function registerCandidate(
   ctx.track({ type: 'valsetScores', row: { iteration, candidateIdx: idx, scores: [...scores] } });
   ctx.track({
     type: 'valsetParetoFront',
-    row: { iteration, best: state.fronts.instance.best.map((b) => b ?? 0), programs: state.fronts.instance.programs.map((p) => [...p]) },
+    row: {
+      iteration,
+      best: state.fronts.instance.best.map((b) => b ?? 0),
+      programs: state.fronts.instance.programs.map((p) => [...p]),
+    },
   });
   if (perExampleObjectives) {
     ctx.track({ type: 'objectiveScores', row: { iteration, candidateIdx: idx, objectives: objAgg } });
     ctx.track({
       type: 'objectiveParetoFront',
-      row: { iteration, best: { ...state.fronts.objective.best }, programs: JSON.parse(JSON.stringify(state.fronts.objective.programs)) },
+      row: {
+        iteration,
+        best: { ...state.fronts.objective.best },
+        programs: JSON.parse(JSON.stringify(state.fronts.objective.programs)),
+      },
     });
   }
   const metrics: Record<string, number> = {

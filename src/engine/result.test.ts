@@ -10,9 +10,24 @@ import { Rng } from './rng.ts';
 
 // GEPAResult.to_dict() keys of the reference library.
 const REFERENCE_KEYS = [
-  'candidates', 'parents', 'val_aggregate_scores', 'val_subscores', 'best_outputs_valset', 'per_val_instance_best_candidates',
-  'val_aggregate_subscores', 'per_objective_best_candidates', 'objective_pareto_front', 'discovery_eval_counts', 'total_metric_calls',
-  'num_full_val_evals', 'run_dir', 'seed', '_str_candidate_key', 'best_idx', 'total_reflection_cost', 'validation_schema_version',
+  'candidates',
+  'parents',
+  'val_aggregate_scores',
+  'val_subscores',
+  'best_outputs_valset',
+  'per_val_instance_best_candidates',
+  'val_aggregate_subscores',
+  'per_objective_best_candidates',
+  'objective_pareto_front',
+  'discovery_eval_counts',
+  'total_metric_calls',
+  'num_full_val_evals',
+  'run_dir',
+  'seed',
+  '_str_candidate_key',
+  'best_idx',
+  'total_reflection_cost',
+  'validation_schema_version',
 ];
 
 const result = (scores = [0.5, 0.9, 0.9]) =>
@@ -26,7 +41,13 @@ const result = (scores = [0.5, 0.9, 0.9]) =>
     null,
     null,
     null,
-    [[[1, 'out a'], [2, { text: 'out b' }]], [[0, 'out c']]],
+    [
+      [
+        [1, 'out a'],
+        [2, { text: 'out b' }],
+      ],
+      [[0, 'out c']],
+    ],
     42,
     3,
     7,
@@ -40,24 +61,60 @@ function state(): GepaState {
   const fronts = emptyFronts(2);
   fronts.instance = { best: [1, 0.5], programs: [[0, 1], [1]] };
   return {
-    version: STATE_VERSION, seed: 3, iteration: 2, componentNames: ['sys'],
-    candidates: [{ sys: 'a' }, { sys: 'b' }], parents: [[null], [0]], discoveryIteration: [0, 2],
-    valSubscores: [[1, 0], [1, 0.5]], valObjectiveScores: [null, null], valAggregate: [0.5, 0.75], objectiveAggregates: [{}, {}],
-    fronts, bestIdx: 1, discoveryEvalCounts: [0, 8], totalMetricCalls: 12, numFullValEvals: 2, lastImprovementIteration: 2,
-    consecutiveErrors: 0, proposalCount: 2, roundRobinNext: [0, 0], rng: new Rng(3).state(), sampler: emptySamplerState(),
-    merge: emptyMergeState(), trainsetAdded: [], bestOutputsValset: null, evalCache: null, elapsedMs: 0,
+    version: STATE_VERSION,
+    seed: 3,
+    iteration: 2,
+    componentNames: ['sys'],
+    candidates: [{ sys: 'a' }, { sys: 'b' }],
+    parents: [[null], [0]],
+    discoveryIteration: [0, 2],
+    valSubscores: [
+      [1, 0],
+      [1, 0.5],
+    ],
+    valObjectiveScores: [null, null],
+    valAggregate: [0.5, 0.75],
+    objectiveAggregates: [{}, {}],
+    fronts,
+    bestIdx: 1,
+    discoveryEvalCounts: [0, 8],
+    totalMetricCalls: 12,
+    numFullValEvals: 2,
+    lastImprovementIteration: 2,
+    consecutiveErrors: 0,
+    proposalCount: 2,
+    roundRobinNext: [0, 0],
+    rng: new Rng(3).state(),
+    sampler: emptySamplerState(),
+    merge: emptyMergeState(),
+    trainsetAdded: [],
+    bestOutputsValset: null,
+    evalCache: null,
+    elapsedMs: 0,
   };
 }
 
 describe('GepaResult.toDict', () => {
-  it('has exactly the reference to_dict() keys', () => expect(Object.keys(result().toDict()).sort()).toEqual([...REFERENCE_KEYS].sort()));
-  it('keys val_subscores by string val id', () => expect(result().toDict().val_subscores[1]).toEqual({ '0': 0.9, '1': expect.closeTo(0.1) }));
-  it('keys per_val_instance_best_candidates by string val id', () => expect(result().toDict().per_val_instance_best_candidates).toEqual({ '0': [1, 2], '1': [0] }));
-  it('keys best_outputs_valset by string val id', () => expect(Object.keys(result().toDict().best_outputs_valset ?? {})).toEqual(['0', '1']));
+  it('has exactly the reference to_dict() keys', () =>
+    expect(Object.keys(result().toDict()).sort()).toEqual([...REFERENCE_KEYS].sort()));
+  it('keys val_subscores by string val id', () =>
+    expect(result().toDict().val_subscores[1]).toEqual({ '0': 0.9, '1': expect.closeTo(0.1) }));
+  it('keys per_val_instance_best_candidates by string val id', () =>
+    expect(result().toDict().per_val_instance_best_candidates).toEqual({ '0': [1, 2], '1': [0] }));
+  it('keys best_outputs_valset by string val id', () =>
+    expect(Object.keys(result().toDict().best_outputs_valset ?? {})).toEqual(['0', '1']));
   it('writes best_idx', () => expect(result().toDict().best_idx).toBe(1));
-  it('writes the schema version', () => expect(result().toDict().validation_schema_version).toBe(RESULT_SCHEMA_VERSION));
+  it('writes the schema version', () =>
+    expect(result().toDict().validation_schema_version).toBe(RESULT_SCHEMA_VERSION));
   it('writes the scalar fields', () =>
-    expect(result().toDict()).toMatchObject({ total_metric_calls: 42, num_full_val_evals: 3, seed: 7, run_dir: 'runs/x', total_reflection_cost: 0.25, _str_candidate_key: null }));
+    expect(result().toDict()).toMatchObject({
+      total_metric_calls: 42,
+      num_full_val_evals: 3,
+      seed: 7,
+      run_dir: 'runs/x',
+      total_reflection_cost: 0.25,
+      _str_candidate_key: null,
+    }));
   it('copies candidates rather than sharing them', () => {
     const r = result();
     (r.toDict().candidates[0] as Record<string, string>).sys = 'changed';
@@ -69,14 +126,18 @@ describe('GepaResult.toDict', () => {
 describe('GepaResult.fromDict', () => {
   it('round-trips toDict through JSON', () => expect(roundTrip(result()).toDict()).toEqual(result().toDict()));
   it('restores subscores as arrays', () => expect(roundTrip(result()).valSubscores).toEqual(result().valSubscores));
-  it('restores per-instance fronts as arrays', () => expect(roundTrip(result()).perValInstanceBestCandidates).toEqual([[1, 2], [0]]));
+  it('restores per-instance fronts as arrays', () =>
+    expect(roundTrip(result()).perValInstanceBestCandidates).toEqual([[1, 2], [0]]));
   it('restores best outputs', () => expect(roundTrip(result()).bestOutputsValset).toEqual(result().bestOutputsValset));
   it('orders val ids numerically beyond 9', () => {
     const d = result().toDict();
-    d.val_subscores = [Object.fromEntries(['10', '2', '0', '1', '9', '3', '4', '5', '6', '7', '8'].map((k) => [k, Number(k)]))];
+    d.val_subscores = [
+      Object.fromEntries(['10', '2', '0', '1', '9', '3', '4', '5', '6', '7', '8'].map((k) => [k, Number(k)])),
+    ];
     expect(GepaResult.fromDict(d).valSubscores[0]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
-  it('keeps null best outputs null', () => expect(GepaResult.fromDict({ ...result().toDict(), best_outputs_valset: null }).bestOutputsValset).toBeNull());
+  it('keeps null best outputs null', () =>
+    expect(GepaResult.fromDict({ ...result().toDict(), best_outputs_valset: null }).bestOutputsValset).toBeNull());
   it('defaults a missing reflection cost to 0', () => {
     const d = result().toDict() as Partial<GepaResultDict>;
     delete d.total_reflection_cost;
@@ -94,11 +155,22 @@ describe('GepaResult.bestIdx', () => {
 });
 
 describe('GepaResult.fromState', () => {
-  it('takes per-instance fronts from the state', () => expect(GepaResult.fromState(state()).toDict().per_val_instance_best_candidates).toEqual({ '0': [0, 1], '1': [1] }));
+  it('takes per-instance fronts from the state', () =>
+    expect(GepaResult.fromState(state()).toDict().per_val_instance_best_candidates).toEqual({ '0': [0, 1], '1': [1] }));
   it('has null objective fields without objectives', () =>
-    expect(GepaResult.fromState(state()).toDict()).toMatchObject({ val_aggregate_subscores: null, per_objective_best_candidates: null, objective_pareto_front: null }));
+    expect(GepaResult.fromState(state()).toDict()).toMatchObject({
+      val_aggregate_subscores: null,
+      per_objective_best_candidates: null,
+      objective_pareto_front: null,
+    }));
   it('carries counters, seed and stop reason', () =>
-    expect(GepaResult.fromState(state(), 'done')).toMatchObject({ totalMetricCalls: 12, numFullValEvals: 2, seed: 3, stopReason: 'done', bestIdx: 1 }));
+    expect(GepaResult.fromState(state(), 'done')).toMatchObject({
+      totalMetricCalls: 12,
+      numFullValEvals: 2,
+      seed: 3,
+      stopReason: 'done',
+      bestIdx: 1,
+    }));
   it('does not share arrays with the state', () => {
     const s = state();
     const r = GepaResult.fromState(s);
@@ -109,9 +181,12 @@ describe('GepaResult.fromState', () => {
 });
 
 describe('state serialisation', () => {
-  it('round-trips serializeState / deserializeState', () => expect(deserializeState(serializeState(state()))).toEqual(state()));
-  it('rejects another version', () => expect(() => deserializeState(JSON.stringify({ ...state(), version: STATE_VERSION + 1 }))).toThrow(/version/));
-  it('rejects a missing version', () => expect(() => deserializeState('{"iteration": 1}')).toThrow(/Unsupported GEPA state version undefined/));
+  it('round-trips serializeState / deserializeState', () =>
+    expect(deserializeState(serializeState(state()))).toEqual(state()));
+  it('rejects another version', () =>
+    expect(() => deserializeState(JSON.stringify({ ...state(), version: STATE_VERSION + 1 }))).toThrow(/version/));
+  it('rejects a missing version', () =>
+    expect(() => deserializeState('{"iteration": 1}')).toThrow(/Unsupported GEPA state version undefined/));
   it('rejects text that is not JSON', () => expect(() => deserializeState('not json')).toThrow());
   it('cloneState gives an equal, detached copy', () => {
     const s = state();

@@ -111,7 +111,11 @@ export class GepaResult {
 
   static fromDict(d: GepaResultDict): GepaResult {
     const ordered = <T>(rec: Record<string, T> | null | undefined): T[] =>
-      rec ? Object.keys(rec).sort((a, b) => Number(a) - Number(b)).map((k) => rec[k] as T) : [];
+      rec
+        ? Object.keys(rec)
+            .sort((a, b) => Number(a) - Number(b))
+            .map((k) => rec[k] as T)
+        : [];
     return new GepaResult(
       d.candidates,
       d.parents,

@@ -114,7 +114,9 @@ export function serializeState(state: GepaState): string {
 export function deserializeState(text: string): GepaState {
   const parsed = JSON.parse(text) as Partial<GepaState>;
   if (parsed.version !== STATE_VERSION) {
-    throw new Error(`Unsupported GEPA state version ${String(parsed.version)}; this engine reads version ${STATE_VERSION}`);
+    throw new Error(
+      `Unsupported GEPA state version ${String(parsed.version)}; this engine reads version ${STATE_VERSION}`,
+    );
   }
   return parsed as GepaState;
 }

@@ -35,7 +35,12 @@ export type ReflectiveDataset = Record<string, ReflectiveRecord[]>;
  * score (and error text as feedback) for that example. A throw means the whole batch failed.
  */
 export interface GepaAdapter<Data = unknown, Trajectory = unknown, Output = unknown> {
-  evaluate(batch: Data[], candidate: Candidate, captureTraces: boolean, signal?: AbortSignalLike): Promise<EvaluationBatch<Trajectory, Output>>;
+  evaluate(
+    batch: Data[],
+    candidate: Candidate,
+    captureTraces: boolean,
+    signal?: AbortSignalLike,
+  ): Promise<EvaluationBatch<Trajectory, Output>>;
   makeReflectiveDataset(
     candidate: Candidate,
     evalBatch: EvaluationBatch<Trajectory, Output>,

@@ -4,10 +4,16 @@ import { LmError } from './types.ts';
 
 const fail = (message: string) => new LmError(message, 'http://x', 'bad_response');
 const parse = (raw: string, type = 'application/json') => parseChatBody(raw, type, 'prompt text!', fail);
-const body = (over: object) => JSON.stringify({ model: 'm', choices: [{ message: { role: 'assistant', content: 'hi' } }], usage: { prompt_tokens: 5, completion_tokens: 1 }, ...over });
+const body = (over: object) =>
+  JSON.stringify({
+    model: 'm',
+    choices: [{ message: { role: 'assistant', content: 'hi' } }],
+    usage: { prompt_tokens: 5, completion_tokens: 1 },
+    ...over,
+  });
 
 describe('parseChatBody', () => {
-  it('takes the first choice\'s text, the reported usage and model', () => {
+  it("takes the first choice's text, the reported usage and model", () => {
     expect(parse(body({}))).toEqual({ text: 'hi', usage: { promptTokens: 5, completionTokens: 1 }, model: 'm' });
   });
 

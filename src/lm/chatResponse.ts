@@ -23,7 +23,11 @@ function snippet(text: string): string {
  * Reads the body with its own deadline: the client's timeout stops once headers arrive, and a server
  * that sends headers and then stalls would otherwise hang the call forever.
  */
-export async function readBody(response: Response, timeoutMs: number, fail: (message: string, kind: LmError['kind']) => LmError): Promise<string> {
+export async function readBody(
+  response: Response,
+  timeoutMs: number,
+  fail: (message: string, kind: LmError['kind']) => LmError,
+): Promise<string> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -41,20 +45,38 @@ export async function readBody(response: Response, timeoutMs: number, fail: (mes
   }
 }
 
-export function parseChatBody(raw: string, contentType: string | null, promptText: string, fail: (message: string) => LmError): ParsedChat {
+export function parseChatBody(
+  raw: string,
+  contentType: string | null,
+  promptText: string,
+  fail: (message: string) => LmError,
+): ParsedChat {
   let body: unknown;
   try {
     body = JSON.parse(raw);
   } catch {
-    const kind = contentType?.includes('json') ? 'truncated or invalid JSON' : `not JSON (${contentType ?? 'no content type'})`;
+    const kind = contentType?.includes('json')
+      ? 'truncated or invalid JSON'
+      : `not JSON (${contentType ?? 'no content type'})`;
     throw fail(`HTTP 200 but the body was ${kind}: "${snippet(raw)}"`);
   }
-  const b = body as { choices?: unknown; usage?: { prompt_tokens?: unknown; completion_tokens?: unknown }; model?: unknown };
-  const choice = Array.isArray(b.choices) ? (b.choices[0] as { message?: { content?: unknown; refusal?: unknown } } | undefined) : undefined;
+  const b = body as {
+    choices?: unknown;
+    usage?: { prompt_tokens?: unknown; completion_tokens?: unknown };
+    model?: unknown;
+  };
+  const choice = Array.isArray(b.choices)
+    ? (b.choices[0] as { message?: { content?: unknown; refusal?: unknown } } | undefined)
+    : undefined;
   if (!choice) throw fail(`HTTP 200 but the body has no choices: "${snippet(raw)}"`);
   const content = choice.message?.content;
   // A refusal is still the model's answer to score; a message with neither is a malformed reply.
-  const text = typeof content === 'string' ? content : typeof choice.message?.refusal === 'string' ? choice.message.refusal : undefined;
+  const text =
+    typeof content === 'string'
+      ? content
+      : typeof choice.message?.refusal === 'string'
+        ? choice.message.refusal
+        : undefined;
   if (text === undefined) throw fail(`HTTP 200 but the first choice has no text content: "${snippet(raw)}"`);
   const reported = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
   return {

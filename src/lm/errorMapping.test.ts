@@ -2,8 +2,16 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
 import { describe, expect, it } from 'vitest';
 import { redactKey, retryAfterMsOf, toLmError, type ErrorContext } from './errorMapping.ts';
 
-const ctx: ErrorContext = { provider: 'ollama', baseUrl: 'http://localhost:11434/v1', model: 'llama3.2', maxRetries: 4, timeoutMs: 5000, apiKey: 'sk-abcdef123456' };
-const apiError = (status: number, message: string, headers: Record<string, string> = {}) => APIError.generate(status, { error: { message } }, undefined, new Headers(headers));
+const ctx: ErrorContext = {
+  provider: 'ollama',
+  baseUrl: 'http://localhost:11434/v1',
+  model: 'llama3.2',
+  maxRetries: 4,
+  timeoutMs: 5000,
+  apiKey: 'sk-abcdef123456',
+};
+const apiError = (status: number, message: string, headers: Record<string, string> = {}) =>
+  APIError.generate(status, { error: { message } }, undefined, new Headers(headers));
 
 describe('toLmError', () => {
   it.each([
@@ -22,7 +30,9 @@ describe('toLmError', () => {
   });
 
   it('timeouts, connection errors and aborts', () => {
-    expect(toLmError(new APIConnectionTimeoutError(), ctx).message).toContain('no answer within 5000 ms, after 4 retries');
+    expect(toLmError(new APIConnectionTimeoutError(), ctx).message).toContain(
+      'no answer within 5000 ms, after 4 retries',
+    );
     const net = toLmError(new APIConnectionError({ message: 'fetch failed' }), ctx);
     expect(net.kind).toBe('network');
     expect(net.message).toContain('OLLAMA_ORIGINS');
@@ -30,14 +40,18 @@ describe('toLmError', () => {
     expect(toLmError(new Error('anything'), { ...ctx, signal: AbortSignal.abort() }).kind).toBe('aborted');
   });
 
-  it('quotes the server\'s message, or a non-JSON error body, without the status twice', () => {
-    expect(toLmError(apiError(400, 'max_tokens is too large.'), ctx).message).toContain('(HTTP 400): max_tokens is too large');
+  it("quotes the server's message, or a non-JSON error body, without the status twice", () => {
+    expect(toLmError(apiError(400, 'max_tokens is too large.'), ctx).message).toContain(
+      '(HTTP 400): max_tokens is too large',
+    );
     const html = APIError.generate(502, undefined, '<html>Bad gateway</html>', new Headers());
     expect(toLmError(html, ctx).message).toContain('server error (HTTP 502) after 4 retries: <html>Bad gateway</html>');
-    expect(toLmError(APIError.generate(500, undefined, undefined, new Headers()), ctx).message).toMatch(/HTTP 500\) after 4 retries$/);
+    expect(toLmError(APIError.generate(500, undefined, undefined, new Headers()), ctx).message).toMatch(
+      /HTTP 500\) after 4 retries$/,
+    );
   });
 
-  it('keeps a rate limit\'s Retry-After', () => {
+  it("keeps a rate limit's Retry-After", () => {
     expect(toLmError(apiError(429, 'slow', { 'retry-after': '7' }), ctx).retryAfterMs).toBe(7000);
   });
 

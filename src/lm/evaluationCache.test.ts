@@ -21,7 +21,8 @@ beforeEach(() => {
   server.resetStats();
 });
 
-const http = (over: Partial<LmEndpointConfig> = {}) => new OpenAiLanguageModel({ provider: 'custom', baseUrl: server.url, model: 'gpt-4.1-mini', ...over });
+const http = (over: Partial<LmEndpointConfig> = {}) =>
+  new OpenAiLanguageModel({ provider: 'custom', baseUrl: server.url, model: 'gpt-4.1-mini', ...over });
 const prices = { 'gpt-4.1-mini': { inputPerMTok: 0.4, outputPerMTok: 1.6 } };
 
 describe('cachedModel', () => {
@@ -49,7 +50,10 @@ describe('cachedModel', () => {
     await model.complete({ messages, temperature: 0 });
     await model.complete({ messages, temperature: 0.7 });
     await model.complete({ messages, temperature: 0.7, maxTokens: 50 });
-    await model.complete({ messages: [...messages.slice(0, 1), { role: 'user', content: 'Colour of grass?' }], temperature: 0 });
+    await model.complete({
+      messages: [...messages.slice(0, 1), { role: 'user', content: 'Colour of grass?' }],
+      temperature: 0,
+    });
     expect(server.stats().chatRequests).toBe(4);
     await model.complete({ messages, temperature: 0.7 });
     expect(server.stats().chatRequests).toBe(4);
@@ -78,7 +82,7 @@ describe('cachedModel', () => {
     expect(server.stats().chatRequests).toBe(2);
   });
 
-  it('reports money saved at the meter\'s prices, and the meter counts the paid call once', async () => {
+  it("reports money saved at the meter's prices, and the meter counts the paid call once", async () => {
     const meter = new UsageMeter({ prices });
     const model = meter.wrap(cachedModel(http(), new MemoryCacheStore(), { pricing: meter }), 'task');
     const [a] = await Promise.all([model.complete({ messages }), model.complete({ messages })]);
@@ -118,7 +122,10 @@ describe('cachedModel', () => {
   });
 
   it('a failing store never fails the call', async () => {
-    const broken: CacheStore = { get: () => Promise.reject(new Error('db gone')), set: () => Promise.reject(new Error('db gone')) };
+    const broken: CacheStore = {
+      get: () => Promise.reject(new Error('db gone')),
+      set: () => Promise.reject(new Error('db gone')),
+    };
     const model = cachedModel(http(), broken);
     await expect(model.complete({ messages })).resolves.toMatchObject({ text: 'echo: Colour of the sky?' });
     expect(model.stats().storeErrors).toBe(2);

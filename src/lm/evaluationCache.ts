@@ -40,7 +40,12 @@ export class MemoryCacheStore implements CacheStore {
  * The full text, not a hash: a hash collision would silently serve another example's answer.
  */
 export function cacheKey(settingsKey: string, request: CompletionRequest): string {
-  return JSON.stringify([settingsKey, request.temperature ?? null, request.maxTokens ?? null, request.messages.map((m) => [m.role, m.content])]);
+  return JSON.stringify([
+    settingsKey,
+    request.temperature ?? null,
+    request.maxTokens ?? null,
+    request.messages.map((m) => [m.role, m.content]),
+  ]);
 }
 
 export interface CacheStats {
@@ -75,7 +80,11 @@ interface Flight {
   claimed: boolean;
 }
 
-export function cachedModel(model: LanguageModel, store: CacheStore, options: CachedModelOptions = {}): CachedLanguageModel {
+export function cachedModel(
+  model: LanguageModel,
+  store: CacheStore,
+  options: CachedModelOptions = {},
+): CachedLanguageModel {
   const stats: CacheStats = { hits: 0, sharedInFlight: 0, misses: 0, savedUsd: 0, storeErrors: 0 };
   const flights = new Map<string, Flight>();
   const aborted = () => new LmError(`${model.id}: the call was cancelled`, model.id, 'aborted');
@@ -144,7 +153,13 @@ export function cachedModel(model: LanguageModel, store: CacheStore, options: Ca
       if (joined) stats.sharedInFlight++;
       stats.savedUsd += options.pricing?.costOf(model.id, outcome.entry.usage) ?? 0;
     }
-    return { text: outcome.entry.text, usage: { ...outcome.entry.usage }, latencyMs: outcome.latencyMs, model: outcome.entry.model, ...(paid ? {} : { cached: true }) };
+    return {
+      text: outcome.entry.text,
+      usage: { ...outcome.entry.usage },
+      latencyMs: outcome.latencyMs,
+      model: outcome.entry.model,
+      ...(paid ? {} : { cached: true }),
+    };
   };
 
   return { id: model.id, settingsKey: model.settingsKey, complete, stats: () => ({ ...stats }) };

@@ -12,13 +12,15 @@ function probe() {
   let now = 0;
   let max = 0;
   const started: number[] = [];
-  const task = (id: number, ms = 10) => async () => {
-    started.push(id);
-    max = Math.max(max, ++now);
-    await sleep(ms);
-    now--;
-    return id;
-  };
+  const task =
+    (id: number, ms = 10) =>
+    async () => {
+      started.push(id);
+      max = Math.max(max, ++now);
+      await sleep(ms);
+      now--;
+      return id;
+    };
   return { task, started, max: () => max };
 }
 
@@ -77,7 +79,11 @@ describe('ConcurrencyLimiter', () => {
 
   it('after sustained rate limits, holds new calls for the Retry-After period', async () => {
     const pauses: number[] = [];
-    const limiter = new ConcurrencyLimiter({ concurrency: 4, pauseAfterRateLimits: 2, onPause: (p) => pauses.push(p.pauseMs) });
+    const limiter = new ConcurrencyLimiter({
+      concurrency: 4,
+      pauseAfterRateLimits: 2,
+      onPause: (p) => pauses.push(p.pauseMs),
+    });
     limiter.noteRateLimit(100);
     expect(limiter.pausedUntilMs).toBe(0);
     limiter.noteRateLimit(120);
@@ -105,7 +111,9 @@ describe('ConcurrencyLimiter', () => {
         throw new LmError('slow down', 'http://x', 'rate_limit', 429, 5000);
       },
     };
-    await expect(limitedModel(limited, limiter).complete({ messages: [] })).rejects.toMatchObject({ kind: 'rate_limit' });
+    await expect(limitedModel(limited, limiter).complete({ messages: [] })).rejects.toMatchObject({
+      kind: 'rate_limit',
+    });
     expect(limiter.pausedUntilMs - Date.now()).toBeGreaterThan(4000);
   });
 
@@ -126,10 +134,13 @@ describe('limitedModel against the test server', () => {
 
   const messages = (i: number) => [{ role: 'user' as const, content: `question ${i}` }];
 
-  it('keeps the server at exactly the limiter\'s concurrency', async () => {
+  it("keeps the server at exactly the limiter's concurrency", async () => {
     server.resetStats();
     const limiter = new ConcurrencyLimiter({ concurrency: 3 });
-    const model = limitedModel(new OpenAiLanguageModel({ provider: 'custom', baseUrl: server.url, model: 'm' }), limiter);
+    const model = limitedModel(
+      new OpenAiLanguageModel({ provider: 'custom', baseUrl: server.url, model: 'm' }),
+      limiter,
+    );
     const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => model.complete({ messages: messages(i) })));
     expect(answers.map((a) => a.text)).toEqual(Array.from({ length: 12 }, (_, i) => `echo: question ${i}`));
     expect(server.stats().maxInFlight).toBe(3);
@@ -139,7 +150,10 @@ describe('limitedModel against the test server', () => {
   it('queued calls that abort never reach the server', async () => {
     server.resetStats();
     const limiter = new ConcurrencyLimiter({ concurrency: 2 });
-    const model = limitedModel(new OpenAiLanguageModel({ provider: 'custom', baseUrl: server.url, model: 'm' }), limiter);
+    const model = limitedModel(
+      new OpenAiLanguageModel({ provider: 'custom', baseUrl: server.url, model: 'm' }),
+      limiter,
+    );
     const controller = new AbortController();
     const kept = [0, 1, 2].map((i) => model.complete({ messages: messages(i) }));
     const dropped = [3, 4, 5].map((i) => model.complete({ messages: messages(i), signal: controller.signal }));

@@ -159,7 +159,11 @@ export class LimiterPool {
     const key = baseUrl.replace(/\/+$/, '');
     let limiter = this.limiters.get(key);
     if (!limiter) {
-      limiter = new ConcurrencyLimiter({ ...this.defaults, concurrency: concurrency ?? DEFAULT_CONCURRENCY, name: key });
+      limiter = new ConcurrencyLimiter({
+        ...this.defaults,
+        concurrency: concurrency ?? DEFAULT_CONCURRENCY,
+        name: key,
+      });
       this.limiters.set(key, limiter);
     } else if (concurrency !== undefined) {
       limiter.setConcurrency(concurrency);

@@ -24,7 +24,15 @@ beforeEach(() => {
 });
 
 function model(over: Partial<LmEndpointConfig> = {}) {
-  return new OpenAiLanguageModel({ provider: 'custom', baseUrl: server.url, model: 'test-model', apiKey: KEY, timeoutMs: 2000, maxRetries: 2, ...over });
+  return new OpenAiLanguageModel({
+    provider: 'custom',
+    baseUrl: server.url,
+    model: 'test-model',
+    apiKey: KEY,
+    timeoutMs: 2000,
+    maxRetries: 2,
+    ...over,
+  });
 }
 
 async function failure(p: Promise<unknown>): Promise<LmError> {
@@ -41,7 +49,10 @@ describe('OpenAiLanguageModel', () => {
     const c = await model().complete({ messages });
     expect(c.text).toBe('echo: What is the capital of France?');
     const promptChars = messages.map((m) => m.content).join('\n').length;
-    expect(c.usage).toEqual({ promptTokens: Math.ceil(promptChars / 4), completionTokens: Math.ceil(c.text.length / 4) });
+    expect(c.usage).toEqual({
+      promptTokens: Math.ceil(promptChars / 4),
+      completionTokens: Math.ceil(c.text.length / 4),
+    });
     expect(c.model).toBe('test-model');
     expect(c.cached).toBeUndefined();
     expect(c.latencyMs).toBeGreaterThanOrEqual(0);
@@ -56,11 +67,14 @@ describe('OpenAiLanguageModel', () => {
     expect(a.settingsKey).toBe(model({ temperature: 0, apiKey: 'other' }).settingsKey);
   });
 
-  it.each(['custom', 'openai'] as const)('forwards max tokens (%s spelling) so the server cuts the answer', async (provider) => {
-    const c = await model({ provider }).complete({ messages, maxTokens: 2 });
-    expect(c.text).toBe('echo: Wh');
-    expect(c.usage.completionTokens).toBe(2);
-  });
+  it.each(['custom', 'openai'] as const)(
+    'forwards max tokens (%s spelling) so the server cuts the answer',
+    async (provider) => {
+      const c = await model({ provider }).complete({ messages, maxTokens: 2 });
+      expect(c.text).toBe('echo: Wh');
+      expect(c.usage.completionTokens).toBe(2);
+    },
+  );
 
   it('retries a 429, waiting the Retry-After the server asked for, then succeeds', async () => {
     server.setFaults({ sequence: ['429'], retryAfterMs: 150 });
@@ -84,7 +98,9 @@ describe('OpenAiLanguageModel', () => {
     expect(err.kind).toBe('rate_limit');
     expect(err.status).toBe(429);
     expect(err.retryAfterMs).toBe(20);
-    expect(err.message).toMatch(/test-model at http:\/\/127\.0\.0\.1:\d+\/v1: rate-limited \(HTTP 429\) after 2 retries/);
+    expect(err.message).toMatch(
+      /test-model at http:\/\/127\.0\.0\.1:\d+\/v1: rate-limited \(HTTP 429\) after 2 retries/,
+    );
     expect(err.endpoint).toBe(server.url);
     expect(server.stats().chatRequests).toBe(3);
   });
@@ -173,11 +189,13 @@ describe('OpenAiLanguageModel', () => {
     expect(Date.now() - started).toBeLessThan(500);
   });
 
-  it('explains a network error with the provider\'s CORS hint', async () => {
+  it("explains a network error with the provider's CORS hint", async () => {
     const gone = await startLmServer();
     const url = gone.url;
     await gone.close();
-    const err = await failure(new OpenAiLanguageModel({ provider: 'lmstudio', baseUrl: url, model: 'x', maxRetries: 0 }).complete({ messages }));
+    const err = await failure(
+      new OpenAiLanguageModel({ provider: 'lmstudio', baseUrl: url, model: 'x', maxRetries: 0 }).complete({ messages }),
+    );
     expect(err.kind).toBe('network');
     expect(err.message).toContain(url);
     expect(err.message).toContain('CORS');

@@ -25,8 +25,20 @@ export class OpenAiLanguageModel implements LanguageModel {
     const timeoutMs = Math.max(1, Math.round(config.timeoutMs ?? DEFAULT_TIMEOUT_MS));
     const maxRetries = Math.max(0, Math.floor(config.maxRetries ?? DEFAULT_MAX_RETRIES));
     this.id = `${config.provider}:${config.model}`;
-    this.settingsKey = JSON.stringify({ baseUrl, model: config.model, temperature: config.temperature ?? null, maxTokens: config.maxTokens ?? null });
-    this.ctx = { provider: config.provider, baseUrl, model: config.model, maxRetries, timeoutMs, apiKey: config.apiKey };
+    this.settingsKey = JSON.stringify({
+      baseUrl,
+      model: config.model,
+      temperature: config.temperature ?? null,
+      maxTokens: config.maxTokens ?? null,
+    });
+    this.ctx = {
+      provider: config.provider,
+      baseUrl,
+      model: config.model,
+      maxRetries,
+      timeoutMs,
+      apiKey: config.apiKey,
+    };
     this.client = new OpenAI({
       baseURL: baseUrl,
       apiKey: config.apiKey || PLACEHOLDER_API_KEY,
@@ -46,7 +58,8 @@ export class OpenAiLanguageModel implements LanguageModel {
       try {
         return await this.attempt(request);
       } catch (err) {
-        const retryable = (err as LmError).kind === 'bad_response' && attempt < this.ctx.maxRetries && !request.signal?.aborted;
+        const retryable =
+          (err as LmError).kind === 'bad_response' && attempt < this.ctx.maxRetries && !request.signal?.aborted;
         if (!retryable) throw err;
         await backoff(attempt, request.signal);
       }
@@ -68,7 +81,11 @@ export class OpenAiLanguageModel implements LanguageModel {
             messages: request.messages,
             ...(temperature !== undefined ? { temperature } : {}),
             // OpenAI's newer models reject max_tokens; other compatible servers only know max_tokens.
-            ...(maxTokens !== undefined ? (this.config.provider === 'openai' ? { max_completion_tokens: maxTokens } : { max_tokens: maxTokens }) : {}),
+            ...(maxTokens !== undefined
+              ? this.config.provider === 'openai'
+                ? { max_completion_tokens: maxTokens }
+                : { max_tokens: maxTokens }
+              : {}),
           },
           { signal: request.signal },
         )
@@ -85,7 +102,12 @@ export class OpenAiLanguageModel implements LanguageModel {
     }
     const promptText = request.messages.map((m) => m.content).join('\n');
     const parsed = parseChatBody(raw, response.headers.get('content-type'), promptText, (message) => fail(message));
-    return { text: parsed.text, usage: parsed.usage, latencyMs: performance.now() - started, model: parsed.model ?? this.config.model };
+    return {
+      text: parsed.text,
+      usage: parsed.usage,
+      latencyMs: performance.now() - started,
+      model: parsed.model ?? this.config.model,
+    };
   }
 }
 

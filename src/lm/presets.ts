@@ -27,7 +27,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     baseUrl: 'https://api.openai.com/v1',
     headers: {},
     needsKey: true,
-    corsHint: 'OpenAI allows browser calls, so a network error usually means no connection, a proxy or an ad blocker in the way.',
+    corsHint:
+      'OpenAI allows browser calls, so a network error usually means no connection, a proxy or an ad blocker in the way.',
     exampleModels: ['gpt-4.1-mini', 'gpt-4.1', 'gpt-4o-mini', 'gpt-5-mini'],
   },
   openrouter: {
@@ -36,7 +37,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     baseUrl: 'https://openrouter.ai/api/v1',
     headers: {},
     needsKey: true,
-    corsHint: 'OpenRouter allows browser calls, so a network error usually means no connection, a proxy or an ad blocker in the way.',
+    corsHint:
+      'OpenRouter allows browser calls, so a network error usually means no connection, a proxy or an ad blocker in the way.',
     exampleModels: ['openai/gpt-4.1-mini', 'anthropic/claude-sonnet-4.5', 'meta-llama/llama-3.3-70b-instruct'],
   },
   anthropic: {
@@ -46,7 +48,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     // Anthropic refuses browser-origin calls unless the caller opts in with this header.
     headers: { 'anthropic-dangerous-direct-browser-access': 'true' },
     needsKey: true,
-    corsHint: 'Anthropic only allows browser calls that send the header "anthropic-dangerous-direct-browser-access: true"; keep it in the endpoint\'s extra headers.',
+    corsHint:
+      'Anthropic only allows browser calls that send the header "anthropic-dangerous-direct-browser-access: true"; keep it in the endpoint\'s extra headers.',
     exampleModels: ['claude-haiku-4-5', 'claude-sonnet-4-5'],
   },
   groq: {
@@ -55,7 +58,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     baseUrl: 'https://api.groq.com/openai/v1',
     headers: {},
     needsKey: true,
-    corsHint: 'Groq generally allows browser calls; a network error may mean no connection or a proxy. Some providers reject the client\'s extra x-stainless-* headers — if so, call it from the command line instead.',
+    corsHint:
+      "Groq generally allows browser calls; a network error may mean no connection or a proxy. Some providers reject the client's extra x-stainless-* headers — if so, call it from the command line instead.",
     exampleModels: ['llama-3.1-8b-instant', 'llama-3.3-70b-versatile'],
   },
   together: {
@@ -64,7 +68,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     baseUrl: 'https://api.together.xyz/v1',
     headers: {},
     needsKey: true,
-    corsHint: 'Together generally allows browser calls; a network error may mean no connection or a proxy. Some providers reject the client\'s extra x-stainless-* headers — if so, call it from the command line instead.',
+    corsHint:
+      "Together generally allows browser calls; a network error may mean no connection or a proxy. Some providers reject the client's extra x-stainless-* headers — if so, call it from the command line instead.",
     exampleModels: ['meta-llama/Llama-3.3-70B-Instruct-Turbo'],
   },
   ollama: {
@@ -73,7 +78,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     baseUrl: 'http://localhost:11434/v1',
     headers: {},
     needsKey: false,
-    corsHint: 'Is Ollama running (`ollama serve`)? Ollama allows localhost origins only; for this page\'s origin start it with OLLAMA_ORIGINS set, e.g. OLLAMA_ORIGINS="*" ollama serve.',
+    corsHint:
+      'Is Ollama running (`ollama serve`)? Ollama allows localhost origins only; for this page\'s origin start it with OLLAMA_ORIGINS set, e.g. OLLAMA_ORIGINS="*" ollama serve.',
     exampleModels: ['llama3.2', 'qwen2.5:7b'],
   },
   lmstudio: {
@@ -82,7 +88,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     baseUrl: 'http://localhost:1234/v1',
     headers: {},
     needsKey: false,
-    corsHint: 'Is the LM Studio server running? Its CORS is off by default: turn on "Enable CORS" in the Developer tab or start it with `lms server start --cors`.',
+    corsHint:
+      'Is the LM Studio server running? Its CORS is off by default: turn on "Enable CORS" in the Developer tab or start it with `lms server start --cors`.',
     exampleModels: [],
   },
   vllm: {
@@ -91,7 +98,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     baseUrl: 'http://localhost:8000/v1',
     headers: {},
     needsKey: false,
-    corsHint: 'vLLM allows all origins by default, so a network error usually means the server is not running or listens on another host/port (check --host/--port and --allowed-origins).',
+    corsHint:
+      'vLLM allows all origins by default, so a network error usually means the server is not running or listens on another host/port (check --host/--port and --allowed-origins).',
     exampleModels: [],
   },
   custom: {
@@ -100,7 +108,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     baseUrl: 'http://localhost:8080/v1',
     headers: {},
     needsKey: false,
-    corsHint: 'In a browser a network error is most often CORS: the server must answer preflight OPTIONS requests and send Access-Control-Allow-Origin for this page and allow the Authorization and x-stainless-* request headers.',
+    corsHint:
+      'In a browser a network error is most often CORS: the server must answer preflight OPTIONS requests and send Access-Control-Allow-Origin for this page and allow the Authorization and x-stainless-* request headers.',
     exampleModels: [],
   },
 };
@@ -117,9 +126,17 @@ export function corsHintFor(provider: ProviderId): string {
 }
 
 /** An endpoint config from a preset; explicit fields win, preset headers are merged under the given ones. */
-export function endpointFromPreset(provider: HttpProviderId, fields: Omit<LmEndpointConfig, 'provider' | 'baseUrl'> & { baseUrl?: string }): LmEndpointConfig {
+export function endpointFromPreset(
+  provider: HttpProviderId,
+  fields: Omit<LmEndpointConfig, 'provider' | 'baseUrl'> & { baseUrl?: string },
+): LmEndpointConfig {
   const preset = PROVIDER_PRESETS[provider];
-  return { ...fields, provider, baseUrl: fields.baseUrl ?? preset.baseUrl, headers: { ...preset.headers, ...fields.headers } };
+  return {
+    ...fields,
+    provider,
+    baseUrl: fields.baseUrl ?? preset.baseUrl,
+    headers: { ...preset.headers, ...fields.headers },
+  };
 }
 
 // List prices in USD per million tokens at the time of writing; a default the user edits, not a source of

@@ -17,12 +17,15 @@ describe('stackModel', () => {
   it('limits real requests, shares identical ones, and meters every call once', async () => {
     const meter = new UsageMeter({ prices: { m: { inputPerMTok: 1, outputPerMTok: 1 } } });
     const limiter = new ConcurrencyLimiter({ concurrency: 2 });
-    const { model, cache } = stackModel(new OpenAiLanguageModel({ provider: 'custom', baseUrl: server.url, model: 'm' }), {
-      role: 'task',
-      limiter,
-      cache: new MemoryCacheStore(),
-      meter,
-    });
+    const { model, cache } = stackModel(
+      new OpenAiLanguageModel({ provider: 'custom', baseUrl: server.url, model: 'm' }),
+      {
+        role: 'task',
+        limiter,
+        cache: new MemoryCacheStore(),
+        meter,
+      },
+    );
     const ask = (i: number) => model.complete({ messages: [{ role: 'user', content: `q${i % 4}` }] });
     await Promise.all(Array.from({ length: 12 }, (_, i) => ask(i)));
 
@@ -36,8 +39,13 @@ describe('stackModel', () => {
   });
 
   it('without a cache or meter it is the limited model', async () => {
-    const { model, cache } = stackModel(new OpenAiLanguageModel({ provider: 'custom', baseUrl: server.url, model: 'm' }), { role: 'reflection' });
+    const { model, cache } = stackModel(
+      new OpenAiLanguageModel({ provider: 'custom', baseUrl: server.url, model: 'm' }),
+      { role: 'reflection' },
+    );
     expect(cache).toBeUndefined();
-    await expect(model.complete({ messages: [{ role: 'user', content: 'x' }] })).resolves.toMatchObject({ text: 'echo: x' });
+    await expect(model.complete({ messages: [{ role: 'user', content: 'x' }] })).resolves.toMatchObject({
+      text: 'echo: x',
+    });
   });
 });

@@ -55,7 +55,8 @@ export interface LmEndpointConfig {
   maxRetries?: number;
 }
 
-export type ProviderId = 'openai' | 'openrouter' | 'anthropic' | 'groq' | 'together' | 'ollama' | 'lmstudio' | 'vllm' | 'custom' | 'demo';
+export type ProviderId =
+  'openai' | 'openrouter' | 'anthropic' | 'groq' | 'together' | 'ollama' | 'lmstudio' | 'vllm' | 'custom' | 'demo';
 
 /** Dollars per million tokens. */
 export interface Price {
@@ -78,7 +79,16 @@ export class LmError extends Error {
   constructor(
     message: string,
     readonly endpoint: string,
-    readonly kind: 'auth' | 'not_found' | 'rate_limit' | 'server' | 'timeout' | 'network' | 'bad_response' | 'aborted' | 'bad_request',
+    readonly kind:
+      | 'auth'
+      | 'not_found'
+      | 'rate_limit'
+      | 'server'
+      | 'timeout'
+      | 'network'
+      | 'bad_response'
+      | 'aborted'
+      | 'bad_request',
     readonly status?: number,
     /** for 'rate_limit': how long the server asked callers to wait (Retry-After), if it said */
     readonly retryAfterMs?: number,

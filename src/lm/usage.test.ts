@@ -10,7 +10,11 @@ const prices: PriceTable = {
 };
 
 function scripted(id: string, usage: TokenUsage, cached = false): LanguageModel {
-  return { id, settingsKey: id, complete: async () => ({ text: 'ok', usage, latencyMs: 1, model: id, ...(cached ? { cached: true } : {}) }) };
+  return {
+    id,
+    settingsKey: id,
+    complete: async () => ({ text: 'ok', usage, latencyMs: 1, model: id, ...(cached ? { cached: true } : {}) }),
+  };
 }
 
 describe('prices', () => {
@@ -23,8 +27,13 @@ describe('prices', () => {
   });
 
   it('costs tokens per million', () => {
-    expect(costUsd({ promptTokens: 1000, completionTokens: 500 }, prices['gpt-4.1-mini'])).toBeCloseTo(0.0004 + 0.0008, 12);
-    expect(costUsd({ promptTokens: 2_000_000, completionTokens: 1_000_000 }, { inputPerMTok: 3, outputPerMTok: 15 })).toBeCloseTo(21, 9);
+    expect(costUsd({ promptTokens: 1000, completionTokens: 500 }, prices['gpt-4.1-mini'])).toBeCloseTo(
+      0.0004 + 0.0008,
+      12,
+    );
+    expect(
+      costUsd({ promptTokens: 2_000_000, completionTokens: 1_000_000 }, { inputPerMTok: 3, outputPerMTok: 15 }),
+    ).toBeCloseTo(21, 9);
     expect(costUsd({ promptTokens: 10, completionTokens: 10 }, undefined)).toBe(0);
   });
 
@@ -43,7 +52,10 @@ describe('UsageMeter', () => {
     const events: MeteredUsage[] = [];
     meter.subscribe((u) => events.push(u));
     const task = meter.wrap(scripted('openai:gpt-4.1-mini', { promptTokens: 1000, completionTokens: 500 }), 'task');
-    const reflection = meter.wrap(scripted('openai:gpt-4.1', { promptTokens: 4000, completionTokens: 1000 }), 'reflection');
+    const reflection = meter.wrap(
+      scripted('openai:gpt-4.1', { promptTokens: 4000, completionTokens: 1000 }),
+      'reflection',
+    );
     await task.complete({ messages: [] });
     await task.complete({ messages: [] });
     await reflection.complete({ messages: [] });
@@ -64,10 +76,19 @@ describe('UsageMeter', () => {
 
   it('a cached completion costs nothing and counts as money saved', () => {
     const meter = new UsageMeter({ prices });
-    const u = meter.record('task', 'openai:gpt-4.1-mini', { usage: { promptTokens: 1000, completionTokens: 500 }, cached: true });
+    const u = meter.record('task', 'openai:gpt-4.1-mini', {
+      usage: { promptTokens: 1000, completionTokens: 500 },
+      cached: true,
+    });
     expect(u).toMatchObject({ cached: true, costUsd: 0 });
     expect(u.savedUsd).toBeCloseTo(0.0012, 12);
-    expect(meter.totals()).toMatchObject({ calls: 1, cachedCalls: 1, promptTokens: 0, completionTokens: 0, costUsd: 0 });
+    expect(meter.totals()).toMatchObject({
+      calls: 1,
+      cachedCalls: 1,
+      promptTokens: 0,
+      completionTokens: 0,
+      costUsd: 0,
+    });
     expect(meter.totals().savedUsd).toBeCloseTo(0.0012, 12);
   });
 
@@ -90,7 +111,10 @@ describe('UsageMeter', () => {
   it('a scope attributes the usage since its mark to one proposal', async () => {
     const meter = new UsageMeter({ prices });
     const task = meter.wrap(scripted('openai:gpt-4.1-mini', { promptTokens: 100, completionTokens: 10 }), 'task');
-    const reflection = meter.wrap(scripted('openai:gpt-4.1', { promptTokens: 1000, completionTokens: 100 }), 'reflection');
+    const reflection = meter.wrap(
+      scripted('openai:gpt-4.1', { promptTokens: 1000, completionTokens: 100 }),
+      'reflection',
+    );
     await task.complete({ messages: [] });
 
     const proposal = meter.scope();
@@ -112,7 +136,10 @@ describe('UsageMeter', () => {
     meter.record('task', 'a', { usage: { promptTokens: 1, completionTokens: 1 } });
     stop();
     meter.record('task', 'a', { usage: { promptTokens: 1, completionTokens: 1 } });
-    const failing = meter.wrap({ id: 'f', settingsKey: 'f', complete: () => Promise.reject(new Error('down')) }, 'task');
+    const failing = meter.wrap(
+      { id: 'f', settingsKey: 'f', complete: () => Promise.reject(new Error('down')) },
+      'task',
+    );
     await expect(failing.complete({ messages: [] })).rejects.toThrow('down');
     expect(heard).toEqual([1]);
     expect(meter.totals().calls).toBe(2);

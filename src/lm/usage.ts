@@ -3,7 +3,15 @@
 // an event. Totals are kept per LM and per role; a scope (a mark in the record sequence) attributes usage
 // to one proposal. Invariants: a cached completion costs nothing and is counted as saved money instead;
 // a price change affects later records only, so past totals never shift under the user.
-import type { Completion, CompletionRequest, LanguageModel, Price, PriceTable, TokenUsage, UsageRecord } from './types.ts';
+import type {
+  Completion,
+  CompletionRequest,
+  LanguageModel,
+  Price,
+  PriceTable,
+  TokenUsage,
+  UsageRecord,
+} from './types.ts';
 
 export type LmRole = UsageRecord['role'];
 

@@ -4,9 +4,21 @@ import type { CachedEntry } from '../lm/evaluationCache.ts';
 import { createRunRepository } from './index.ts';
 import { uniqueDbName } from './__fixtures__/testRuns.ts';
 
-const entry = (text: string): CachedEntry => ({ text, usage: { promptTokens: 120, completionTokens: 30 }, model: 'demo-task' });
+const entry = (text: string): CachedEntry => ({
+  text,
+  usage: { promptTokens: 120, completionTokens: 30 },
+  model: 'demo-task',
+});
 // real cache keys hold whole messages: long, with quotes and newlines
-const longKey = JSON.stringify(['demo|t=0', 0, null, [['system', 'Classify the sentiment.\n"Be careful" with negation.'], ['user', 'x'.repeat(5000)]]]);
+const longKey = JSON.stringify([
+  'demo|t=0',
+  0,
+  null,
+  [
+    ['system', 'Classify the sentiment.\n"Be careful" with negation.'],
+    ['user', 'x'.repeat(5000)],
+  ],
+]);
 
 describe('IndexedDbCacheStore', () => {
   it('returns what was set, and nothing for an unknown key', async () => {

@@ -15,8 +15,13 @@ export class IndexedDbCacheStore implements CacheStore {
 
   async set(key: string, entry: CachedEntry): Promise<void> {
     const value: CachedEntry = { text: entry.text, usage: { ...entry.usage }, model: entry.model };
-    await writeTransaction(await this.db(), [STORES.lmCache], 'an LM answer to the evaluation cache', async (tx, issue) => {
-      issue(tx.objectStore(STORES.lmCache).put(value, key));
-    });
+    await writeTransaction(
+      await this.db(),
+      [STORES.lmCache],
+      'an LM answer to the evaluation cache',
+      async (tx, issue) => {
+        issue(tx.objectStore(STORES.lmCache).put(value, key));
+      },
+    );
   }
 }

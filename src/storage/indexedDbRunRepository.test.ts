@@ -6,7 +6,15 @@ import type { RunEvent } from '../worker/protocol.ts';
 import { createRunRepository } from './index.ts';
 import type { IndexedDbRunRepository } from './indexedDbRunRepository.ts';
 import { StorageQuotaError } from './types.ts';
-import { countWrites, keywordOptions, recordCounts, runRecord, storedBytes, uniqueDbName, val } from './__fixtures__/testRuns.ts';
+import {
+  countWrites,
+  keywordOptions,
+  recordCounts,
+  runRecord,
+  storedBytes,
+  uniqueDbName,
+  val,
+} from './__fixtures__/testRuns.ts';
 
 const open: IndexedDbRunRepository[] = [];
 function repository(dbName: string): IndexedDbRunRepository {
@@ -32,7 +40,11 @@ describe('run records', () => {
     const repo = repository(uniqueDbName('runs'));
     await repo.createRun(runRecord('a', { updatedAt: 10 }));
     await repo.createRun(runRecord('b', { updatedAt: 20 }));
-    await repo.updateRun('a', { status: 'finished', updatedAt: 30, summary: { bestScore: 0.9, candidates: 4, iterations: 9, metricCalls: 120, cap: 200, costUsd: 0.01 } });
+    await repo.updateRun('a', {
+      status: 'finished',
+      updatedAt: 30,
+      summary: { bestScore: 0.9, candidates: 4, iterations: 9, metricCalls: 120, cap: 200, costUsd: 0.01 },
+    });
     expect((await repo.listRuns()).map((r) => r.id)).toEqual(['a', 'b']);
     expect(await repo.getRun('a')).toMatchObject({ status: 'finished', summary: { bestScore: 0.9 } });
     expect(await repo.getRun('nope')).toBeUndefined();
@@ -72,16 +84,23 @@ describe('incremental checkpoints', () => {
     let rowsBefore = 0;
     let cacheBefore = 0;
     try {
-      await optimize(keywordOptions({
-        checkpoint: async (s) => {
-          writes.reset();
-          await repo.writeCheckpoint('r', s);
-          const cacheNow = Object.keys(s.evalCache ?? {}).length;
-          perCall.push({ iteration: s.iteration, newRows: s.candidates.length - rowsBefore, newCache: cacheNow - cacheBefore, puts: Object.fromEntries(writes.counts) });
-          rowsBefore = s.candidates.length;
-          cacheBefore = cacheNow;
-        },
-      }));
+      await optimize(
+        keywordOptions({
+          checkpoint: async (s) => {
+            writes.reset();
+            await repo.writeCheckpoint('r', s);
+            const cacheNow = Object.keys(s.evalCache ?? {}).length;
+            perCall.push({
+              iteration: s.iteration,
+              newRows: s.candidates.length - rowsBefore,
+              newCache: cacheNow - cacheBefore,
+              puts: Object.fromEntries(writes.counts),
+            });
+            rowsBefore = s.candidates.length;
+            cacheBefore = cacheNow;
+          },
+        }),
+      );
     } finally {
       writes.restore();
     }
@@ -113,17 +132,21 @@ describe('incremental checkpoints', () => {
     const first = repository(dbName);
     await first.createRun(runRecord('r'));
     const ctrl = new AbortController();
-    await optimize(keywordOptions({
-      signal: ctrl.signal,
-      checkpoint: (s) => first.writeCheckpoint('r', s),
-      callbacks: { onIterationEnd: (e) => void (e.iteration === 50 && ctrl.abort()) },
-    }));
+    await optimize(
+      keywordOptions({
+        signal: ctrl.signal,
+        checkpoint: (s) => first.writeCheckpoint('r', s),
+        callbacks: { onIterationEnd: (e) => void (e.iteration === 50 && ctrl.abort()) },
+      }),
+    );
     await first.close();
 
     const second = repository(dbName); // a new tab: nothing in memory
     const loaded = await second.loadCheckpoint('r');
     expect(loaded).toStrictEqual(fullStates[50]);
-    const resumed = await optimize(keywordOptions({ resumeFrom: loaded as GepaState, checkpoint: (s) => second.writeCheckpoint('r', s) }));
+    const resumed = await optimize(
+      keywordOptions({ resumeFrom: loaded as GepaState, checkpoint: (s) => second.writeCheckpoint('r', s) }),
+    );
     expect(resumed.toDict()).toEqual(full.toDict());
     expect(await repository(dbName).loadCheckpoint('r')).toStrictEqual(fullStates[fullStates.length - 1]);
   });
@@ -244,7 +267,8 @@ describe('quota', () => {
     const state = { on: false };
     const guard = <A extends unknown[], R>(fn: (...args: A) => R) =>
       function (this: IDBObjectStore, ...args: A): R {
-        if (state.on && stores.includes(this.name)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        if (state.on && stores.includes(this.name))
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         return fn.apply(this, args);
       };
     proto.put = guard(put);
@@ -260,7 +284,9 @@ describe('quota', () => {
     for (const s of states.slice(0, 8)) await repo.writeCheckpoint('r', s);
     await repo.appendEvents('r', [log('kept')]);
     const bytesBefore = (await repo.getRun('r'))?.bytes;
-    const withNewRow = states.findIndex((s, i) => i > 7 && s.candidates.length > (states[7] as GepaState).candidates.length);
+    const withNewRow = states.findIndex(
+      (s, i) => i > 7 && s.candidates.length > (states[7] as GepaState).candidates.length,
+    );
     expect(withNewRow).toBeGreaterThan(7);
 
     const disk = fullDisk(['checkpointCandidates', 'events']);
@@ -288,7 +314,9 @@ describe('quota', () => {
     const disk = fullDisk(['lmCache']);
     disk.state.on = true;
     try {
-      await expect(repo.cacheStore().set('k', { text: 't', usage: { promptTokens: 0, completionTokens: 0 }, model: 'm' })).rejects.toBeInstanceOf(StorageQuotaError);
+      await expect(
+        repo.cacheStore().set('k', { text: 't', usage: { promptTokens: 0, completionTokens: 0 }, model: 'm' }),
+      ).rejects.toBeInstanceOf(StorageQuotaError);
     } finally {
       disk.restore();
     }

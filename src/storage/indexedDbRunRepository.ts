@@ -46,7 +46,10 @@ export class IndexedDbRunRepository implements RunRepository {
       const forget = () => {
         if (this.connection === opening) this.connection = null;
       };
-      const opening: Promise<StudioDb> = openDb(this.dbName, DB_VERSION, { onVersionChange: forget, onTerminated: forget });
+      const opening: Promise<StudioDb> = openDb(this.dbName, DB_VERSION, {
+        onVersionChange: forget,
+        onTerminated: forget,
+      });
       opening.catch(forget); // the next call tries again
       this.connection = opening;
     }
@@ -93,26 +96,36 @@ export class IndexedDbRunRepository implements RunRepository {
   }
 
   async deleteRun(id: string): Promise<void> {
-    await writeTransaction(await this.db(), [STORES.runs, STORES.heads, ...PER_RUN_STORES], `the deletion of run "${id}"`, async (tx, issue) => {
-      issue(tx.objectStore(STORES.runs).delete(id));
-      issue(tx.objectStore(STORES.heads).delete(id));
-      for (const store of PER_RUN_STORES) issue(tx.objectStore(store).delete(runRange(id)));
-    });
+    await writeTransaction(
+      await this.db(),
+      [STORES.runs, STORES.heads, ...PER_RUN_STORES],
+      `the deletion of run "${id}"`,
+      async (tx, issue) => {
+        issue(tx.objectStore(STORES.runs).delete(id));
+        issue(tx.objectStore(STORES.heads).delete(id));
+        for (const store of PER_RUN_STORES) issue(tx.objectStore(store).delete(runRange(id)));
+      },
+    );
     this.stored.delete(id);
   }
 
   async appendEvents(id: string, events: RunEvent[]): Promise<void> {
     if (events.length === 0) return;
     const bytes = events.reduce((n, e) => n + approxBytes(e), 0);
-    await writeTransaction(await this.db(), [STORES.runs, STORES.events], `the event log of run "${id}"`, async (tx, issue) => {
-      const runs = tx.objectStore(STORES.runs);
-      const log = tx.objectStore(STORES.events);
-      const [run, last] = await Promise.all([runs.get(id), log.openKeyCursor(runRange(id), 'prev')]);
-      if (!run) throw new Error(`no run with id "${id}"`);
-      let seq = last ? last.key[1] + 1 : 0;
-      for (const event of events) issue(log.add({ runId: id, seq: seq++, event }));
-      issue(runs.put({ ...run, bytes: run.bytes + bytes }));
-    });
+    await writeTransaction(
+      await this.db(),
+      [STORES.runs, STORES.events],
+      `the event log of run "${id}"`,
+      async (tx, issue) => {
+        const runs = tx.objectStore(STORES.runs);
+        const log = tx.objectStore(STORES.events);
+        const [run, last] = await Promise.all([runs.get(id), log.openKeyCursor(runRange(id), 'prev')]);
+        if (!run) throw new Error(`no run with id "${id}"`);
+        let seq = last ? last.key[1] + 1 : 0;
+        for (const event of events) issue(log.add({ runId: id, seq: seq++, event }));
+        issue(runs.put({ ...run, bytes: run.bytes + bytes }));
+      },
+    );
   }
 
   /** The run's events in order; `from` skips the first ones (a live view asks only for what is new). */
@@ -176,13 +189,21 @@ export class IndexedDbRunRepository implements RunRepository {
       let entries = p.cache;
       if (at.candidates !== p.since.candidates || at.cacheEntries !== p.since.cacheEntries) {
         if (p.since !== NOTHING) {
-          throw previousError ?? new Error(`the stored checkpoint of run "${id}" is not the one this write extends (is another tab writing it?); the next write replaces it`);
+          throw (
+            previousError ??
+            new Error(
+              `the stored checkpoint of run "${id}" is not the one this write extends (is another tab writing it?); the next write replaces it`,
+            )
+          );
         }
         if (await this.continues(candidates, id, at, p)) {
           rows = rows.filter((r) => r.record.idx >= at.candidates);
           entries = entries.filter((e) => e.record.seq >= at.cacheEntries);
         } else {
-          const [oldRows, oldEntries] = await Promise.all([candidates.getAll(runRange(id)), cache.getAll(runRange(id))]);
+          const [oldRows, oldEntries] = await Promise.all([
+            candidates.getAll(runRange(id)),
+            cache.getAll(runRange(id)),
+          ]);
           bytes -= [...oldRows, ...oldEntries].reduce((n, r) => n + approxBytes(r), 0);
           issue(candidates.delete(runRange(id)));
           issue(cache.delete(runRange(id)));
@@ -206,7 +227,12 @@ export class IndexedDbRunRepository implements RunRepository {
     if (at.candidates === 0) return true;
     const stored = await candidates.get([id, at.candidates - 1]);
     const mine = p.rows[at.candidates - 1]?.record;
-    return !!stored && !!mine && JSON.stringify(stored.candidate) === JSON.stringify(mine.candidate) && stored.discoveryEvalCount === mine.discoveryEvalCount;
+    return (
+      !!stored &&
+      !!mine &&
+      JSON.stringify(stored.candidate) === JSON.stringify(mine.candidate) &&
+      stored.discoveryEvalCount === mine.discoveryEvalCount
+    );
   }
 
   async loadCheckpoint(id: string): Promise<GepaState | undefined> {
@@ -221,7 +247,8 @@ export class IndexedDbRunRepository implements RunRepository {
     if (!head) return undefined;
     const state = joinState(head.head, rows, entries);
     // a session that resumes from here writes only what it adds
-    if (!this.lastWrite.has(id)) this.stored.set(id, { candidates: head.head.candidateCount, cacheEntries: head.head.cacheCount });
+    if (!this.lastWrite.has(id))
+      this.stored.set(id, { candidates: head.head.candidateCount, cacheEntries: head.head.cacheCount });
     return state;
   }
 

@@ -28,8 +28,12 @@ async function loadV1Sample(dbName: string, edit: (stores: typeof sampleV1.store
   db.close();
 }
 
-const v1Head = (runId: string) => sampleV1.stores.checkpointHeads.find((h) => h.runId === runId) as unknown as HeadRecordV1;
-const v1Rows = (runId: string) => (sampleV1.stores.checkpointCandidates as unknown as (CheckpointCandidate & { runId: string })[]).filter((r) => r.runId === runId);
+const v1Head = (runId: string) =>
+  sampleV1.stores.checkpointHeads.find((h) => h.runId === runId) as unknown as HeadRecordV1;
+const v1Rows = (runId: string) =>
+  (sampleV1.stores.checkpointCandidates as unknown as (CheckpointCandidate & { runId: string })[]).filter(
+    (r) => r.runId === runId,
+  );
 
 describe('schema', () => {
   it('a new database has every store of the table and the runs index, at the current version', async () => {
@@ -48,7 +52,9 @@ describe('schema', () => {
     const dbName = uniqueDbName('newer');
     const repo = createRunRepository(dbName);
     expect(await repo.listRuns()).toEqual([]);
-    const newer = await openDB(dbName, DB_VERSION + 1, { blocked: () => expect.unreachable('the repository blocked the upgrade') });
+    const newer = await openDB(dbName, DB_VERSION + 1, {
+      blocked: () => expect.unreachable('the repository blocked the upgrade'),
+    });
     expect(newer.version).toBe(DB_VERSION + 1);
     newer.close();
     await repo.close();
@@ -76,9 +82,13 @@ describe('upgrade from the frozen version-1 sample', () => {
     expect(state.iteration).toBe(head.iteration);
     expect(state.rng).toEqual(head.rng);
     expect(state.candidates).toEqual(v1Rows(id).map((r) => r.candidate));
-    expect(Object.entries(state.evalCache ?? {})).toEqual(Object.entries(head.evalCache as Record<string, CachedEvaluation>));
+    expect(Object.entries(state.evalCache ?? {})).toEqual(
+      Object.entries(head.evalCache as Record<string, CachedEvaluation>),
+    );
     expect(state.bestOutputsValset?.every((list) => list.length > 0)).toBe(true);
-    state.fronts.instance.best.forEach((best, v) => expect(best).toBe(Math.max(...state.valSubscores.map((s) => s[v] as number))));
+    state.fronts.instance.best.forEach((best, v) =>
+      expect(best).toBe(Math.max(...state.valSubscores.map((s) => s[v] as number))),
+    );
 
     // it resumes, and the resumed session's checkpoints go to the new stores incrementally
     const opts = sampleV1.engineOptions[id];
@@ -92,10 +102,16 @@ describe('upgrade from the frozen version-1 sample', () => {
       stopConditions: undefined,
     };
     let last: GepaState | null = null;
-    const resumed = await optimize(keywordOptions({ ...options, resumeFrom: state, checkpoint: async (s) => {
-      await repo.writeCheckpoint(id, s);
-      last = cloneState(s);
-    } }));
+    const resumed = await optimize(
+      keywordOptions({
+        ...options,
+        resumeFrom: state,
+        checkpoint: async (s) => {
+          await repo.writeCheckpoint(id, s);
+          last = cloneState(s);
+        },
+      }),
+    );
     expect(resumed.numCandidates).toBeGreaterThanOrEqual(state.candidates.length);
     expect(resumed.candidates.slice(0, state.candidates.length)).toEqual(state.candidates);
     expect(last).not.toBeNull();
@@ -110,8 +126,14 @@ describe('upgrade from the frozen version-1 sample', () => {
     // the stores version 2 added work on migrated runs
     await repo.appendEvents(id, [{ type: 'log', level: 'info', message: 'resumed after the upgrade' }]);
     expect(await repo.loadEvents(id)).toEqual([{ type: 'log', level: 'info', message: 'resumed after the upgrade' }]);
-    await repo.cacheStore().set('key', { text: 'cached', usage: { promptTokens: 3, completionTokens: 1 }, model: 'demo' });
-    expect(await repo.cacheStore().get('key')).toEqual({ text: 'cached', usage: { promptTokens: 3, completionTokens: 1 }, model: 'demo' });
+    await repo
+      .cacheStore()
+      .set('key', { text: 'cached', usage: { promptTokens: 3, completionTokens: 1 }, model: 'demo' });
+    expect(await repo.cacheStore().get('key')).toEqual({
+      text: 'cached',
+      usage: { promptTokens: 3, completionTokens: 1 },
+      model: 'demo',
+    });
     await repo.deleteRun(id);
     expect((await repo.listRuns()).map((r) => r.id)).toEqual(['run-v1-finished']);
     await repo.close();

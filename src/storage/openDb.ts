@@ -45,8 +45,16 @@ async function toV2(db: StudioDb, tx: UpgradeTx): Promise<void> {
   const headBytes = new Map<string, number>();
   for (const old of (await heads.getAll()) as unknown as HeadRecordV1[]) {
     const { evalCache, ...rest } = old.head;
-    const entries: CacheEntryRecord[] = Object.entries(evalCache ?? {}).map(([key, result], seq) => ({ runId: old.runId, seq, key, result }));
-    const record: HeadRecord = { runId: old.runId, head: { ...rest, cacheEnabled: evalCache !== null, cacheCount: entries.length } };
+    const entries: CacheEntryRecord[] = Object.entries(evalCache ?? {}).map(([key, result], seq) => ({
+      runId: old.runId,
+      seq,
+      key,
+      result,
+    }));
+    const record: HeadRecord = {
+      runId: old.runId,
+      head: { ...rest, cacheEnabled: evalCache !== null, cacheCount: entries.length },
+    };
     write(heads.put(record), ...entries.map((e) => cache.put(e)));
     headBytes.set(old.runId, approxBytes(record.head) + entries.reduce((n, e) => n + approxBytes(e), 0));
   }
@@ -68,7 +76,11 @@ export interface OpenDbHooks {
 }
 
 /** Opens (creating or upgrading) the database at `version` (the current one unless a test asks). */
-export async function openDb(name: string = DB_NAME, version: number = DB_VERSION, hooks: OpenDbHooks = {}): Promise<StudioDb> {
+export async function openDb(
+  name: string = DB_NAME,
+  version: number = DB_VERSION,
+  hooks: OpenDbHooks = {},
+): Promise<StudioDb> {
   let failure: { version: number; error: unknown } | null = null;
   try {
     return await openDB<StudioDbSchema>(name, version, {
@@ -107,6 +119,9 @@ export async function openDb(name: string = DB_NAME, version: number = DB_VERSIO
     if (!f) throw err;
     // the open request only reports an AbortError: the migration's own error is the cause worth keeping
     // eslint-disable-next-line preserve-caught-error
-    throw new Error(`upgrading the database "${name}" to version ${f.version} failed: ${f.error instanceof Error ? f.error.message : String(f.error)}`, { cause: f.error });
+    throw new Error(
+      `upgrading the database "${name}" to version ${f.version} failed: ${f.error instanceof Error ? f.error.message : String(f.error)}`,
+      { cause: f.error },
+    );
   }
 }

@@ -8,9 +8,12 @@ const abort = () => new DOMException('The transaction was aborted.', 'AbortError
 describe('isQuotaError / toStorageError', () => {
   it('recognises a QuotaExceededError DOMException', () => expect(isQuotaError(quota())).toBe(true));
   it("recognises Firefox's old name", () => expect(isQuotaError({ name: 'NS_ERROR_DOM_QUOTA_REACHED' })).toBe(true));
-  it('recognises an abort error whose transaction failed for quota', () => expect(isQuotaError(abort(), quota())).toBe(true));
-  it('recognises an abort error that wraps one as its cause', () => expect(isQuotaError(Object.assign(abort(), { cause: quota() }))).toBe(true));
-  it('recognises an abort event whose transaction holds one', () => expect(isQuotaError({ type: 'abort', target: { error: null, transaction: { error: quota() } } })).toBe(true));
+  it('recognises an abort error whose transaction failed for quota', () =>
+    expect(isQuotaError(abort(), quota())).toBe(true));
+  it('recognises an abort error that wraps one as its cause', () =>
+    expect(isQuotaError(Object.assign(abort(), { cause: quota() }))).toBe(true));
+  it('recognises an abort event whose transaction holds one', () =>
+    expect(isQuotaError({ type: 'abort', target: { error: null, transaction: { error: quota() } } })).toBe(true));
   it('does not take other failures for quota', () => {
     expect(isQuotaError(abort())).toBe(false);
     expect(isQuotaError(new DOMException('bad key', 'DataError'))).toBe(false);
@@ -22,7 +25,9 @@ describe('isQuotaError / toStorageError', () => {
     const err = toStorageError(abort(), 'the checkpoint of run "r1"', quota());
     expect(err).toBeInstanceOf(StorageQuotaError);
     expect((err as Error).name).toBe('StorageQuotaError');
-    expect((err as Error).message).toMatch(/storage is full: saving the checkpoint of run "r1" was refused\. Everything saved before is intact/i);
+    expect((err as Error).message).toMatch(
+      /storage is full: saving the checkpoint of run "r1" was refused\. Everything saved before is intact/i,
+    );
     expect((err as Error).message).toMatch(/delete old runs/);
     expect((err as Error).cause).toBeInstanceOf(DOMException);
   });
@@ -57,7 +62,13 @@ describe('persistent storage and estimates', () => {
   it('estimates usage and quota', async () => {
     vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 1234, quota: 10_000_000 }) } });
     expect(await estimateStorage()).toEqual({ usage: 1234, quota: 10_000_000 });
-    vi.stubGlobal('navigator', { storage: { estimate: async () => { throw new Error('denied'); } } });
+    vi.stubGlobal('navigator', {
+      storage: {
+        estimate: async () => {
+          throw new Error('denied');
+        },
+      },
+    });
     expect(await estimateStorage()).toBeNull();
   });
 });

@@ -9,9 +9,16 @@ const QUOTA_NAMES = ['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED'];
 
 function isQuotaLike(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 4) return false;
-  const e = err as { name?: unknown; cause?: unknown; error?: unknown; target?: { error?: unknown; transaction?: { error?: unknown } | null } | null };
+  const e = err as {
+    name?: unknown;
+    cause?: unknown;
+    error?: unknown;
+    target?: { error?: unknown; transaction?: { error?: unknown } | null } | null;
+  };
   if (typeof e.name === 'string' && QUOTA_NAMES.includes(e.name)) return true;
-  return [e.cause, e.error, e.target?.error, e.target?.transaction?.error].some((inner) => inner !== err && isQuotaLike(inner, depth + 1));
+  return [e.cause, e.error, e.target?.error, e.target?.transaction?.error].some(
+    (inner) => inner !== err && isQuotaLike(inner, depth + 1),
+  );
 }
 
 /** Whether `err` (or the transaction error that came with it) means the storage quota is exhausted. */

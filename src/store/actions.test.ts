@@ -10,7 +10,16 @@ import { sentimentTask } from '../tasks/demos/index.ts';
 
 const file = (name: string, text: string) => new File([text], name, { type: 'application/json' });
 
-const row: CandidateRow = { iteration: 0, candidateIdx: 0, parentIds: [], valsetScore: 0.5, isBest: true, origin: 'seed', texts: { system_prompt: 'Be kind.' }, metricCallsAtDiscovery: 4 };
+const row: CandidateRow = {
+  iteration: 0,
+  candidateIdx: 0,
+  parentIds: [],
+  valsetScore: 0.5,
+  isBest: true,
+  origin: 'seed',
+  texts: { system_prompt: 'Be kind.' },
+  metricCallsAtDiscovery: 4,
+};
 
 function showFinishedRun(): void {
   useSetupStore.getState().loadDemoTask(sentimentTask.id);
@@ -73,7 +82,9 @@ describe('actions', () => {
 
   it('a bad import names the file and what is wrong, and keeps the shown run', async () => {
     showFinishedRun();
-    await expect(importFile(file('notes.json', '{"hello": 1}'))).rejects.toThrow('notes.json: field "format" is missing: this is not a GEPA Studio run export (expected "gepa-studio-run")');
+    await expect(importFile(file('notes.json', '{"hello": 1}'))).rejects.toThrow(
+      'notes.json: field "format" is missing: this is not a GEPA Studio run export (expected "gepa-studio-run")',
+    );
     expect(useRunStore.getState().runId).toBe('abcdef123456');
   });
 

@@ -36,7 +36,8 @@ function onEngineCrash(message: string): void {
   client?.dispose();
   client = null;
   const run = useRunStore.getState();
-  if (isLive(run)) applyToRun(run.runId, [{ type: 'status', status: 'error', message: `The engine worker failed: ${message}` }]);
+  if (isLive(run))
+    applyToRun(run.runId, [{ type: 'status', status: 'error', message: `The engine worker failed: ${message}` }]);
 }
 
 const engine = (): EngineClient => (client ??= createEngineClient({ onCrash: onEngineCrash }));
@@ -60,7 +61,9 @@ function applyToRun(runId: string | null, events: RunEvent[]): void {
 export function checkRunConfig(raw: RunConfig, rows: DatasetRow[]): RunConfig {
   const config = validateRunConfig(raw);
   if (rows.length === 0) throw new RunConfigError('dataset', 'load a dataset file (JSONL, CSV or JSON) first');
-  applyMapping(rows, config.dataset.mapping, config.dataset.fileName, { jsonAnswer: config.metric.kind === 'json_field' });
+  applyMapping(rows, config.dataset.mapping, config.dataset.fileName, {
+    jsonAnswer: config.metric.kind === 'json_field',
+  });
   checkProgramAgainstFields(config, config.dataset.mapping.inputs);
   return config;
 }
@@ -80,7 +83,8 @@ function showLiveRun(runId: string, config: RunConfig): void {
 
 let askedPersistence = false;
 
-const newRunId = (): string => globalThis.crypto?.randomUUID?.() ?? `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+const newRunId = (): string =>
+  globalThis.crypto?.randomUUID?.() ?? `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * Starts a run of the current setup and switches to the run view. Rejects, with a message naming the
@@ -98,7 +102,9 @@ export async function startRun(): Promise<void> {
   const request: StartRequest = { runId, config, secrets: secretsOf(setup), demoLatencyMs: setup.demoLatencyMs };
   engine()
     .start(request, (events) => applyToRun(runId, events))
-    .catch((err: unknown) => applyToRun(runId, [{ type: 'status', status: 'error', message: `The run could not start: ${messageOf(err)}` }]));
+    .catch((err: unknown) =>
+      applyToRun(runId, [{ type: 'status', status: 'error', message: `The run could not start: ${messageOf(err)}` }]),
+    );
 }
 
 /**
@@ -107,15 +113,24 @@ export async function startRun(): Promise<void> {
  * live in this tab or another tab drives that run; once the worker has it, failures arrive as statuses.
  */
 export async function resumeStoredRun(runId: string, secrets: RunSecrets): Promise<void> {
-  if (isLive(useRunStore.getState())) throw new Error('A run is in progress in this tab: stop it before resuming another.');
+  if (isLive(useRunStore.getState()))
+    throw new Error('A run is in progress in this tab: stop it before resuming another.');
   if ((await drivenRunIds()).has(runId)) throw new RunLockedError(runId);
   const record = await runLibrary().get(runId);
   if (!record) throw new Error('This run is no longer stored (it was deleted).');
   showLiveRun(runId, record.config);
-  const request: StartRequest = { runId, config: record.config, secrets, demoLatencyMs: useSetupStore.getState().demoLatencyMs, resume: true };
+  const request: StartRequest = {
+    runId,
+    config: record.config,
+    secrets,
+    demoLatencyMs: useSetupStore.getState().demoLatencyMs,
+    resume: true,
+  };
   engine()
     .start(request, (events) => applyToRun(runId, events))
-    .catch((err: unknown) => applyToRun(runId, [{ type: 'status', status: 'error', message: `The run could not resume: ${messageOf(err)}` }]));
+    .catch((err: unknown) =>
+      applyToRun(runId, [{ type: 'status', status: 'error', message: `The run could not resume: ${messageOf(err)}` }]),
+    );
 }
 
 export function pauseRun(): void {
@@ -146,9 +161,12 @@ export async function testConnection(role: LmRole): Promise<ConnectionResult> {
 /** Runs the seed program on the dataset's first 3 examples and grades them; rejects with the reason it cannot. */
 export async function testMetricOn3(): Promise<MetricTrial[]> {
   const s = useSetupStore.getState();
-  if (s.dataset.rows.length === 0) throw new Error('Load a dataset first: the metric is tried on its first 3 examples.');
+  if (s.dataset.rows.length === 0)
+    throw new Error('Load a dataset first: the metric is tried on its first 3 examples.');
   const config = s.toRunConfig();
-  const examples = applyMapping(s.dataset.rows.slice(0, 3), config.dataset.mapping, config.dataset.fileName, { jsonAnswer: config.metric.kind === 'json_field' });
+  const examples = applyMapping(s.dataset.rows.slice(0, 3), config.dataset.mapping, config.dataset.fileName, {
+    jsonAnswer: config.metric.kind === 'json_field',
+  });
   checkProgramAgainstFields(config, config.dataset.mapping.inputs);
   const secrets = secretsOf(s);
   return engine().testMetric({
@@ -163,7 +181,12 @@ export async function testMetricOn3(): Promise<MetricTrial[]> {
 }
 
 function baseName(run: RunData): string {
-  const slug = (run.config?.name ?? 'run').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'run';
+  const slug =
+    (run.config?.name ?? 'run')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'run';
   return `gepa-${slug}${run.runId ? `-${run.runId.slice(0, 8)}` : ''}`;
 }
 
@@ -185,7 +208,8 @@ export function jsonExportFile(): ExportFile | null {
 export function csvExportFile(table: 'proposals' | 'candidates'): ExportFile | null {
   const run = useRunStore.getState();
   if (!hasRun(run)) return null;
-  const text = table === 'proposals' ? proposalsCsv(run.proposals) : candidatesCsv(run.candidates.filter((c) => c !== undefined));
+  const text =
+    table === 'proposals' ? proposalsCsv(run.proposals) : candidatesCsv(run.candidates.filter((c) => c !== undefined));
   return { fileName: `${baseName(run)}-${table}.csv`, blob: new Blob([text], { type: 'text/csv' }) };
 }
 

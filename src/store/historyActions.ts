@@ -35,9 +35,16 @@ export async function refreshHistory(): Promise<void> {
   const lib = runLibrary();
   try {
     const [records, driven, figures] = await Promise.all([lib.list(), drivenRunIds(), lib.figures()]);
-    if (mine === generation) useHistoryStore.setState({ rows: historyRows(records, driven, thisTabRunId()), loaded: true, error: null, figures });
+    if (mine === generation)
+      useHistoryStore.setState({
+        rows: historyRows(records, driven, thisTabRunId()),
+        loaded: true,
+        error: null,
+        figures,
+      });
   } catch (err) {
-    if (mine === generation) useHistoryStore.setState({ loaded: true, error: `The stored runs could not be read: ${messageOf(err)}` });
+    if (mine === generation)
+      useHistoryStore.setState({ loaded: true, error: `The stored runs could not be read: ${messageOf(err)}` });
   }
 }
 
@@ -96,7 +103,12 @@ let stopFollowing: (() => void) | null = null;
  * each batch starts, so a batch the loaded log already held is skipped and a gap (or a resume marker,
  * which rewrites the views) reloads the run. When the driving tab lets go, the run is shown as stored.
  */
-function follow(runId: string, logLength: number, buffered: RunBroadcast[], listen: (fn: (m: RunBroadcast) => void) => () => void): void {
+function follow(
+  runId: string,
+  logLength: number,
+  buffered: RunBroadcast[],
+  listen: (fn: (m: RunBroadcast) => void) => () => void,
+): void {
   let seq = logLength;
   const ctrl = new AbortController();
   const shown = () => {
@@ -137,7 +149,10 @@ export async function openStoredRun(runId: string, switchView = true): Promise<v
     if (switchView) showRunView();
     return;
   }
-  if (thisTabRunId() !== null) throw new Error('A run is in progress in this tab: its view stays until it ends (open the other run in another tab).');
+  if (thisTabRunId() !== null)
+    throw new Error(
+      'A run is in progress in this tab: its view stays until it ends (open the other run in another tab).',
+    );
   stopFollowing?.();
   const lib = runLibrary();
   // listen before reading, so no batch falls between the log as read and the first one heard
@@ -173,7 +188,12 @@ export async function duplicateStoredRun(runId: string): Promise<void> {
 /** Deletes a stored run that no tab drives. */
 export async function deleteStoredRun(runId: string): Promise<void> {
   const driver = await driverOf(runId);
-  if (driver !== null) throw new Error(driver === 'this-tab' ? 'This run is in progress in this tab: stop it first.' : 'Another tab drives this run: stop it there first.');
+  if (driver !== null)
+    throw new Error(
+      driver === 'this-tab'
+        ? 'This run is in progress in this tab: stop it first.'
+        : 'Another tab drives this run: stop it there first.',
+    );
   await runLibrary().remove(runId);
   await refreshHistory();
 }

@@ -84,7 +84,10 @@ export function reduceEvents(state: RunData, events: RunEvent[]): Partial<RunDat
   const newLogs = events.filter((e): e is Extract<RunEvent, { type: 'log' }> => e.type === 'log');
   if (newLogs.length > 0) {
     const now = Date.now();
-    const logs = [...state.logs, ...newLogs.map((e) => ({ level: e.level, message: e.message, iteration: e.iteration, at: now }))];
+    const logs = [
+      ...state.logs,
+      ...newLogs.map((e) => ({ level: e.level, message: e.message, iteration: e.iteration, at: now })),
+    ];
     next.logs = logs.length > LOG_LIMIT ? logs.slice(-LOG_LIMIT) : logs;
   }
   return next;

@@ -5,7 +5,11 @@ import { DEMO_TASKS } from '../tasks/demos/index.ts';
 
 describe('setup store', () => {
   it('parses a dataset and guesses the mapping', () => {
-    const d = parseIntoDraft(initialSetup().dataset, 'qa.jsonl', '{"question":"a","answer":"b"}\n{"question":"c","answer":"d"}\n');
+    const d = parseIntoDraft(
+      initialSetup().dataset,
+      'qa.jsonl',
+      '{"question":"a","answer":"b"}\n{"question":"c","answer":"d"}\n',
+    );
     expect(d.error).toBeNull();
     expect(d.rows).toHaveLength(2);
     expect(d.mapping).toMatchObject({ inputs: ['question'], answer: 'answer' });

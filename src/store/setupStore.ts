@@ -81,13 +81,23 @@ function persistKeys(remember: boolean, keys: Record<LmRole, string>): void {
   }
 }
 
-const emptyDataset = (): DatasetDraft => ({ fileName: '', rows: [], columns: [], format: '', error: null, mapping: { inputs: [], answer: '' }, split: { valFraction: 0.3, seed: 0 } });
+const emptyDataset = (): DatasetDraft => ({
+  fileName: '',
+  rows: [],
+  columns: [],
+  format: '',
+  error: null,
+  mapping: { inputs: [], answer: '' },
+  split: { valFraction: 0.3, seed: 0 },
+});
 
 export function initialSetup(): SetupState {
   const keys = storedKeys();
   return {
     name: 'My GEPA run',
-    program: { steps: [{ name: 'system_prompt', instruction: 'You are a helpful assistant.', template: '{{question}}' }] },
+    program: {
+      steps: [{ name: 'system_prompt', instruction: 'You are a helpful assistant.', template: '{{question}}' }],
+    },
     dataset: emptyDataset(),
     metric: { kind: 'exact_match' },
     taskLm: DEMO_MODEL,
@@ -104,7 +114,15 @@ export function initialSetup(): SetupState {
 export function parseIntoDraft(previous: DatasetDraft, fileName: string, text: string): DatasetDraft {
   try {
     const parsed = parseDataset(text, fileName);
-    return { ...previous, fileName, rows: parsed.rows, columns: parsed.columns, format: parsed.format, error: null, mapping: guessMapping(parsed.columns) };
+    return {
+      ...previous,
+      fileName,
+      rows: parsed.rows,
+      columns: parsed.columns,
+      format: parsed.format,
+      error: null,
+      mapping: guessMapping(parsed.columns),
+    };
   } catch (err) {
     const message = err instanceof DatasetError || err instanceof Error ? err.message : String(err);
     return { ...previous, error: message };
@@ -114,19 +132,32 @@ export function parseIntoDraft(previous: DatasetDraft, fileName: string, text: s
 export const useSetupStore = create<SetupStore>()((set, get) => ({
   ...initialSetup(),
   setName: (name) => set({ name }),
-  setStep: (index, patch) => set((s) => ({ program: { steps: s.program.steps.map((st, i) => (i === index ? { ...st, ...patch } : st)) } })),
+  setStep: (index, patch) =>
+    set((s) => ({ program: { steps: s.program.steps.map((st, i) => (i === index ? { ...st, ...patch } : st)) } })),
   addStep: () =>
     set((s) => {
       const n = s.program.steps.length + 1;
       const prev = s.program.steps[n - 2];
-      return { program: { steps: [...s.program.steps, { name: `step_${n}`, instruction: '', template: prev ? `{{steps.${prev.name}}}` : '{{question}}' }] } };
+      return {
+        program: {
+          steps: [
+            ...s.program.steps,
+            { name: `step_${n}`, instruction: '', template: prev ? `{{steps.${prev.name}}}` : '{{question}}' },
+          ],
+        },
+      };
     }),
   removeStep: (index) => set((s) => ({ program: { steps: s.program.steps.filter((_st, i) => i !== index) } })),
   loadDatasetText: (fileName, text) => set((s) => ({ dataset: parseIntoDraft(s.dataset, fileName, text) })),
   setMapping: (patch) => set((s) => ({ dataset: { ...s.dataset, mapping: { ...s.dataset.mapping, ...patch } } })),
   setSplit: (patch) => set((s) => ({ dataset: { ...s.dataset, split: { ...s.dataset.split, ...patch } } })),
   setMetric: (metric) => set({ metric }),
-  setModel: (role, patch) => set((s) => (role === 'task' ? { taskLm: { ...s.taskLm, ...patch } as ModelConfig } : { reflectionLm: { ...s.reflectionLm, ...patch } as ModelConfig })),
+  setModel: (role, patch) =>
+    set((s) =>
+      role === 'task'
+        ? { taskLm: { ...s.taskLm, ...patch } as ModelConfig }
+        : { reflectionLm: { ...s.reflectionLm, ...patch } as ModelConfig },
+    ),
   setKey: (role, key) =>
     set((s) => {
       const keys = { ...s.keys, [role]: key };
@@ -161,7 +192,15 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
     set({
       name: config.name,
       program: structuredClone(config.program),
-      dataset: { fileName: config.dataset.fileName, rows, columns, format: 'json', error: null, mapping: { ...config.dataset.mapping }, split: { ...config.dataset.split } },
+      dataset: {
+        fileName: config.dataset.fileName,
+        rows,
+        columns,
+        format: 'json',
+        error: null,
+        mapping: { ...config.dataset.mapping },
+        split: { ...config.dataset.split },
+      },
       metric: structuredClone(config.metric),
       taskLm: { ...config.taskLm },
       reflectionLm: { ...config.reflectionLm },
@@ -175,7 +214,12 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
       version: RUN_CONFIG_VERSION,
       name: s.name,
       program: structuredClone(s.program),
-      dataset: { fileName: s.dataset.fileName, rows: s.dataset.rows.map((r) => r.values), mapping: { ...s.dataset.mapping }, split: { ...s.dataset.split } },
+      dataset: {
+        fileName: s.dataset.fileName,
+        rows: s.dataset.rows.map((r) => r.values),
+        mapping: { ...s.dataset.mapping },
+        split: { ...s.dataset.split },
+      },
       metric: structuredClone(s.metric),
       taskLm: { ...s.taskLm },
       reflectionLm: { ...s.reflectionLm },

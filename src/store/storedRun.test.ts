@@ -17,7 +17,12 @@ const record = (id: string, status: RunRecord['status'], createdAt: number): Run
   bytes: 100,
 });
 
-const candidate = (candidateIdx: number): RunEvent => ({ type: 'candidate', row: { candidateIdx, valsetScore: 0.5 } as CandidateRow, valScores: [], outputs: [] });
+const candidate = (candidateIdx: number): RunEvent => ({
+  type: 'candidate',
+  row: { candidateIdx, valsetScore: 0.5 } as CandidateRow,
+  valScores: [],
+  outputs: [],
+});
 const proposal = (proposalId: number): RunEvent => ({ type: 'proposal', row: { proposalId } as ProposalRow });
 
 describe('stored runs', () => {
@@ -29,7 +34,11 @@ describe('stored runs', () => {
   });
 
   it('lists newest first, with who drives each run', () => {
-    const rows = historyRows([record('a', 'finished', 1), record('b', 'running', 3), record('c', 'running', 2)], new Set(['b', 'c']), 'c');
+    const rows = historyRows(
+      [record('a', 'finished', 1), record('b', 'running', 3), record('c', 'running', 2)],
+      new Set(['b', 'c']),
+      'c',
+    );
     expect(rows.map((r) => [r.record.id, r.status, r.driver])).toEqual([
       ['b', 'running', 'other-tab'],
       ['c', 'running', 'this-tab'],
@@ -51,7 +60,14 @@ describe('stored runs', () => {
       proposal(1),
     ];
     const view = storedRunView(record('r', 'running', 5), log, 'interrupted');
-    expect(view).toMatchObject({ runId: 'r', readOnly: true, readOnlySource: 'stored', status: 'interrupted', startedAt: 5, endedAt: 15 });
+    expect(view).toMatchObject({
+      runId: 'r',
+      readOnly: true,
+      readOnlySource: 'stored',
+      status: 'interrupted',
+      startedAt: 5,
+      endedAt: 15,
+    });
     expect(view.statusMessage).toMatch(/continues after iteration 1/);
     expect(view.candidates.map((c) => c.row.candidateIdx)).toEqual([0, 1]);
     expect(view.proposals.map((p) => p.proposalId)).toEqual([0, 1]);

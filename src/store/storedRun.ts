@@ -21,7 +21,11 @@ export function shownStatus(record: Pick<RunRecord, 'status'>, driver: Driver): 
 }
 
 /** Newest first, with the status to show and who drives each run. */
-export function historyRows(records: readonly RunRecord[], driven: ReadonlySet<string>, thisTabRunId: string | null): HistoryRow[] {
+export function historyRows(
+  records: readonly RunRecord[],
+  driven: ReadonlySet<string>,
+  thisTabRunId: string | null,
+): HistoryRow[] {
   return [...records]
     .sort((a, b) => b.createdAt - a.createdAt)
     .map((record) => {
@@ -35,16 +39,27 @@ export function historyRows(records: readonly RunRecord[], driven: ReadonlySet<s
  * for a run another tab drives, whose status is the latest its events tell (it goes on changing live).
  */
 export function storedRunView(record: RunRecord, log: readonly RunEvent[], status: StoredRunStatus | null): RunData {
-  const base: RunData = { ...emptyRun(), runId: record.id, config: record.config, readOnly: true, readOnlySource: status === null ? 'other-tab' : 'stored', startedAt: record.createdAt };
+  const base: RunData = {
+    ...emptyRun(),
+    runId: record.id,
+    config: record.config,
+    readOnly: true,
+    readOnlySource: status === null ? 'other-tab' : 'stored',
+    startedAt: record.createdAt,
+  };
   const events = replayableEvents(log);
   const folded = { ...base, ...reduceEvents(base, events) };
   if (status === null) return folded;
   const ended = status !== 'running' && status !== 'paused';
-  const message = status === 'interrupted' ? interruptedMessage(lastOfType(events, 'checkpoint')?.iteration ?? null) : record.statusMessage || folded.statusMessage;
+  const message =
+    status === 'interrupted'
+      ? interruptedMessage(lastOfType(events, 'checkpoint')?.iteration ?? null)
+      : record.statusMessage || folded.statusMessage;
   return { ...folded, status, statusMessage: message, endedAt: ended ? record.updatedAt : null };
 }
 
 export function interruptedMessage(checkpoint: number | null): string {
-  const from = checkpoint === null ? 'it starts over (no iteration was saved)' : `it continues after iteration ${checkpoint}`;
+  const from =
+    checkpoint === null ? 'it starts over (no iteration was saved)' : `it continues after iteration ${checkpoint}`;
   return `interrupted: the tab that drove this run was closed or reloaded. Resume it from History: ${from}.`;
 }

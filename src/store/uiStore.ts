@@ -35,5 +35,6 @@ export const useUiStore = create<UiStore>()((set) => ({
   setCompare: (compareCandidate) => set({ compareCandidate }),
   selectProposal: (selectedProposal) => set({ selectedProposal }),
   toggleRejectedInLineage: () => set((s) => ({ showRejectedInLineage: !s.showRejectedInLineage })),
-  openRunOverview: () => set({ selectedCandidate: null, selectedProposal: null, compareCandidate: null, runTab: 'overview', view: 'run' }),
+  openRunOverview: () =>
+    set({ selectedCandidate: null, selectedProposal: null, compareCandidate: null, runTab: 'overview', view: 'run' }),
 }));

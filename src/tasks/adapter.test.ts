@@ -20,7 +20,12 @@ function fakeLm(): LanguageModel & { calls: CompletionRequest[]; inFlight: numbe
       lm.inFlight--;
       const user = req.messages[1]?.content ?? '';
       if (user.includes('FAIL')) throw new Error('endpoint said no');
-      return { text: `${req.messages[0]?.content}|${user}`.toUpperCase(), usage: { promptTokens: 1, completionTokens: 1 }, latencyMs: 1, model: 'fake' };
+      return {
+        text: `${req.messages[0]?.content}|${user}`.toUpperCase(),
+        usage: { promptTokens: 1, completionTokens: 1 },
+        latencyMs: 1,
+        model: 'fake',
+      };
     },
   };
   return lm;
@@ -32,7 +37,10 @@ const program: Program = {
     { name: 'answer', instruction: 'answer', template: 'From {{steps.extract}}' },
   ],
 };
-const contains: Metric = async (ex, out) => (out.includes(String(ex.answer)) ? { score: 1, feedback: 'correct' } : { score: 0, feedback: `expected ${String(ex.answer)}` });
+const contains: Metric = async (ex, out) =>
+  out.includes(String(ex.answer))
+    ? { score: 1, feedback: 'correct' }
+    : { score: 0, feedback: `expected ${String(ex.answer)}` };
 const ex = (id: string, question: string, answer: string): Example => ({ id, question, answer });
 
 describe('ProgramAdapter', () => {
@@ -47,7 +55,11 @@ describe('ProgramAdapter', () => {
   });
 
   it('returns no trajectories unless asked', async () => {
-    const r = await new ProgramAdapter({ program, taskLm: fakeLm(), metric: contains }).evaluate([ex('1', 'x', 'y')], { extract: 'a', answer: 'b' }, false);
+    const r = await new ProgramAdapter({ program, taskLm: fakeLm(), metric: contains }).evaluate(
+      [ex('1', 'x', 'y')],
+      { extract: 'a', answer: 'b' },
+      false,
+    );
     expect(r.trajectories).toBeNull();
   });
 
@@ -60,18 +72,30 @@ describe('ProgramAdapter', () => {
 
   it('throws when every LM call of the batch failed (a dead endpoint is an error, not a zero score)', async () => {
     const a = new ProgramAdapter({ program, taskLm: fakeLm(), metric: contains });
-    await expect(a.evaluate([ex('1', 'FAIL', 'x'), ex('2', 'FAIL again', 'y')], { extract: 'e', answer: 'a' }, false)).rejects.toThrow(/every LM call in a batch of 2 failed/);
+    await expect(
+      a.evaluate([ex('1', 'FAIL', 'x'), ex('2', 'FAIL again', 'y')], { extract: 'e', answer: 'a' }, false),
+    ).rejects.toThrow(/every LM call in a batch of 2 failed/);
   });
 
   it('a throwing metric is a failure score, not a throw', async () => {
-    const a = new ProgramAdapter({ program, taskLm: fakeLm(), metric: async () => { throw new Error('metric bug'); } });
+    const a = new ProgramAdapter({
+      program,
+      taskLm: fakeLm(),
+      metric: async () => {
+        throw new Error('metric bug');
+      },
+    });
     const r = await a.evaluate([ex('1', 'q', 'a')], { extract: 'e', answer: 'a' }, true);
     expect(r.scores).toEqual([0]);
     expect(r.trajectories?.[0]?.feedback).toContain('metric bug');
   });
 
   it('clamps scores into [0, 1] and passes objectives through', async () => {
-    const a = new ProgramAdapter({ program, taskLm: fakeLm(), metric: async () => ({ score: 3, feedback: '', objectives: { brevity: 0.5 } }) });
+    const a = new ProgramAdapter({
+      program,
+      taskLm: fakeLm(),
+      metric: async () => ({ score: 3, feedback: '', objectives: { brevity: 0.5 } }),
+    });
     const r = await a.evaluate([ex('1', 'q', 'a')], { extract: 'e', answer: 'a' }, false);
     expect(r.scores).toEqual([1]);
     expect(r.objectiveScores).toEqual([{ brevity: 0.5 }]);
@@ -79,7 +103,11 @@ describe('ProgramAdapter', () => {
 
   it('evaluates the examples of a batch concurrently', async () => {
     const lm = fakeLm();
-    await new ProgramAdapter({ program, taskLm: lm, metric: contains }).evaluate(Array.from({ length: 6 }, (_, i) => ex(String(i), 'q', 'a')), { extract: 'e', answer: 'a' }, false);
+    await new ProgramAdapter({ program, taskLm: lm, metric: contains }).evaluate(
+      Array.from({ length: 6 }, (_, i) => ex(String(i), 'q', 'a')),
+      { extract: 'e', answer: 'a' },
+      false,
+    );
     expect(lm.maxInFlight).toBeGreaterThan(1);
   });
 
@@ -87,25 +115,51 @@ describe('ProgramAdapter', () => {
     const a = new ProgramAdapter({ program, taskLm: fakeLm(), metric: contains });
     const r = await a.evaluate([ex('1', 'rome', 'PARIS')], { extract: 'e', answer: 'a' }, true);
     const d = a.makeReflectiveDataset({ extract: 'e', answer: 'a' }, r, ['extract', 'answer']);
-    expect(d.extract?.[0]).toMatchObject({ Inputs: 'Q: rome', 'Generated Outputs': 'E|Q: ROME', 'Final Output': 'A|FROM E|Q: ROME' });
+    expect(d.extract?.[0]).toMatchObject({
+      Inputs: 'Q: rome',
+      'Generated Outputs': 'E|Q: ROME',
+      'Final Output': 'A|FROM E|Q: ROME',
+    });
     expect(d.answer?.[0]?.Feedback).toBe('Score 0.00. expected PARIS');
     expect(d.answer?.[0]).not.toHaveProperty('Final Output');
   });
 
   it('rethrows an abort instead of scoring it', async () => {
     const ctrl = new AbortController();
-    const lm: LanguageModel = { id: 'x', settingsKey: 'x', complete: async () => { ctrl.abort(); throw Object.assign(new Error('aborted'), { name: 'AbortError' }); } };
-    await expect(new ProgramAdapter({ program, taskLm: lm, metric: contains }).evaluate([ex('1', 'q', 'a')], { extract: 'e', answer: 'a' }, false, ctrl.signal)).rejects.toThrow('aborted');
+    const lm: LanguageModel = {
+      id: 'x',
+      settingsKey: 'x',
+      complete: async () => {
+        ctrl.abort();
+        throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+      },
+    };
+    await expect(
+      new ProgramAdapter({ program, taskLm: lm, metric: contains }).evaluate(
+        [ex('1', 'q', 'a')],
+        { extract: 'e', answer: 'a' },
+        false,
+        ctrl.signal,
+      ),
+    ).rejects.toThrow('aborted');
   });
 });
 
 describe('templates', () => {
-  it('renders fields and earlier step outputs', () => expect(renderTemplate('{{ q }} / {{steps.a}} / {{n}}', { id: '1', q: 'hi', n: 3 }, { a: 'out' })).toBe('hi / out / 3'));
+  it('renders fields and earlier step outputs', () =>
+    expect(renderTemplate('{{ q }} / {{steps.a}} / {{n}}', { id: '1', q: 'hi', n: 3 }, { a: 'out' })).toBe(
+      'hi / out / 3',
+    ));
   it('validates field names, step references and duplicate names', () => {
-    const problems = validateProgram({ steps: [
-      { name: 'a', instruction: '', template: '{{question}} {{steps.b}}' },
-      { name: 'a', instruction: '', template: '{{nope}}' },
-    ] }, ['question']);
+    const problems = validateProgram(
+      {
+        steps: [
+          { name: 'a', instruction: '', template: '{{question}} {{steps.b}}' },
+          { name: 'a', instruction: '', template: '{{nope}}' },
+        ],
+      },
+      ['question'],
+    );
     expect(problems).toEqual([
       'step 1 ("a"): {{steps.b}} does not name an earlier step',
       'step 2 ("a"): the name is used by an earlier step',

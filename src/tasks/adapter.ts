@@ -18,37 +18,70 @@ export interface ProgramAdapterOptions {
 }
 
 function isAbort(err: unknown, signal?: AbortSignal): boolean {
-  return !!signal?.aborted || (err instanceof Error && (err.name === 'AbortError' || (err as { kind?: string }).kind === 'aborted'));
+  return (
+    !!signal?.aborted ||
+    (err instanceof Error && (err.name === 'AbortError' || (err as { kind?: string }).kind === 'aborted'))
+  );
 }
 
 export class ProgramAdapter implements GepaAdapter<Example, ExampleTrace, string> {
   constructor(private readonly o: ProgramAdapterOptions) {}
 
-  async evaluate(batch: Example[], candidate: Candidate, captureTraces: boolean, signal?: AbortSignal): Promise<EvaluationBatch<ExampleTrace, string>> {
+  async evaluate(
+    batch: Example[],
+    candidate: Candidate,
+    captureTraces: boolean,
+    signal?: AbortSignal,
+  ): Promise<EvaluationBatch<ExampleTrace, string>> {
     const failureScore = this.o.failureScore ?? 0;
     const lmFailures: unknown[] = [];
     const traces = await Promise.all(
       batch.map(async (example): Promise<ExampleTrace & { objectives?: Record<string, number> }> => {
-        const run = await runProgram(this.o.program, candidate, example, this.o.taskLm, { signal, temperature: this.o.temperature, maxTokens: this.o.maxTokens });
+        const run = await runProgram(this.o.program, candidate, example, this.o.taskLm, {
+          signal,
+          temperature: this.o.temperature,
+          maxTokens: this.o.maxTokens,
+        });
         if (run.error !== undefined) {
           if (isAbort(run.error, signal)) throw run.error;
           lmFailures.push(run.error);
           const message = run.error instanceof Error ? run.error.message : String(run.error);
-          return { exampleId: example.id, steps: run.steps, output: '', score: failureScore, feedback: `The LM call failed, so this example could not be answered: ${message}` };
+          return {
+            exampleId: example.id,
+            steps: run.steps,
+            output: '',
+            score: failureScore,
+            feedback: `The LM call failed, so this example could not be answered: ${message}`,
+          };
         }
         try {
           const m = await this.o.metric(example, run.output, run.steps, signal);
           const score = Number.isFinite(m.score) ? Math.min(1, Math.max(0, m.score)) : failureScore;
-          return { exampleId: example.id, steps: run.steps, output: run.output, score, feedback: m.feedback, ...(m.objectives ? { objectives: m.objectives } : {}) };
+          return {
+            exampleId: example.id,
+            steps: run.steps,
+            output: run.output,
+            score,
+            feedback: m.feedback,
+            ...(m.objectives ? { objectives: m.objectives } : {}),
+          };
         } catch (err) {
           if (isAbort(err, signal)) throw err;
-          return { exampleId: example.id, steps: run.steps, output: run.output, score: failureScore, feedback: `The metric failed: ${err instanceof Error ? err.message : String(err)}` };
+          return {
+            exampleId: example.id,
+            steps: run.steps,
+            output: run.output,
+            score: failureScore,
+            feedback: `The metric failed: ${err instanceof Error ? err.message : String(err)}`,
+          };
         }
       }),
     );
     if (batch.length > 0 && lmFailures.length === batch.length) {
       const first = lmFailures[0];
-      throw new Error(`every LM call in a batch of ${batch.length} failed; first error: ${first instanceof Error ? first.message : String(first)}`);
+      throw new Error(
+        `every LM call in a batch of ${batch.length} failed; first error: ${first instanceof Error ? first.message : String(first)}`,
+      );
     }
     const anyObjectives = traces.some((t) => t.objectives);
     return {
@@ -59,7 +92,11 @@ export class ProgramAdapter implements GepaAdapter<Example, ExampleTrace, string
     };
   }
 
-  makeReflectiveDataset(_candidate: Candidate, evalBatch: EvaluationBatch<ExampleTrace, string>, components: string[]): ReflectiveDataset {
+  makeReflectiveDataset(
+    _candidate: Candidate,
+    evalBatch: EvaluationBatch<ExampleTrace, string>,
+    components: string[],
+  ): ReflectiveDataset {
     const out: ReflectiveDataset = {};
     const traces = evalBatch.trajectories ?? [];
     for (const component of components) {
@@ -68,7 +105,9 @@ export class ProgramAdapter implements GepaAdapter<Example, ExampleTrace, string
         const user = step?.messages.find((m) => m.role === 'user')?.content ?? '';
         const record: Record<string, unknown> = {
           Inputs: user,
-          'Generated Outputs': step?.error ? `(the LM call failed: ${step.error})` : (step?.output ?? '(this step did not run)'),
+          'Generated Outputs': step?.error
+            ? `(the LM call failed: ${step.error})`
+            : (step?.output ?? '(this step did not run)'),
         };
         if (step && step.output !== t.output && t.output) record['Final Output'] = t.output;
         record.Feedback = `Score ${t.score.toFixed(2)}. ${t.feedback}`;

@@ -56,7 +56,12 @@ export function inlineRows(rows: Record<string, unknown>[]): DatasetRow[] {
   return rows.map((values, i) => ({ line: i + 1, values }));
 }
 
-function baseModel(m: ModelConfig, apiKey: string | undefined, concurrency: number, demoLatencyMs: number): LanguageModel {
+function baseModel(
+  m: ModelConfig,
+  apiKey: string | undefined,
+  concurrency: number,
+  demoLatencyMs: number,
+): LanguageModel {
   if (m.provider === 'demo') return new DemoLanguageModel({ latencyMs: demoLatencyMs });
   const { apiKeyEnv: _env, ...endpoint } = m;
   return new OpenAiLanguageModel({ ...(endpoint as LmEndpointConfig), apiKey, concurrency });
@@ -64,8 +69,11 @@ function baseModel(m: ModelConfig, apiKey: string | undefined, concurrency: numb
 
 export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
   const fileName = config.dataset.fileName;
-  const examples = applyMapping(deps.rows, config.dataset.mapping, fileName, { jsonAnswer: config.metric.kind === 'json_field' });
-  if (examples.length < 2) throw new RunConfigError('dataset', `${fileName} has ${examples.length} usable example(s); GEPA needs at least 2`);
+  const examples = applyMapping(deps.rows, config.dataset.mapping, fileName, {
+    jsonAnswer: config.metric.kind === 'json_field',
+  });
+  if (examples.length < 2)
+    throw new RunConfigError('dataset', `${fileName} has ${examples.length} usable example(s); GEPA needs at least 2`);
   checkProgramAgainstFields(config, config.dataset.mapping.inputs);
   const { train, val } = splitDataset(examples, config.dataset.split);
 
@@ -92,21 +100,38 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
   if (config.metric.kind === 'llm_judge') {
     const judgeConfig = config.judgeLm ?? config.reflectionLm;
     const judgeKey = config.judgeLm ? secrets.judgeApiKey : secrets.reflectionApiKey;
-    const judge = stackModel(baseModel(judgeConfig, judgeKey, o.concurrency, latency), { role: 'judge', limiter: limiterFor(judgeConfig), meter });
+    const judge = stackModel(baseModel(judgeConfig, judgeKey, o.concurrency, latency), {
+      role: 'judge',
+      limiter: limiterFor(judgeConfig),
+      meter,
+    });
     metric = makeMetric(config.metric, { judgeModel: judge.model });
   } else {
     metric = makeMetric(config.metric, { workerFactory: deps.workerFactory });
   }
 
-  const adapter = new ProgramAdapter({ program: config.program, taskLm: task.model, metric, temperature: config.taskLm.temperature, maxTokens: config.taskLm.maxTokens });
+  const adapter = new ProgramAdapter({
+    program: config.program,
+    taskLm: task.model,
+    metric,
+    temperature: config.taskLm.temperature,
+    maxTokens: config.taskLm.maxTokens,
+  });
   const budget = config.budget;
   const options: GepaOptions<Example> = {
     seedCandidate: Object.fromEntries(config.program.steps.map((s) => [s.name, s.instruction])),
     trainset: train,
     valset: val,
     adapter,
-    reflectionLm: reflectionLmFrom(reflection.model, { temperature: config.reflectionLm.temperature, maxTokens: config.reflectionLm.maxTokens }),
-    ...('auto' in budget ? { auto: budget.auto } : 'maxMetricCalls' in budget ? { maxMetricCalls: budget.maxMetricCalls } : { maxFullEvals: budget.maxFullEvals }),
+    reflectionLm: reflectionLmFrom(reflection.model, {
+      temperature: config.reflectionLm.temperature,
+      maxTokens: config.reflectionLm.maxTokens,
+    }),
+    ...('auto' in budget
+      ? { auto: budget.auto }
+      : 'maxMetricCalls' in budget
+        ? { maxMetricCalls: budget.maxMetricCalls }
+        : { maxFullEvals: budget.maxFullEvals }),
     reflectionMinibatchSize: o.reflectionMinibatchSize,
     candidateSelectionStrategy: o.candidateSelectionStrategy,
     frontierType: o.frontierType,

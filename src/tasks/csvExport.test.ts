@@ -21,7 +21,7 @@ const proposal = (patch: Partial<ProposalRow>): ProposalRow => ({
   kind: 'reflective',
   component: 'system_prompt',
   status: 'rejected',
-  reason: 'minibatch score 1 did not beat the parent\'s 2',
+  reason: "minibatch score 1 did not beat the parent's 2",
   candidateIdx: -1,
   parentIds: [0],
   subsampleScoreBefore: 2,
@@ -42,21 +42,49 @@ describe('CSV export', () => {
   it('writes the candidates table with the reference columns and one text:<component> column per component', () => {
     const csv = candidatesCsv([
       { row: row(0, { system_prompt: 'Be brief.', extract: 'Find, then "quote".' }), valScores: [], outputs: [] },
-      { row: row(1, { system_prompt: 'Be brief.\nCite units.', extract: 'x' }, { isBest: true, parentIds: [0] }), valScores: [], outputs: [] },
-      { row: row(2, { system_prompt: 'merged', extract: 'y' }, { origin: 'merge', parentIds: [0, 1] }), valScores: [], outputs: [] },
+      {
+        row: row(1, { system_prompt: 'Be brief.\nCite units.', extract: 'x' }, { isBest: true, parentIds: [0] }),
+        valScores: [],
+        outputs: [],
+      },
+      {
+        row: row(2, { system_prompt: 'merged', extract: 'y' }, { origin: 'merge', parentIds: [0, 1] }),
+        valScores: [],
+        outputs: [],
+      },
     ]);
     const { data, meta } = parse(csv);
-    expect(meta.fields).toEqual(['iteration', 'candidate_idx', 'parent_ids', 'valset_score', 'is_best', 'origin', 'metric_calls_at_discovery', 'text:extract', 'text:system_prompt']);
+    expect(meta.fields).toEqual([
+      'iteration',
+      'candidate_idx',
+      'parent_ids',
+      'valset_score',
+      'is_best',
+      'origin',
+      'metric_calls_at_discovery',
+      'text:extract',
+      'text:system_prompt',
+    ]);
     expect(data[0]).toMatchObject({ candidate_idx: '0', parent_ids: '[]', 'text:extract': 'Find, then "quote".' });
     expect(data[1]).toMatchObject({ is_best: 'true', 'text:system_prompt': 'Be brief.\nCite units.' });
     expect(data[2]).toMatchObject({ parent_ids: '[0, 1]', origin: 'merge' });
   });
 
   it('writes one proposals row per proposal, with blank scores where none were measured', () => {
-    const csv = proposalsCsv([proposal({}), proposal({ proposalId: 1, status: 'skipped', subsampleScoreAfter: null, reason: 'no usable proposal' })]);
+    const csv = proposalsCsv([
+      proposal({}),
+      proposal({ proposalId: 1, status: 'skipped', subsampleScoreAfter: null, reason: 'no usable proposal' }),
+    ]);
     const { data } = parse(csv);
     expect(data).toHaveLength(2);
-    expect(data[0]).toMatchObject({ proposal_id: '0', status: 'rejected', subsample_score_before: '2', subsample_score_after: '1', minibatch_ids: '[3, 1, 4]', raw_lm_output: '```new```' });
+    expect(data[0]).toMatchObject({
+      proposal_id: '0',
+      status: 'rejected',
+      subsample_score_before: '2',
+      subsample_score_after: '1',
+      minibatch_ids: '[3, 1, 4]',
+      raw_lm_output: '```new```',
+    });
     expect(data[1]).toMatchObject({ status: 'skipped', subsample_score_after: '' });
   });
 

@@ -10,25 +10,67 @@ import type { CandidateExport } from './exportFormat.ts';
 /** Python's str(list), as the reference writes parent ids. */
 const pyList = (xs: readonly number[]): string => `[${xs.join(', ')}]`;
 
-const toCsv = (fields: string[], data: unknown[][]): string => Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
+const toCsv = (fields: string[], data: unknown[][]): string =>
+  Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
 
 export function proposalsCsv(proposals: readonly ProposalRow[]): string {
   const fields = [
-    'proposal_id', 'iteration', 'kind', 'component', 'status', 'reason', 'candidate_idx', 'parent_ids',
-    'subsample_score_before', 'subsample_score_after', 'metric_calls_at', 'minibatch_ids', 'parent_text', 'proposed_text', 'raw_lm_output',
+    'proposal_id',
+    'iteration',
+    'kind',
+    'component',
+    'status',
+    'reason',
+    'candidate_idx',
+    'parent_ids',
+    'subsample_score_before',
+    'subsample_score_after',
+    'metric_calls_at',
+    'minibatch_ids',
+    'parent_text',
+    'proposed_text',
+    'raw_lm_output',
   ];
   const data = proposals.map((p) => [
-    p.proposalId, p.iteration, p.kind, p.component, p.status, p.reason, p.candidateIdx, pyList(p.parentIds),
-    p.subsampleScoreBefore ?? '', p.subsampleScoreAfter ?? '', p.metricCallsAt, pyList(p.minibatchIds), p.parentText, p.proposedText, p.rawLmOutput,
+    p.proposalId,
+    p.iteration,
+    p.kind,
+    p.component,
+    p.status,
+    p.reason,
+    p.candidateIdx,
+    pyList(p.parentIds),
+    p.subsampleScoreBefore ?? '',
+    p.subsampleScoreAfter ?? '',
+    p.metricCallsAt,
+    pyList(p.minibatchIds),
+    p.parentText,
+    p.proposedText,
+    p.rawLmOutput,
   ]);
   return toCsv(fields, data);
 }
 
 export function candidatesCsv(candidates: readonly CandidateExport[]): string {
   const components = [...new Set(candidates.flatMap((c) => Object.keys(c.row.texts)))].sort();
-  const fields = ['iteration', 'candidate_idx', 'parent_ids', 'valset_score', 'is_best', 'origin', 'metric_calls_at_discovery', ...components.map((n) => `text:${n}`)];
+  const fields = [
+    'iteration',
+    'candidate_idx',
+    'parent_ids',
+    'valset_score',
+    'is_best',
+    'origin',
+    'metric_calls_at_discovery',
+    ...components.map((n) => `text:${n}`),
+  ];
   const data = candidates.map(({ row }) => [
-    row.iteration, row.candidateIdx, pyList(row.parentIds), row.valsetScore, row.isBest, row.origin, row.metricCallsAtDiscovery,
+    row.iteration,
+    row.candidateIdx,
+    pyList(row.parentIds),
+    row.valsetScore,
+    row.isBest,
+    row.origin,
+    row.metricCallsAtDiscovery,
     ...components.map((n) => row.texts[n] ?? ''),
   ]);
   return toCsv(fields, data);

@@ -13,7 +13,12 @@ const config: RunConfig = {
   version: 1,
   name: 'units',
   program: unitConversionTask.program,
-  dataset: { fileName: unitConversionTask.fileName, rows: unitConversionTask.rows, mapping: unitConversionTask.fields, split: { valFraction: 1 / 3, seed: 0 } },
+  dataset: {
+    fileName: unitConversionTask.fileName,
+    rows: unitConversionTask.rows,
+    mapping: unitConversionTask.fields,
+    split: { valFraction: 1 / 3, seed: 0 },
+  },
   metric: unitConversionTask.metric,
   taskLm: demo,
   reflectionLm: demo,
@@ -42,10 +47,21 @@ async function sampleRun(): Promise<ExportedRun> {
     statusMessage: result.stopReason,
     config,
     result: result.toDict(),
-    candidates: rows.map((row, i) => ({ row, valScores: scores[i]!.scores, outputs: b.val.map((_e, v) => `output ${v} of ${i}`) })),
+    candidates: rows.map((row, i) => ({
+      row,
+      valScores: scores[i]!.scores,
+      outputs: b.val.map((_e, v) => `output ${v} of ${i}`),
+    })),
     proposals,
     front: result.perValInstanceBestCandidates,
-    scores: [{ metricCalls: b.val.length, iteration: 0, bestScore: result.valAggregateScores[0]!, paretoAggregate: result.valAggregateScores[0]! }],
+    scores: [
+      {
+        metricCalls: b.val.length,
+        iteration: 0,
+        bestScore: result.valAggregateScores[0]!,
+        paretoAggregate: result.valAggregateScores[0]!,
+      },
+    ],
     budget: { used: result.totalMetricCalls ?? 0, cap: 80, iteration: 3 },
     valExamples: b.val,
     trainCount: b.train.length,
@@ -61,7 +77,18 @@ describe('run export', () => {
     expect(run.proposals.length).toBeGreaterThan(1);
     const doc = buildExport(run, new Date('2026-01-02T03:04:05Z'));
     expect(doc).toMatchObject({ format: EXPORT_FORMAT, version: 1, exportedAt: '2026-01-02T03:04:05.000Z' });
-    expect(Object.keys(doc.result!)).toEqual(expect.arrayContaining(['candidates', 'parents', 'val_aggregate_scores', 'val_subscores', 'per_val_instance_best_candidates', 'discovery_eval_counts', 'best_idx', 'total_metric_calls']));
+    expect(Object.keys(doc.result!)).toEqual(
+      expect.arrayContaining([
+        'candidates',
+        'parents',
+        'val_aggregate_scores',
+        'val_subscores',
+        'per_val_instance_best_candidates',
+        'discovery_eval_counts',
+        'best_idx',
+        'total_metric_calls',
+      ]),
+    );
     const text = JSON.stringify(doc);
     expect(parseExport(text, 'run.json')).toEqual(run);
   });
@@ -70,7 +97,13 @@ describe('run export', () => {
     const secret = 'sk-live-DO-NOT-LEAK-9876';
     const leaky = {
       ...config,
-      taskLm: { provider: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4.1-mini', apiKey: secret, headers: { Authorization: `Bearer ${secret}`, 'X-Title': 'studio' } },
+      taskLm: {
+        provider: 'openai',
+        baseUrl: 'https://api.openai.com/v1',
+        model: 'gpt-4.1-mini',
+        apiKey: secret,
+        headers: { Authorization: `Bearer ${secret}`, 'X-Title': 'studio' },
+      },
       reflectionLm: { ...demo, api_key: secret },
       judgeLm: { ...demo, headers: { 'x-api-key': secret } },
     } as unknown as RunConfig;
@@ -105,18 +138,68 @@ describe('run export', () => {
     ['an array', [], undefined, /bad\.json: is not a GEPA Studio run export/],
     ['a file without format', { candidates: [] }, undefined, /field "format" is missing/],
     ['another format', { ...valid(), format: 'something-else' }, undefined, /field "format" is "something-else"/],
-    ['a newer version', { ...valid(), version: 2 }, undefined, /field "version" is 2: this file comes from a newer studio/],
+    [
+      'a newer version',
+      { ...valid(), version: 2 },
+      undefined,
+      /field "version" is 2: this file comes from a newer studio/,
+    ],
     ['no candidates', { ...valid(), candidates: undefined }, undefined, /field "candidates" must be an array/],
-    ['a candidate without scores', { ...valid(), candidates: [{ row: { candidateIdx: 0, texts: {}, parentIds: [], valsetScore: 0 }, outputs: [] }] }, undefined, /field "candidates\[0\]\.valScores" must be an array of numbers/],
-    ['candidates out of order', { ...valid(), candidates: [{ row: { candidateIdx: 1, texts: {}, parentIds: [], valsetScore: 0 }, valScores: [], outputs: [] }] }, undefined, /candidates\[0\]\.row\.candidateIdx/],
-    ['a proposal with an unknown status', { ...valid(), proposals: [{ proposalId: 0, status: 'maybe', component: 'c', parentText: '', proposedText: '' }] }, undefined, /field "proposals\[0\]\.status" must be one of accepted, rejected, skipped/],
-    ['a bad config', { ...valid(), config: { ...config, budget: {} } }, undefined, /field "config\.budget" give exactly one of/],
-    ['a result without scores', { ...valid(), result: { candidates: [] } }, undefined, /field "result\.val_aggregate_scores"/],
+    [
+      'a candidate without scores',
+      { ...valid(), candidates: [{ row: { candidateIdx: 0, texts: {}, parentIds: [], valsetScore: 0 }, outputs: [] }] },
+      undefined,
+      /field "candidates\[0\]\.valScores" must be an array of numbers/,
+    ],
+    [
+      'candidates out of order',
+      {
+        ...valid(),
+        candidates: [
+          { row: { candidateIdx: 1, texts: {}, parentIds: [], valsetScore: 0 }, valScores: [], outputs: [] },
+        ],
+      },
+      undefined,
+      /candidates\[0\]\.row\.candidateIdx/,
+    ],
+    [
+      'a proposal with an unknown status',
+      { ...valid(), proposals: [{ proposalId: 0, status: 'maybe', component: 'c', parentText: '', proposedText: '' }] },
+      undefined,
+      /field "proposals\[0\]\.status" must be one of accepted, rejected, skipped/,
+    ],
+    [
+      'a bad config',
+      { ...valid(), config: { ...config, budget: {} } },
+      undefined,
+      /field "config\.budget" give exactly one of/,
+    ],
+    [
+      'a result without scores',
+      { ...valid(), result: { candidates: [] } },
+      undefined,
+      /field "result\.val_aggregate_scores"/,
+    ],
   ])('names what is wrong in %s', (_name, doc, text, message) => {
     expect(errorFor(doc, text)).toMatch(message);
   });
 });
 
 function emptyRun(): ExportedRun {
-  return { runId: null, status: 'finished', statusMessage: '', config: null, result: null, candidates: [], proposals: [], front: [], scores: [], budget: { used: 0, cap: null, iteration: 0 }, valExamples: [], trainCount: 0, usage: null, summary: null };
+  return {
+    runId: null,
+    status: 'finished',
+    statusMessage: '',
+    config: null,
+    result: null,
+    candidates: [],
+    proposals: [],
+    front: [],
+    scores: [],
+    budget: { used: 0, cap: null, iteration: 0 },
+    valExamples: [],
+    trainCount: 0,
+    usage: null,
+    summary: null,
+  };
 }

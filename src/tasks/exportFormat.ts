@@ -64,7 +64,8 @@ const SECRET_HEADER = /^(authorization|x-api-key|api-key|proxy-authorization)$/i
 /** A model config without anything that could be a credential (a key field or an auth header). */
 function modelWithoutSecrets(model: ModelConfig): ModelConfig {
   const clean = Object.fromEntries(Object.entries(model).filter(([k]) => !KEY_FIELD.test(k))) as ModelConfig;
-  if (clean.headers) clean.headers = Object.fromEntries(Object.entries(clean.headers).filter(([k]) => !SECRET_HEADER.test(k)));
+  if (clean.headers)
+    clean.headers = Object.fromEntries(Object.entries(clean.headers).filter(([k]) => !SECRET_HEADER.test(k)));
   return clean;
 }
 
@@ -114,9 +115,14 @@ export function parseExport(text: string, fileName: string): ExportedRun {
     return fail(null, `is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
   }
   if (!isObject(raw)) return fail(null, 'is not a GEPA Studio run export: expected a JSON object');
-  if (raw.format === undefined) fail('format', `is missing: this is not a GEPA Studio run export (expected "${EXPORT_FORMAT}")`);
+  if (raw.format === undefined)
+    fail('format', `is missing: this is not a GEPA Studio run export (expected "${EXPORT_FORMAT}")`);
   if (raw.format !== EXPORT_FORMAT) fail('format', `is ${JSON.stringify(raw.format)}, expected "${EXPORT_FORMAT}"`);
-  if (typeof raw.version === 'number' && raw.version > EXPORT_VERSION) fail('version', `is ${raw.version}: this file comes from a newer studio (this one reads version ${EXPORT_VERSION})`);
+  if (typeof raw.version === 'number' && raw.version > EXPORT_VERSION)
+    fail(
+      'version',
+      `is ${raw.version}: this file comes from a newer studio (this one reads version ${EXPORT_VERSION})`,
+    );
   if (raw.version !== EXPORT_VERSION) fail('version', `must be ${EXPORT_VERSION}, got ${JSON.stringify(raw.version)}`);
 
   let config: RunConfig | null = null;
@@ -134,12 +140,18 @@ export function parseExport(text: string, fileName: string): ExportedRun {
     const at = `candidates[${i}]`;
     if (!isObject(c) || !isObject(c.row)) return fail(`${at}.row`, 'is missing');
     const row = c.row;
-    if (row.candidateIdx !== i) fail(`${at}.row.candidateIdx`, `is ${JSON.stringify(row.candidateIdx)}; candidates must be listed by index from 0`);
-    if (!isObject(row.texts) || !Object.values(row.texts).every((t) => typeof t === 'string')) fail(`${at}.row.texts`, 'must map component names to text');
+    if (row.candidateIdx !== i)
+      fail(
+        `${at}.row.candidateIdx`,
+        `is ${JSON.stringify(row.candidateIdx)}; candidates must be listed by index from 0`,
+      );
+    if (!isObject(row.texts) || !Object.values(row.texts).every((t) => typeof t === 'string'))
+      fail(`${at}.row.texts`, 'must map component names to text');
     if (!Array.isArray(row.parentIds)) fail(`${at}.row.parentIds`, 'must be an array of candidate indices');
     if (typeof row.valsetScore !== 'number') fail(`${at}.row.valsetScore`, 'must be a number');
     if (!isNumberArray(c.valScores)) fail(`${at}.valScores`, 'must be an array of numbers');
-    if (!Array.isArray(c.outputs) || !c.outputs.every((o) => typeof o === 'string')) fail(`${at}.outputs`, 'must be an array of strings');
+    if (!Array.isArray(c.outputs) || !c.outputs.every((o) => typeof o === 'string'))
+      fail(`${at}.outputs`, 'must be an array of strings');
     return c as unknown as CandidateExport;
   });
 
@@ -148,8 +160,10 @@ export function parseExport(text: string, fileName: string): ExportedRun {
     const at = `proposals[${i}]`;
     if (!isObject(p)) return fail(at, 'must be an object');
     if (typeof p.proposalId !== 'number') fail(`${at}.proposalId`, 'must be a number');
-    if (!PROPOSAL_STATUSES.includes(p.status as string)) fail(`${at}.status`, `must be one of ${PROPOSAL_STATUSES.join(', ')}`);
-    for (const f of ['component', 'parentText', 'proposedText'] as const) if (typeof p[f] !== 'string') fail(`${at}.${f}`, 'must be a string');
+    if (!PROPOSAL_STATUSES.includes(p.status as string))
+      fail(`${at}.status`, `must be one of ${PROPOSAL_STATUSES.join(', ')}`);
+    for (const f of ['component', 'parentText', 'proposedText'] as const)
+      if (typeof p[f] !== 'string') fail(`${at}.${f}`, 'must be a string');
     return p as unknown as ProposalRow;
   });
 
@@ -163,10 +177,12 @@ export function parseExport(text: string, fileName: string): ExportedRun {
   }
 
   const valExamples = raw.valExamples ?? [];
-  if (!Array.isArray(valExamples) || !valExamples.every((e) => isObject(e) && typeof e.id === 'string')) fail('valExamples', 'must be an array of examples, each with a string id');
+  if (!Array.isArray(valExamples) || !valExamples.every((e) => isObject(e) && typeof e.id === 'string'))
+    fail('valExamples', 'must be an array of examples, each with a string id');
   if (raw.trainCount !== undefined && typeof raw.trainCount !== 'number') fail('trainCount', 'must be a number');
   if (raw.scores !== undefined && !Array.isArray(raw.scores)) fail('scores', 'must be an array of score points');
-  if (raw.front !== undefined && !Array.isArray(raw.front)) fail('front', 'must be an array (programs per val example)');
+  if (raw.front !== undefined && !Array.isArray(raw.front))
+    fail('front', 'must be an array (programs per val example)');
 
   const summary = isObject(raw.summary) ? (raw.summary as unknown as RunSummary) : null;
   const perExampleBest = result ? Object.values(result.per_val_instance_best_candidates ?? {}) : [];
@@ -181,7 +197,9 @@ export function parseExport(text: string, fileName: string): ExportedRun {
     proposals,
     front: (raw.front as number[][] | undefined) ?? perExampleBest,
     scores: (raw.scores as ScorePoint[] | undefined) ?? [],
-    budget: isObject(raw.budget) ? (raw.budget as unknown as ExportedRun['budget']) : { used: result?.total_metric_calls ?? 0, cap: null, iteration: summary?.totalIterations ?? 0 },
+    budget: isObject(raw.budget)
+      ? (raw.budget as unknown as ExportedRun['budget'])
+      : { used: result?.total_metric_calls ?? 0, cap: null, iteration: summary?.totalIterations ?? 0 },
     valExamples: valExamples as Example[],
     trainCount: (raw.trainCount as number | undefined) ?? 0,
     usage: isObject(raw.usage) ? (raw.usage as unknown as UsageSnapshot) : null,

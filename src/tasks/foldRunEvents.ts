@@ -7,7 +7,18 @@ import type { CandidateExport, ExportedRun } from './exportFormat.ts';
 
 export type FoldedFields = Pick<
   ExportedRun,
-  'status' | 'statusMessage' | 'trainCount' | 'valExamples' | 'candidates' | 'proposals' | 'front' | 'scores' | 'budget' | 'usage' | 'summary' | 'result'
+  | 'status'
+  | 'statusMessage'
+  | 'trainCount'
+  | 'valExamples'
+  | 'candidates'
+  | 'proposals'
+  | 'front'
+  | 'scores'
+  | 'budget'
+  | 'usage'
+  | 'summary'
+  | 'result'
 >;
 
 export function foldRunEvents(state: Readonly<FoldedFields>, events: readonly RunEvent[]): Partial<FoldedFields> {
@@ -27,7 +38,11 @@ export function foldRunEvents(state: Readonly<FoldedFields>, events: readonly Ru
         break;
       case 'candidate': {
         const list = (candidates ??= [...state.candidates]);
-        if (e.row.isBest) list.forEach((c, i) => c && i !== e.row.candidateIdx && c.row.isBest && (list[i] = { ...c, row: { ...c.row, isBest: false } }));
+        if (e.row.isBest)
+          list.forEach(
+            (c, i) =>
+              c && i !== e.row.candidateIdx && c.row.isBest && (list[i] = { ...c, row: { ...c.row, isBest: false } }),
+          );
         list[e.row.candidateIdx] = { row: e.row, valScores: e.valScores, outputs: e.outputs };
         break;
       }

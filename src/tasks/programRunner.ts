@@ -28,12 +28,22 @@ export async function runProgram(
       { role: 'user' as const, content: renderTemplate(step.template, example, outputs) },
     ];
     try {
-      const res = await lm.complete({ messages, signal: opts.signal, temperature: opts.temperature, maxTokens: opts.maxTokens });
+      const res = await lm.complete({
+        messages,
+        signal: opts.signal,
+        temperature: opts.temperature,
+        maxTokens: opts.maxTokens,
+      });
       outputs[step.name] = res.text;
       last = res.text;
       steps.push({ step: step.name, messages, output: res.text });
     } catch (error) {
-      steps.push({ step: step.name, messages, output: '', error: error instanceof Error ? error.message : String(error) });
+      steps.push({
+        step: step.name,
+        messages,
+        output: '',
+        error: error instanceof Error ? error.message : String(error),
+      });
       return { output: '', steps, error };
     }
   }

@@ -2,7 +2,10 @@
 import type { ReflectionLm } from '../engine/index.ts';
 import type { LanguageModel } from '../lm/types.ts';
 
-export function reflectionLmFrom(model: LanguageModel, opts: { temperature?: number; maxTokens?: number } = {}): ReflectionLm {
+export function reflectionLmFrom(
+  model: LanguageModel,
+  opts: { temperature?: number; maxTokens?: number } = {},
+): ReflectionLm {
   return async (prompt, signal) => {
     const res = await model.complete({
       messages: [{ role: 'user', content: prompt }],

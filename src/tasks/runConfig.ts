@@ -82,8 +82,29 @@ export class RunConfigError extends Error {
   }
 }
 
-const METRIC_KINDS = ['exact_match', 'contains', 'regex', 'numeric', 'json_field', 'token_f1', 'choice', 'llm_judge', 'custom'];
-const PROVIDERS = ['openai', 'openrouter', 'anthropic', 'groq', 'together', 'ollama', 'lmstudio', 'vllm', 'custom', 'demo'];
+const METRIC_KINDS = [
+  'exact_match',
+  'contains',
+  'regex',
+  'numeric',
+  'json_field',
+  'token_f1',
+  'choice',
+  'llm_judge',
+  'custom',
+];
+const PROVIDERS = [
+  'openai',
+  'openrouter',
+  'anthropic',
+  'groq',
+  'together',
+  'ollama',
+  'lmstudio',
+  'vllm',
+  'custom',
+  'demo',
+];
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -91,12 +112,22 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function checkModel(m: unknown, field: string): void {
   if (!isObject(m)) throw new RunConfigError(field, 'must be an object with provider, baseUrl and model');
-  if (!PROVIDERS.includes(String(m.provider))) throw new RunConfigError(`${field}.provider`, `unknown provider ${JSON.stringify(m.provider)} (one of ${PROVIDERS.join(', ')})`);
+  if (!PROVIDERS.includes(String(m.provider)))
+    throw new RunConfigError(
+      `${field}.provider`,
+      `unknown provider ${JSON.stringify(m.provider)} (one of ${PROVIDERS.join(', ')})`,
+    );
   if (m.provider !== 'demo') {
-    if (typeof m.baseUrl !== 'string' || !/^https?:\/\//.test(m.baseUrl)) throw new RunConfigError(`${field}.baseUrl`, 'must be an http(s) URL');
-    if (typeof m.model !== 'string' || m.model.trim() === '') throw new RunConfigError(`${field}.model`, 'must name a model');
+    if (typeof m.baseUrl !== 'string' || !/^https?:\/\//.test(m.baseUrl))
+      throw new RunConfigError(`${field}.baseUrl`, 'must be an http(s) URL');
+    if (typeof m.model !== 'string' || m.model.trim() === '')
+      throw new RunConfigError(`${field}.model`, 'must name a model');
   }
-  if ('apiKey' in m) throw new RunConfigError(`${field}.apiKey`, 'API keys do not belong in a run config; use apiKeyEnv (CLI) or the studio key field');
+  if ('apiKey' in m)
+    throw new RunConfigError(
+      `${field}.apiKey`,
+      'API keys do not belong in a run config; use apiKeyEnv (CLI) or the studio key field',
+    );
 }
 
 /** Checks the shape of a parsed config; returns it typed, with default options filled in. */
@@ -104,9 +135,15 @@ export function validateRunConfig(raw: unknown): RunConfig {
   if (!isObject(raw)) throw new RunConfigError('config', 'must be a JSON object');
   if (raw.version !== RUN_CONFIG_VERSION) throw new RunConfigError('version', `must be ${RUN_CONFIG_VERSION}`);
   const program = raw.program as Program;
-  if (!isObject(program) || !Array.isArray(program.steps) || program.steps.length === 0) throw new RunConfigError('program.steps', 'must list at least one step');
+  if (!isObject(program) || !Array.isArray(program.steps) || program.steps.length === 0)
+    throw new RunConfigError('program.steps', 'must list at least one step');
   program.steps.forEach((s, i) => {
-    if (!isObject(s) || typeof s.name !== 'string' || typeof s.instruction !== 'string' || typeof s.template !== 'string') {
+    if (
+      !isObject(s) ||
+      typeof s.name !== 'string' ||
+      typeof s.instruction !== 'string' ||
+      typeof s.template !== 'string'
+    ) {
       throw new RunConfigError(`program.steps[${i}]`, 'needs name, instruction and template strings');
     }
   });
@@ -117,24 +154,35 @@ export function validateRunConfig(raw: unknown): RunConfig {
   if (!isObject(ds.mapping) || !Array.isArray(ds.mapping.inputs) || typeof ds.mapping.answer !== 'string') {
     throw new RunConfigError('dataset.mapping', 'needs inputs (field names) and answer (a field name)');
   }
-  if (!isObject(ds.split) || !(ds.split.valFraction > 0 && ds.split.valFraction < 1)) throw new RunConfigError('dataset.split.valFraction', 'must be between 0 and 1');
+  if (!isObject(ds.split) || !(ds.split.valFraction > 0 && ds.split.valFraction < 1))
+    throw new RunConfigError('dataset.split.valFraction', 'must be between 0 and 1');
   const metric = raw.metric as MetricConfig;
   if (!isObject(metric) || !METRIC_KINDS.includes(String(metric.kind))) {
-    throw new RunConfigError('metric.kind', `unknown metric ${JSON.stringify(isObject(metric) ? metric.kind : metric)} (one of ${METRIC_KINDS.join(', ')})`);
+    throw new RunConfigError(
+      'metric.kind',
+      `unknown metric ${JSON.stringify(isObject(metric) ? metric.kind : metric)} (one of ${METRIC_KINDS.join(', ')})`,
+    );
   }
   checkModel(raw.taskLm, 'taskLm');
   checkModel(raw.reflectionLm, 'reflectionLm');
   if (raw.judgeLm !== undefined) checkModel(raw.judgeLm, 'judgeLm');
   const b = raw.budget as Record<string, unknown>;
-  const budgetKeys = isObject(b) ? Object.keys(b).filter((k) => ['auto', 'maxMetricCalls', 'maxFullEvals'].includes(k)) : [];
-  if (budgetKeys.length !== 1) throw new RunConfigError('budget', 'give exactly one of auto, maxMetricCalls, maxFullEvals');
-  if ('auto' in b && !['light', 'medium', 'heavy'].includes(String(b.auto))) throw new RunConfigError('budget.auto', "must be 'light', 'medium' or 'heavy'");
+  const budgetKeys = isObject(b)
+    ? Object.keys(b).filter((k) => ['auto', 'maxMetricCalls', 'maxFullEvals'].includes(k))
+    : [];
+  if (budgetKeys.length !== 1)
+    throw new RunConfigError('budget', 'give exactly one of auto, maxMetricCalls, maxFullEvals');
+  if ('auto' in b && !['light', 'medium', 'heavy'].includes(String(b.auto)))
+    throw new RunConfigError('budget.auto', "must be 'light', 'medium' or 'heavy'");
   for (const k of ['maxMetricCalls', 'maxFullEvals']) {
-    if (k in b && !(Number.isInteger(b[k]) && (b[k] as number) > 0)) throw new RunConfigError(`budget.${k}`, 'must be a positive integer');
+    if (k in b && !(Number.isInteger(b[k]) && (b[k] as number) > 0))
+      throw new RunConfigError(`budget.${k}`, 'must be a positive integer');
   }
   const options = { ...DEFAULT_RUN_OPTIONS, ...(isObject(raw.options) ? raw.options : {}) } as RunOptionsConfig;
-  if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new RunConfigError('options.concurrency', 'must be a positive integer');
-  if (!Number.isInteger(options.reflectionMinibatchSize) || options.reflectionMinibatchSize < 1) throw new RunConfigError('options.reflectionMinibatchSize', 'must be a positive integer');
+  if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
+    throw new RunConfigError('options.concurrency', 'must be a positive integer');
+  if (!Number.isInteger(options.reflectionMinibatchSize) || options.reflectionMinibatchSize < 1)
+    throw new RunConfigError('options.reflectionMinibatchSize', 'must be a positive integer');
   return { ...(raw as unknown as RunConfig), name: typeof raw.name === 'string' ? raw.name : 'GEPA run', options };
 }
 

@@ -10,16 +10,23 @@ import type { BuiltRun } from './buildRun.ts';
 import { RunConfigError } from './runConfig.ts';
 
 export function runErrorText(err: unknown): string {
-  if (err instanceof RunConfigError || err instanceof GepaConfigError) return `The run configuration is invalid: ${err.message}`;
+  if (err instanceof RunConfigError || err instanceof GepaConfigError)
+    return `The run configuration is invalid: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
 }
 
 export function usageSnapshot(built: BuiltRun): UsageSnapshot {
   const stats = built.taskCache?.stats();
-  return { byRole: built.meter.byRole(), total: built.meter.totals(), cacheHits: stats?.hits ?? 0, cacheSavedUsd: stats?.savedUsd ?? 0 };
+  return {
+    byRole: built.meter.byRole(),
+    total: built.meter.totals(),
+    cacheHits: stats?.hits ?? 0,
+    cacheSavedUsd: stats?.savedUsd ?? 0,
+  };
 }
 
-const asText = (output: unknown): string => (typeof output === 'string' ? output : output === undefined ? '' : JSON.stringify(output));
+const asText = (output: unknown): string =>
+  typeof output === 'string' ? output : output === undefined ? '' : JSON.stringify(output);
 
 export interface RunEventSinks {
   /** val examples the candidates are scored on */
@@ -52,7 +59,11 @@ export function translateRunEvents(sinks: RunEventSinks): RunEventTranslation {
   let fatal: string | null = null;
 
   const callbacks: CallbackHandlers = {
-    onValsetEvaluated: (e) => outputs.set(e.candidateIdx, Array.from({ length: sinks.valCount }, (_x, v) => asText(e.outputsByValId?.[v]))),
+    onValsetEvaluated: (e) =>
+      outputs.set(
+        e.candidateIdx,
+        Array.from({ length: sinks.valCount }, (_x, v) => asText(e.outputsByValId?.[v])),
+      ),
     onBudgetUpdated: (e) => emit({ type: 'budget', used: e.metricCallsUsed, cap, iteration: e.iteration }),
     onWarning: (e) => log('warning', e.message, e.iteration),
     onError: (e) => {
@@ -61,8 +72,14 @@ export function translateRunEvents(sinks: RunEventSinks): RunEventTranslation {
       const what = e.iteration === 0 ? 'Scoring the seed prompt' : `Iteration ${e.iteration}`;
       log('error', `${what} failed: ${why} — ${e.willContinue ? 'the run continues' : 'the run stops'}`, e.iteration);
     },
-    onMergeAccepted: (e) => log('info', `Merged candidates ${e.parentIds[0]} and ${e.parentIds[1]} into candidate ${e.newCandidateIdx}`, e.iteration),
-    onMergeRejected: (e) => log('info', `Merge of candidates ${e.parentIds[0]} and ${e.parentIds[1]} rejected: ${e.reason}`, e.iteration),
+    onMergeAccepted: (e) =>
+      log(
+        'info',
+        `Merged candidates ${e.parentIds[0]} and ${e.parentIds[1]} into candidate ${e.newCandidateIdx}`,
+        e.iteration,
+      ),
+    onMergeRejected: (e) =>
+      log('info', `Merge of candidates ${e.parentIds[0]} and ${e.parentIds[1]} rejected: ${e.reason}`, e.iteration),
   };
 
   const onTrackingEvent = (e: TrackingEvent): void => {
@@ -86,12 +103,18 @@ export function translateRunEvents(sinks: RunEventSinks): RunEventTranslation {
         if (m.best_score_on_valset === undefined || m.valset_pareto_front_agg === undefined) break;
         best = m.best_score_on_valset;
         paretoAggregate = m.valset_pareto_front_agg;
-        emit({ type: 'score', point: { metricCalls: m.total_metric_calls ?? 0, iteration: e.iteration, bestScore: best, paretoAggregate } });
+        emit({
+          type: 'score',
+          point: { metricCalls: m.total_metric_calls ?? 0, iteration: e.iteration, bestScore: best, paretoAggregate },
+        });
         break;
       }
       case 'proposal':
         emit({ type: 'proposal', row: e.row });
-        emit({ type: 'score', point: { metricCalls: e.row.metricCallsAt, iteration: e.row.iteration, bestScore: best, paretoAggregate } });
+        emit({
+          type: 'score',
+          point: { metricCalls: e.row.metricCallsAt, iteration: e.row.iteration, bestScore: best, paretoAggregate },
+        });
         break;
       case 'summary':
         summary = e.summary;

@@ -37,7 +37,12 @@ export interface MetricResult {
 }
 
 /** What a metric sees: the example, the program's final output, and the per-step trace. */
-export type Metric = (example: Example, output: string, trace: StepTrace[], signal?: AbortSignal) => Promise<MetricResult>;
+export type Metric = (
+  example: Example,
+  output: string,
+  trace: StepTrace[],
+  signal?: AbortSignal,
+) => Promise<MetricResult>;
 
 export type MetricConfig =
   | { kind: 'exact_match'; caseSensitive?: boolean }

@@ -5,7 +5,10 @@ import type { UsageSnapshot } from '../worker/protocol.ts';
 
 const totals = (calls: number, costUsd: number) => ({ ...emptyTotals(), calls, costUsd });
 const snap = (task: number, reflection: number | null): UsageSnapshot => ({
-  byRole: { task: totals(task, task / 100), ...(reflection === null ? {} : { reflection: totals(reflection, reflection / 10) }) },
+  byRole: {
+    task: totals(task, task / 100),
+    ...(reflection === null ? {} : { reflection: totals(reflection, reflection / 10) }),
+  },
   total: totals(task + (reflection ?? 0), task / 100 + (reflection ?? 0) / 10),
   cacheHits: task,
   cacheSavedUsd: 0.5,

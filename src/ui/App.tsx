@@ -27,13 +27,29 @@ export function App() {
       <header className="topbar">
         <span className="brand">GEPA Studio</span>
         <nav className="tabs" aria-label="views">
-          <button type="button" data-testid="nav-setup" className={view === 'setup' ? 'active' : ''} onClick={() => setView('setup')}>
+          <button
+            type="button"
+            data-testid="nav-setup"
+            className={view === 'setup' ? 'active' : ''}
+            onClick={() => setView('setup')}
+          >
             Set up
           </button>
-          <button type="button" data-testid="nav-run" className={view === 'run' ? 'active' : ''} disabled={!hasRun} onClick={() => setView('run')}>
+          <button
+            type="button"
+            data-testid="nav-run"
+            className={view === 'run' ? 'active' : ''}
+            disabled={!hasRun}
+            onClick={() => setView('run')}
+          >
             Run{readOnly ? READ_ONLY_LABEL[source ?? 'import'] : ''}
           </button>
-          <button type="button" data-testid="nav-history" className={view === 'history' ? 'active' : ''} onClick={() => setView('history')}>
+          <button
+            type="button"
+            data-testid="nav-history"
+            className={view === 'history' ? 'active' : ''}
+            onClick={() => setView('history')}
+          >
             History
           </button>
         </nav>

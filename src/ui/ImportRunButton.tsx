@@ -18,7 +18,13 @@ export function ImportRunButton() {
     <span className="import-run">
       <label className="topbar-button" title="Open an exported run (read-only)">
         Open export…
-        <input type="file" accept=".json,application/json" data-testid="import-file-input" className="file-input-hidden" onChange={onFile} />
+        <input
+          type="file"
+          accept=".json,application/json"
+          data-testid="import-file-input"
+          className="file-input-hidden"
+          onChange={onFile}
+        />
       </label>
       {error && (
         <span className="import-error" role="alert" data-testid="import-error" title={error}>

@@ -10,12 +10,26 @@ import type { ConnectionResult } from './protocol.ts';
 
 export const CONNECTION_TEST_TIMEOUT_MS = 15_000;
 
-export async function testConnection(model: ModelConfig, apiKey?: string, timeoutMs = CONNECTION_TEST_TIMEOUT_MS): Promise<ConnectionResult> {
-  if (model.provider === 'demo') return { ok: true, message: 'The offline demo model runs in this tab: no connection or key needed (its answers are simulated).' };
+export async function testConnection(
+  model: ModelConfig,
+  apiKey?: string,
+  timeoutMs = CONNECTION_TEST_TIMEOUT_MS,
+): Promise<ConnectionResult> {
+  if (model.provider === 'demo')
+    return {
+      ok: true,
+      message: 'The offline demo model runs in this tab: no connection or key needed (its answers are simulated).',
+    };
   const preset = presetFor(model.provider);
-  if (preset.needsKey && !apiKey) return { ok: false, message: `No API key: ${preset.label} needs one. Paste it into the key field.` };
+  if (preset.needsKey && !apiKey)
+    return { ok: false, message: `No API key: ${preset.label} needs one. Paste it into the key field.` };
   const { apiKeyEnv: _env, ...endpoint } = model;
-  const lm = new OpenAiLanguageModel({ ...endpoint, apiKey, timeoutMs: Math.min(endpoint.timeoutMs ?? timeoutMs, timeoutMs), maxRetries: 0 });
+  const lm = new OpenAiLanguageModel({
+    ...endpoint,
+    apiKey,
+    timeoutMs: Math.min(endpoint.timeoutMs ?? timeoutMs, timeoutMs),
+    maxRetries: 0,
+  });
   const started = performance.now();
   try {
     const completion = await lm.complete({ messages: [{ role: 'user', content: 'Reply with the single word: ok' }] });

@@ -26,7 +26,10 @@ const openStorage = (): Promise<Storage> =>
     .then(() => createRunRepository())
     .then(
       (repository): Storage => ({ repository }),
-      (err: unknown): Storage => ({ repository: null, problem: `the browser storage could not be opened: ${err instanceof Error ? err.message : String(err)}` }),
+      (err: unknown): Storage => ({
+        repository: null,
+        problem: `the browser storage could not be opened: ${err instanceof Error ? err.message : String(err)}`,
+      }),
     ));
 
 const api: WorkerApi = {

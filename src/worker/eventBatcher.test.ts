@@ -23,7 +23,23 @@ describe('event batcher', () => {
   it('keeps only the latest budget and usage snapshot of a batch', () => {
     const send = vi.fn();
     const b = createEventBatcher(send);
-    const usage = (calls: number): RunEvent => ({ type: 'usage', usage: { byRole: {}, total: { calls, cachedCalls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, savedUsd: 0, unpricedCalls: 0 }, cacheHits: 0, cacheSavedUsd: 0 } });
+    const usage = (calls: number): RunEvent => ({
+      type: 'usage',
+      usage: {
+        byRole: {},
+        total: {
+          calls,
+          cachedCalls: 0,
+          promptTokens: 0,
+          completionTokens: 0,
+          costUsd: 0,
+          savedUsd: 0,
+          unpricedCalls: 0,
+        },
+        cacheHits: 0,
+        cacheSavedUsd: 0,
+      },
+    });
     b.push(budget(1));
     b.push(usage(1));
     b.push(log('x'));

@@ -30,7 +30,10 @@ export function replayableEvents(log: readonly RunEvent[], upTo?: number | null)
 }
 
 /** The last event of a type in the log (the usage already paid for, the score line to continue). */
-export function lastOfType<T extends RunEvent['type']>(log: readonly RunEvent[], type: T): Extract<RunEvent, { type: T }> | undefined {
+export function lastOfType<T extends RunEvent['type']>(
+  log: readonly RunEvent[],
+  type: T,
+): Extract<RunEvent, { type: T }> | undefined {
   for (let i = log.length - 1; i >= 0; i--) {
     const e = log[i] as RunEvent;
     if (e.type === type) return e as Extract<RunEvent, { type: T }>;

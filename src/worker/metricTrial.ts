@@ -16,7 +16,10 @@ function modelFor(config: ModelConfig, apiKey: string | undefined): LanguageMode
   return new OpenAiLanguageModel({ ...(endpoint as LmEndpointConfig), apiKey });
 }
 
-export async function runMetricTrials(request: MetricTrialRequest, deps: { workerFactory?: MetricWorkerFactory } = {}): Promise<MetricTrial[]> {
+export async function runMetricTrials(
+  request: MetricTrialRequest,
+  deps: { workerFactory?: MetricWorkerFactory } = {},
+): Promise<MetricTrial[]> {
   const { program, metric: metricConfig, taskLm, judgeLm, secrets } = request;
   const task = modelFor(taskLm, secrets.taskApiKey);
   const judgeModel = metricConfig.kind === 'llm_judge' && judgeLm ? modelFor(judgeLm, secrets.judgeApiKey) : undefined;
@@ -25,7 +28,10 @@ export async function runMetricTrials(request: MetricTrialRequest, deps: { worke
   try {
     return await Promise.all(
       request.examples.map(async (example): Promise<MetricTrial> => {
-        const run = await runProgram(program, seed, example, task, { temperature: taskLm.temperature, maxTokens: taskLm.maxTokens });
+        const run = await runProgram(program, seed, example, task, {
+          temperature: taskLm.temperature,
+          maxTokens: taskLm.maxTokens,
+        });
         if (run.error) throw run.error instanceof Error ? run.error : new Error(String(run.error));
         const graded = await metric(example, run.output, run.steps);
         return { exampleId: example.id, output: run.output, score: graded.score, feedback: graded.feedback };

@@ -7,7 +7,17 @@ import type { Example, MetricConfig, Program } from '../tasks/types.ts';
 import type { ModelConfig, RunConfig } from '../tasks/runConfig.ts';
 import type { RunSecrets } from '../tasks/buildRun.ts';
 
-export type RunStatus = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'stopping' | 'stopped' | 'finished' | 'error' | 'interrupted';
+export type RunStatus =
+  | 'idle'
+  | 'starting'
+  | 'running'
+  | 'pausing'
+  | 'paused'
+  | 'stopping'
+  | 'stopped'
+  | 'finished'
+  | 'error'
+  | 'interrupted';
 // 'interrupted' is never emitted by a worker: it is how a stored run shows when its record says it was
 // running or paused but no tab drives it any more (the tab was closed or reloaded mid-run).
 

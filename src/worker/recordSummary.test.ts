@@ -4,11 +4,21 @@ import type { RunEvent } from './protocol.ts';
 import type { CandidateRow } from '../engine/index.ts';
 import { emptyTotals } from '../lm/usage.ts';
 
-const candidate = (candidateIdx: number, valsetScore: number): RunEvent => ({ type: 'candidate', row: { candidateIdx, valsetScore } as CandidateRow, valScores: [], outputs: [] });
+const candidate = (candidateIdx: number, valsetScore: number): RunEvent => ({
+  type: 'candidate',
+  row: { candidateIdx, valsetScore } as CandidateRow,
+  valScores: [],
+  outputs: [],
+});
 
 describe('record summary', () => {
   it('stores a pausing or stopping run as running, and an ended one as it ended', () => {
-    expect(['starting', 'running', 'pausing', 'stopping'].map((s) => storedStatus(s as 'running'))).toEqual(['running', 'running', 'running', 'running']);
+    expect(['starting', 'running', 'pausing', 'stopping'].map((s) => storedStatus(s as 'running'))).toEqual([
+      'running',
+      'running',
+      'running',
+      'running',
+    ]);
     expect(storedStatus('paused')).toBe('paused');
     expect(storedStatus('finished')).toBe('finished');
   });
@@ -20,9 +30,19 @@ describe('record summary', () => {
       candidate(1, 0.7),
       candidate(2, 0.5),
       { type: 'budget', used: 120, cap: 300, iteration: 4 },
-      { type: 'usage', usage: { byRole: {}, total: { ...emptyTotals(), costUsd: 0.12 }, cacheHits: 0, cacheSavedUsd: 0 } },
+      {
+        type: 'usage',
+        usage: { byRole: {}, total: { ...emptyTotals(), costUsd: 0.12 }, cacheHits: 0, cacheSavedUsd: 0 },
+      },
     ];
-    expect(events.reduce(foldSummary, emptySummary())).toEqual({ bestScore: 0.7, candidates: 3, iterations: 4, metricCalls: 120, cap: 300, costUsd: 0.12 });
+    expect(events.reduce(foldSummary, emptySummary())).toEqual({
+      bestScore: 0.7,
+      candidates: 3,
+      iterations: 4,
+      metricCalls: 120,
+      cap: 300,
+      costUsd: 0.12,
+    });
   });
 
   it('leaves the summary alone for events that do not change it', () => {

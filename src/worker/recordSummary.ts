@@ -29,13 +29,23 @@ export function foldSummary(s: RunSummaryRecord, e: RunEvent): RunSummaryRecord 
       return { ...s, metricCalls: e.used, cap: e.cap, iterations: Math.max(s.iterations, e.iteration) };
     case 'candidate':
       // the best candidate is the one with the highest val score
-      return { ...s, candidates: Math.max(s.candidates, e.row.candidateIdx + 1), bestScore: Math.max(s.bestScore ?? -Infinity, e.row.valsetScore) };
+      return {
+        ...s,
+        candidates: Math.max(s.candidates, e.row.candidateIdx + 1),
+        bestScore: Math.max(s.bestScore ?? -Infinity, e.row.valsetScore),
+      };
     case 'score':
       return { ...s, bestScore: e.point.bestScore };
     case 'usage':
       return { ...s, costUsd: e.usage.total.costUsd };
     case 'summary':
-      return { ...s, bestScore: e.summary.bestValsetScore, candidates: e.summary.totalCandidates, iterations: e.summary.totalIterations, metricCalls: e.summary.totalMetricCalls };
+      return {
+        ...s,
+        bestScore: e.summary.bestValsetScore,
+        candidates: e.summary.totalCandidates,
+        iterations: e.summary.totalIterations,
+        metricCalls: e.summary.totalMetricCalls,
+      };
     default:
       return s;
   }

@@ -12,10 +12,18 @@ function config(patch: Partial<RunConfig> = {}): RunConfig {
   return demoRunConfig(sentimentTask, { name: 'sentiment', budget: { maxMetricCalls: 200 }, ...patch });
 }
 
-const request = (c: RunConfig, secrets: StartRequest['secrets'] = {}): StartRequest => ({ runId: 'r1', config: c, secrets });
+const request = (c: RunConfig, secrets: StartRequest['secrets'] = {}): StartRequest => ({
+  runId: 'r1',
+  config: c,
+  secrets,
+});
 
 /** Runs to the end; `onEvent` may steer the controller (pause, resume, stop) as events arrive. */
-async function run(c: RunConfig, onEvent: (e: RunEvent, ctl: RunController) => void = () => {}, secrets: StartRequest['secrets'] = {}): Promise<RunEvent[]> {
+async function run(
+  c: RunConfig,
+  onEvent: (e: RunEvent, ctl: RunController) => void = () => {},
+  secrets: StartRequest['secrets'] = {},
+): Promise<RunEvent[]> {
   const events: RunEvent[] = [];
   const ctl: RunController = new RunController((e) => {
     events.push(e);
@@ -26,7 +34,8 @@ async function run(c: RunConfig, onEvent: (e: RunEvent, ctl: RunController) => v
   return events;
 }
 
-const of = <T extends RunEvent['type']>(events: RunEvent[], type: T) => events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
+const of = <T extends RunEvent['type']>(events: RunEvent[], type: T) =>
+  events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
 const statuses = (events: RunEvent[]) => of(events, 'status').map((e) => e.status);
 
 describe('run controller', () => {
@@ -95,7 +104,12 @@ describe('run controller', () => {
     expect(ids).toEqual(of(straight, 'proposal').map((e) => e.row.proposalId));
     expect(of(events, 'candidate').map((e) => e.row)).toEqual(of(straight, 'candidate').map((e) => e.row));
     expect(of(events, 'examples')).toHaveLength(1);
-    expect(of(events, 'log').map((l) => l.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Paused after iteration \d+/), expect.stringMatching(/^Resumed at iteration/)]));
+    expect(of(events, 'log').map((l) => l.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Paused after iteration \d+/),
+        expect.stringMatching(/^Resumed at iteration/),
+      ]),
+    );
   });
 
   it('resume during pausing cancels the pause', async () => {
@@ -146,11 +160,21 @@ describe('run controller', () => {
 
   it('an unreachable endpoint ends in status error naming the endpoint, and the API key appears nowhere', async () => {
     const secret = 'sk-test-SECRET-4242';
-    const endpoint = { provider: 'custom' as const, baseUrl: 'http://127.0.0.1:9/v1', model: 'm', maxRetries: 0, timeoutMs: 2000 };
+    const endpoint = {
+      provider: 'custom' as const,
+      baseUrl: 'http://127.0.0.1:9/v1',
+      model: 'm',
+      maxRetries: 0,
+      timeoutMs: 2000,
+    };
     const events = await run(config({ taskLm: endpoint }), () => {}, { taskApiKey: secret });
     expect(statuses(events)).toEqual(['starting', 'running', 'error']);
-    expect(of(events, 'status').at(-1)!.message).toMatch(/^Scoring the seed prompt failed, so the run could not start: .*http:\/\/127\.0\.0\.1:9\/v1/);
-    expect(of(events, 'log').map((l) => l.message)).toEqual([expect.stringMatching(/^Scoring the seed prompt failed: .* — the run stops$/)]);
+    expect(of(events, 'status').at(-1)!.message).toMatch(
+      /^Scoring the seed prompt failed, so the run could not start: .*http:\/\/127\.0\.0\.1:9\/v1/,
+    );
+    expect(of(events, 'log').map((l) => l.message)).toEqual([
+      expect.stringMatching(/^Scoring the seed prompt failed: .* — the run stops$/),
+    ]);
     expect(JSON.stringify(events)).not.toContain(secret);
   });
 });
@@ -170,7 +194,13 @@ describe('storage pauses', () => {
         }
         if (e.type === 'status' && e.status === 'paused') queueMicrotask(() => ctl.stop());
       },
-      { persistence: { checkpoint: async () => { if (++checkpoints >= 2) throw new StorageQuotaError('the disk is full'); } } },
+      {
+        persistence: {
+          checkpoint: async () => {
+            if (++checkpoints >= 2) throw new StorageQuotaError('the disk is full');
+          },
+        },
+      },
     );
     await ctl.start(request(config({ budget: { maxMetricCalls: 200 } })));
     const s = statuses(events);

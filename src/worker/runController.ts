@@ -99,12 +99,15 @@ export class RunController {
   async start(request: StartRequest, resume?: ResumePoint): Promise<void> {
     if (this.status !== 'idle') throw new Error('this run controller has already run');
     if (resume) this.emit({ type: 'resumed', fromIteration: resume.state?.iteration ?? null });
-    this.secrets.push(...Object.values(request.secrets).filter((s): s is string => typeof s === 'string' && s.length >= 4));
+    this.secrets.push(
+      ...Object.values(request.secrets).filter((s): s is string => typeof s === 'string' && s.length >= 4),
+    );
     this.setStatus('starting');
     const config = request.config;
     let built: BuiltRun;
     try {
-      if (!config.dataset.rows) throw new RunConfigError('dataset.rows', 'the studio runs inline rows; load the dataset file first');
+      if (!config.dataset.rows)
+        throw new RunConfigError('dataset.rows', 'the studio runs inline rows; load the dataset file first');
       built = buildRun(config, {
         rows: inlineRows(config.dataset.rows),
         secrets: request.secrets,
@@ -118,7 +121,10 @@ export class RunController {
       return;
     }
     const paidBefore = resume?.usage ?? null;
-    const usage = throttle(() => this.emit({ type: 'usage', usage: addUsage(paidBefore, usageOf(built)) }), this.deps.usageIntervalMs ?? 250);
+    const usage = throttle(
+      () => this.emit({ type: 'usage', usage: addUsage(paidBefore, usageOf(built)) }),
+      this.deps.usageIntervalMs ?? 250,
+    );
     const unsubscribe = built.meter.subscribe(usage.call);
     let end: Ending;
     try {
@@ -195,7 +201,12 @@ export class RunController {
       await this.deps.persistence.checkpoint(state, info);
     } catch (err) {
       if (err instanceof StorageQuotaError) this.pauseForStorage(err.message);
-      else this.log('error', `The checkpoint after iteration ${state.iteration} could not be saved (${errorText(err)}); the run goes on, but a resume would start from an earlier one.`, state.iteration);
+      else
+        this.log(
+          'error',
+          `The checkpoint after iteration ${state.iteration} could not be saved (${errorText(err)}); the run goes on, but a resume would start from an earlier one.`,
+          state.iteration,
+        );
     }
   }
 
@@ -208,7 +219,10 @@ export class RunController {
       lastScore: resume?.lastScore,
     });
     // written by the engine's hooks (an object, so the compiler does not narrow them away)
-    const seen: { lastState?: GepaState; pausedAtBoundary: boolean } = { pausedAtBoundary: false, ...(resume?.state ? { lastState: resume.state } : {}) };
+    const seen: { lastState?: GepaState; pausedAtBoundary: boolean } = {
+      pausedAtBoundary: false,
+      ...(resume?.state ? { lastState: resume.state } : {}),
+    };
 
     const pauseStop: StopCondition = {
       kind: 'custom',
@@ -233,17 +247,25 @@ export class RunController {
           ...(seen.lastState ? { resumeFrom: seen.lastState } : {}),
         });
       } catch (err) {
-        if (this.stopRequested) return { status: 'stopped', message: 'stopped before the seed prompt was scored: there is no result' };
+        if (this.stopRequested)
+          return { status: 'stopped', message: 'stopped before the seed prompt was scored: there is no result' };
         // past its configuration checks, the engine only throws when the seed cannot be scored
         if (err instanceof GepaConfigError) throw err;
-        return this.failure(new Error(`Scoring the seed prompt failed, so the run could not start: ${errorText(err)}`), true);
+        return this.failure(
+          new Error(`Scoring the seed prompt failed, so the run could not start: ${errorText(err)}`),
+          true,
+        );
       }
       if (!seen.pausedAtBoundary || this.stopRequested) break;
       const iteration = seen.lastState?.iteration ?? 0;
       // a resume that arrived while the engine was already returning for the pause cancels it: go on
       if (this.pauseRequested) {
         const resumed = new Promise<void>((resolve) => (this.release = resolve));
-        this.log(this.pauseReason ? 'warning' : 'info', `Paused after iteration ${iteration}${this.pauseReason ? `: ${this.pauseReason}` : ''}`, iteration);
+        this.log(
+          this.pauseReason ? 'warning' : 'info',
+          `Paused after iteration ${iteration}${this.pauseReason ? `: ${this.pauseReason}` : ''}`,
+          iteration,
+        );
         this.setStatus('paused', this.pauseReason ?? `paused after iteration ${iteration}`);
         await resumed;
         this.release = null;
@@ -261,7 +283,8 @@ export class RunController {
     this.log(fatal ? 'error' : 'info', `Run ended: ${stopReason}`);
     if (summary) this.emit({ type: 'summary', summary: { ...summary, stopReason } });
     this.emit({ type: 'result', result: result.toDict() });
-    if (this.stopRequested) return { status: 'stopped', message: `stopped after iteration ${seen.lastState?.iteration ?? 0}` };
+    if (this.stopRequested)
+      return { status: 'stopped', message: `stopped after iteration ${seen.lastState?.iteration ?? 0}` };
     if (fatal) return { status: 'error', message: `${stopReason}; last error: ${fatal}` };
     return { status: 'finished', message: stopReason };
   }
@@ -278,10 +301,16 @@ export class RunController {
 
   private setStatus(status: RunStatus, message?: string): void {
     this.status = status;
-    this.emit(message === undefined ? { type: 'status', status } : { type: 'status', status, message: this.redact(message) });
+    this.emit(
+      message === undefined ? { type: 'status', status } : { type: 'status', status, message: this.redact(message) },
+    );
   }
 
   private log(level: LogLevel, message: string, iteration?: number): void {
-    this.emit(iteration === undefined ? { type: 'log', level, message: this.redact(message) } : { type: 'log', level, message: this.redact(message), iteration });
+    this.emit(
+      iteration === undefined
+        ? { type: 'log', level, message: this.redact(message) }
+        : { type: 'log', level, message: this.redact(message), iteration },
+    );
   }
 }

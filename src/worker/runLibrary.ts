@@ -43,10 +43,16 @@ export function runLibrary(): RunLibrary {
       channel.post({ kind: 'record', runId });
     },
     figures: async () => {
-      const [estimate, persisted] = await Promise.all([estimateStorage(), globalThis.navigator?.storage?.persisted?.().catch(() => undefined)]);
+      const [estimate, persisted] = await Promise.all([
+        estimateStorage(),
+        globalThis.navigator?.storage?.persisted?.().catch(() => undefined),
+      ]);
       return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted: persisted ?? null };
     },
-    persist: () => Promise.resolve().then(() => requestPersistentStorage()).catch(() => false),
+    persist: () =>
+      Promise.resolve()
+        .then(() => requestPersistentStorage())
+        .catch(() => false),
     channel,
   };
   return library;

@@ -10,7 +10,9 @@ const RUN_LOCK_PREFIX = runLockName('');
 /** Another tab (or this one) drives the run already. */
 export class RunLockedError extends Error {
   constructor(runId: string) {
-    super(`Run ${runId.slice(0, 8)} is being driven in another tab: continue it there, or close that tab first (this tab can only watch it).`);
+    super(
+      `Run ${runId.slice(0, 8)} is being driven in another tab: continue it there, or close that tab first (this tab can only watch it).`,
+    );
     this.name = 'RunLockedError';
   }
 }
@@ -33,7 +35,11 @@ export async function drivenRunIds(): Promise<Set<string>> {
   if (!locks) return new Set();
   const { held = [] } = await locks.query();
   // only a driver holds the lock exclusively; a shared hold is a tab waiting for the driver to let go
-  return new Set(held.flatMap((l) => (l.mode === 'exclusive' && l.name?.startsWith(RUN_LOCK_PREFIX) ? [l.name.slice(RUN_LOCK_PREFIX.length)] : [])));
+  return new Set(
+    held.flatMap((l) =>
+      l.mode === 'exclusive' && l.name?.startsWith(RUN_LOCK_PREFIX) ? [l.name.slice(RUN_LOCK_PREFIX.length)] : [],
+    ),
+  );
 }
 
 /**

@@ -23,13 +23,24 @@ function slowRepository() {
   const repo = {
     createRun: (r: RunRecord) => write(`create ${r.id}`),
     updateRun: (_id: string, p: Partial<RunRecord>) => write(`record ${p.status}`),
-    appendEvents: (_id: string, events: RunEvent[]) => write(`append ${events.map((e) => (e.type === 'log' ? e.message : e.type)).join(',')}`),
+    appendEvents: (_id: string, events: RunEvent[]) =>
+      write(`append ${events.map((e) => (e.type === 'log' ? e.message : e.type)).join(',')}`),
     writeCheckpoint: (_id: string, s: GepaState) => write(`checkpoint ${s.iteration}`),
   } as unknown as RunRepository;
   return { repo, calls, setFull: (f: boolean) => (full = f) };
 }
 
-const record: RunRecord = { id: 'r', name: 'r', config: {} as RunConfig, status: 'running', statusMessage: '', createdAt: 0, updatedAt: 0, summary: emptySummary(), bytes: 0 };
+const record: RunRecord = {
+  id: 'r',
+  name: 'r',
+  config: {} as RunConfig,
+  status: 'running',
+  statusMessage: '',
+  createdAt: 0,
+  updatedAt: 0,
+  summary: emptySummary(),
+  bytes: 0,
+};
 
 describe('run recorder', () => {
   it('appends in order, one write at a time, batching what waited, and checkpoints after the log', async () => {
@@ -41,7 +52,9 @@ describe('run recorder', () => {
     rec.append([log('c'), { type: 'checkpoint', iteration: 1 }]);
     await rec.checkpoint({ iteration: 1 } as GepaState);
     expect(calls).toEqual(['create r', 'append a', 'append b,c,checkpoint', 'checkpoint 1', 'record running']);
-    expect(heard.filter((m) => m.kind === 'events').map((m) => m.kind === 'events' && [m.seq, m.events.length])).toEqual([
+    expect(
+      heard.filter((m) => m.kind === 'events').map((m) => m.kind === 'events' && [m.seq, m.events.length]),
+    ).toEqual([
       [0, 1],
       [1, 3],
     ]);

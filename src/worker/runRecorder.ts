@@ -44,7 +44,11 @@ export async function loadStoredRun(repo: RunRepository, runId: string): Promise
   return {
     record,
     // what was paid counts to the end of the log: an interrupted iteration's calls were paid too
-    resume: { state: state ?? null, usage: lastOfType(log, 'usage')?.usage ?? null, lastScore: lastOfType(replay, 'score')?.point ?? null },
+    resume: {
+      state: state ?? null,
+      usage: lastOfType(log, 'usage')?.usage ?? null,
+      lastScore: lastOfType(replay, 'score')?.point ?? null,
+    },
     replay,
     logLength: log.length,
   };
@@ -181,7 +185,12 @@ export class RunRecorder {
     this.recordDue = false;
     const now = this.hooks.now?.() ?? Date.now();
     try {
-      await this.repo.updateRun(this.runId, { status: this.status, statusMessage: this.statusMessage, summary: this.summary, updatedAt: now });
+      await this.repo.updateRun(this.runId, {
+        status: this.status,
+        statusMessage: this.statusMessage,
+        summary: this.summary,
+        updatedAt: now,
+      });
     } catch (err) {
       this.recordDue = true;
       throw err;

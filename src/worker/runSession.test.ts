@@ -16,12 +16,24 @@ import type { RunController } from './runController.ts';
 import type { RunEvent, StartRequest } from './protocol.ts';
 import { replayableEvents } from './eventLog.ts';
 
-const config: RunConfig = demoRunConfig(sentimentTask, { name: 'sentiment', valFraction: 0.3, budget: { maxMetricCalls: 160 }, options: { concurrency: 4 } });
+const config: RunConfig = demoRunConfig(sentimentTask, {
+  name: 'sentiment',
+  valFraction: 0.3,
+  budget: { maxMetricCalls: 160 },
+  options: { concurrency: 4 },
+});
 
 let dbs = 0;
 const freshDb = () => `gepa-session-test-${++dbs}`;
-const request = (runId: string, patch: Partial<StartRequest> = {}): StartRequest => ({ runId, config, secrets: {}, demoLatencyMs: 1, ...patch });
-const of = <T extends RunEvent['type']>(events: RunEvent[], type: T) => events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
+const request = (runId: string, patch: Partial<StartRequest> = {}): StartRequest => ({
+  runId,
+  config,
+  secrets: {},
+  demoLatencyMs: 1,
+  ...patch,
+});
+const of = <T extends RunEvent['type']>(events: RunEvent[], type: T) =>
+  events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
 const statuses = (events: RunEvent[]) => of(events, 'status').map((e) => e.status);
 
 /** A repository whose writes can fail for lack of space, or stop for good (the tab closed), and that counts cache writes. */
@@ -32,7 +44,8 @@ function instrumented(repo: RunRepository) {
     <A extends unknown[]>(write: (...args: A) => Promise<void>, quota = true) =>
     (...args: A): Promise<void> => {
       if (ctl.dead) return never();
-      if (ctl.full && quota) return Promise.reject(new StorageQuotaError('Browser storage is full: saving test data was refused.'));
+      if (ctl.full && quota)
+        return Promise.reject(new StorageQuotaError('Browser storage is full: saving test data was refused.'));
       return write(...args);
     };
   const cache = repo.cacheStore();
@@ -63,7 +76,11 @@ function instrumented(repo: RunRepository) {
   return { repo: wrapped, ctl };
 }
 
-async function session(req: StartRequest, deps: Partial<SessionDeps> & { repository: RunRepository | null }, steer?: (e: RunEvent, c: RunController) => void): Promise<RunEvent[]> {
+async function session(
+  req: StartRequest,
+  deps: Partial<SessionDeps> & { repository: RunRepository | null },
+  steer?: (e: RunEvent, c: RunController) => void,
+): Promise<RunEvent[]> {
   const events: RunEvent[] = [];
   let controller: RunController | null = null;
   await runSession(
@@ -92,7 +109,11 @@ describe('a stored run', () => {
     const record = await repo.getRun('run-a');
     const result = of(events, 'result')[0]!.result;
     expect(record).toMatchObject({ status: 'finished', name: 'sentiment' });
-    expect(record!.summary).toMatchObject({ candidates: result.candidates.length, metricCalls: result.total_metric_calls, cap: 160 });
+    expect(record!.summary).toMatchObject({
+      candidates: result.candidates.length,
+      metricCalls: result.total_metric_calls,
+      cap: 160,
+    });
     expect(record!.summary.bestScore).toBe(Math.max(...result.val_aggregate_scores));
     expect(record!.bytes).toBeGreaterThan(0);
 
@@ -119,7 +140,11 @@ describe('a stored run', () => {
       controller?.stop();
     };
     const seen: RunEvent[] = [];
-    void runSession(request('run-k'), (b) => seen.push(...b), { repository: first.repo, batchIntervalMs: 0, onController: (c) => (controller = c) });
+    void runSession(request('run-k'), (b) => seen.push(...b), {
+      repository: first.repo,
+      batchIntervalMs: 0,
+      onController: (c) => (controller = c),
+    });
     await expect.poll(() => first.ctl.dead, { timeout: 20_000 }).toBe(true);
     await expect.poll(() => statuses(seen).at(-1)).toBe('stopped');
     const storedBefore = await createRunRepository(name).getRun('run-k');
@@ -146,9 +171,14 @@ describe('a stored run', () => {
     expect(paidTaskCalls(straight)).toBe(straightDb.ctl.cacheWrites);
 
     const record = await second.repo.getRun('run-k');
-    expect(record).toMatchObject({ status: 'finished', summary: { candidates: straightResult.candidates.length, metricCalls: straightResult.total_metric_calls } });
+    expect(record).toMatchObject({
+      status: 'finished',
+      summary: { candidates: straightResult.candidates.length, metricCalls: straightResult.total_metric_calls },
+    });
     // what the first session paid is counted in the run's usage
-    expect(of(resumed, 'usage').at(-1)!.usage.total.calls).toBeGreaterThan(of(straight, 'usage').at(-1)!.usage.byRole.reflection!.calls);
+    expect(of(resumed, 'usage').at(-1)!.usage.total.calls).toBeGreaterThan(
+      of(straight, 'usage').at(-1)!.usage.byRole.reflection!.calls,
+    );
   });
 
   it('a full disk pauses the run with a clear message, saves the status and loses nothing', async () => {
@@ -175,7 +205,9 @@ describe('a stored run', () => {
     });
     expect(statuses(events)).toEqual(['starting', 'running', 'pausing', 'paused', 'running', 'finished']);
     const paused = of(events, 'status').find((e) => e.status === 'paused')!;
-    expect(paused.message).toMatch(/^storage is full, so the run is paused; nothing already saved is lost\. Browser storage is full/);
+    expect(paused.message).toMatch(
+      /^storage is full, so the run is paused; nothing already saved is lost\. Browser storage is full/,
+    );
     expect(pausedRecord).toMatchObject({ status: 'paused', statusMessage: paused.message });
     expect(of(events, 'result')[0]!.result).toEqual(of(straight, 'result')[0]!.result);
     // the events held back while the disk was full were written once it had room
@@ -184,12 +216,19 @@ describe('a stored run', () => {
   });
 
   it('without storage the run still runs, and says it is not saved', async () => {
-    const events = await session(request('run-m', { config: { ...config, budget: { maxMetricCalls: 60 } } }), { repository: null, storageProblem: 'IndexedDB is disabled' });
+    const events = await session(request('run-m', { config: { ...config, budget: { maxMetricCalls: 60 } } }), {
+      repository: null,
+      storageProblem: 'IndexedDB is disabled',
+    });
     expect(statuses(events).at(-1)).toBe('finished');
-    expect(of(events, 'log').map((l) => l.message)).toContain('This run is not being saved (IndexedDB is disabled): it cannot be resumed after the tab closes.');
+    expect(of(events, 'log').map((l) => l.message)).toContain(
+      'This run is not being saved (IndexedDB is disabled): it cannot be resumed after the tab closes.',
+    );
   });
 
   it('a resume of a run that is not stored fails, saying so', async () => {
-    await expect(session(request('missing', { resume: true }), { repository: createRunRepository(freshDb()) })).rejects.toThrow(/is not stored in this browser/);
+    await expect(
+      session(request('missing', { resume: true }), { repository: createRunRepository(freshDb()) }),
+    ).rejects.toThrow(/is not stored in this browser/);
   });
 });

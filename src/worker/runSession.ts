@@ -29,21 +29,37 @@ export interface SessionDeps {
 
 export function newRunRecord(request: StartRequest, now: number): RunRecord {
   const config = configWithoutSecrets(request.config);
-  return { id: request.runId, name: config.name, config, status: 'running', statusMessage: '', createdAt: now, updatedAt: now, summary: emptySummary(), bytes: 0 };
+  return {
+    id: request.runId,
+    name: config.name,
+    config,
+    status: 'running',
+    statusMessage: '',
+    createdAt: now,
+    updatedAt: now,
+    summary: emptySummary(),
+    bytes: 0,
+  };
 }
 
 const warning = (message: string): RunEvent => ({ type: 'log', level: 'warning', message });
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Runs (or resumes) a run to its end; rejects only when a resume finds nothing to resume. */
-export async function runSession(request: StartRequest, onEvents: (events: RunEvent[]) => void, deps: SessionDeps): Promise<void> {
+export async function runSession(
+  request: StartRequest,
+  onEvents: (events: RunEvent[]) => void,
+  deps: SessionDeps,
+): Promise<void> {
   const repo = deps.repository;
   const now = deps.now ?? Date.now;
   let stored: StoredRun | undefined;
   if (request.resume) {
-    if (!repo) throw new Error(`This run cannot be resumed: ${deps.storageProblem ?? 'the browser storage is unavailable'}.`);
+    if (!repo)
+      throw new Error(`This run cannot be resumed: ${deps.storageProblem ?? 'the browser storage is unavailable'}.`);
     stored = await loadStoredRun(repo, request.runId);
-    if (!stored) throw new Error(`Run ${request.runId.slice(0, 8)} is not stored in this browser (it may have been deleted).`);
+    if (!stored)
+      throw new Error(`Run ${request.runId.slice(0, 8)} is not stored in this browser (it may have been deleted).`);
     if (stored.replay.length > 0) onEvents(stored.replay);
   }
   const config = stored?.record.config ?? request.config;
@@ -64,10 +80,16 @@ export async function runSession(request: StartRequest, onEvents: (events: RunEv
     try {
       recorder = await RunRecorder.create(repo, newRunRecord({ ...request, config }, now()), hooks);
     } catch (err) {
-      early.push(warning(`This run is not being saved (${messageOf(err)}): it cannot be resumed after the tab closes.`));
+      early.push(
+        warning(`This run is not being saved (${messageOf(err)}): it cannot be resumed after the tab closes.`),
+      );
     }
   } else {
-    early.push(warning(`This run is not being saved (${deps.storageProblem ?? 'the browser storage is unavailable'}): it cannot be resumed after the tab closes.`));
+    early.push(
+      warning(
+        `This run is not being saved (${deps.storageProblem ?? 'the browser storage is unavailable'}): it cannot be resumed after the tab closes.`,
+      ),
+    );
   }
 
   const batcher = createEventBatcher(
@@ -100,6 +122,13 @@ export async function runSession(request: StartRequest, onEvents: (events: RunEv
     await starting;
   } finally {
     batcher.flush();
-    if (rec && !(await rec.close())) onEvents([{ type: 'log', level: 'error', message: 'The end of this run could not be saved; after a reload it shows as interrupted and can be resumed.' }]);
+    if (rec && !(await rec.close()))
+      onEvents([
+        {
+          type: 'log',
+          level: 'error',
+          message: 'The end of this run could not be saved; after a reload it shows as interrupted and can be resumed.',
+        },
+      ]);
   }
 }

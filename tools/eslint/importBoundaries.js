@@ -11,12 +11,25 @@ const FOLDER_RULES = {
   // store → tasks: the setup slice parses datasets and loads demo tasks in its actions (outside components)
   store: { folders: ['store', 'worker', 'engine', 'tasks'], packages: ['zustand', 'comlink'] },
   // ui → lm/presets.ts only: the model form lists the provider presets, plain data with type-only imports
-  ui: { folders: ['ui', 'store', 'worker', 'engine', 'tasks'], files: ['lm/presets.ts'], packages: ['react', 'react-dom', 'd3', '@tanstack/react-table', '@tanstack/react-virtual', 'diff', 'zustand'] },
+  ui: {
+    folders: ['ui', 'store', 'worker', 'engine', 'tasks'],
+    files: ['lm/presets.ts'],
+    packages: ['react', 'react-dom', 'd3', '@tanstack/react-table', '@tanstack/react-virtual', 'diff', 'zustand'],
+  },
   cli: { folders: ['cli', 'engine', 'lm', 'tasks'], packages: ['node:*'] },
 };
 
 // Libraries with one home each: anywhere else they are an error.
-const LIBRARY_HOMES = ['openai', 'idb', 'comlink', 'zustand', 'd3', '@tanstack/react-table', '@tanstack/react-virtual', 'papaparse'];
+const LIBRARY_HOMES = [
+  'openai',
+  'idb',
+  'comlink',
+  'zustand',
+  'd3',
+  '@tanstack/react-table',
+  '@tanstack/react-virtual',
+  'papaparse',
+];
 
 // Test files may use the test runner and its helpers whatever folder they sit in (and Node, outside the engine).
 const TEST_PACKAGES = ['vitest', 'fake-indexeddb'];
@@ -34,7 +47,14 @@ function folderOf(file, srcRoot) {
 }
 
 export default {
-  meta: { type: 'problem', schema: [], messages: { folder: "src/{{from}} may not import from src/{{to}} (see DESIGN.md's layout table)", pkg: "src/{{from}} may not import '{{pkg}}' (see DESIGN.md's library homes)" } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      folder: "src/{{from}} may not import from src/{{to}} (see DESIGN.md's layout table)",
+      pkg: "src/{{from}} may not import '{{pkg}}' (see DESIGN.md's library homes)",
+    },
+  },
   create(context) {
     const file = context.filename;
     const srcRoot = path.resolve(context.cwd, 'src');
@@ -49,14 +69,16 @@ export default {
         const target = path.resolve(path.dirname(file), spec);
         const to = folderOf(target, srcRoot);
         const allowedFile = rules.files?.includes(path.relative(srcRoot, target).split(path.sep).join('/'));
-        if (to && !rules.folders.includes(to) && !allowedFile && !(typeOnly && from !== 'engine')) context.report({ node, messageId: 'folder', data: { from, to } });
+        if (to && !rules.folders.includes(to) && !allowedFile && !(typeOnly && from !== 'engine'))
+          context.report({ node, messageId: 'folder', data: { from, to } });
         return;
       }
       const pkg = packageName(spec);
       if (isTest && (TEST_PACKAGES.includes(pkg) || (pkg === 'node:*' && from !== 'engine'))) return;
       const homed = LIBRARY_HOMES.includes(pkg) || pkg === 'node:*';
       const allowed = rules.packages.includes(pkg);
-      if ((from === 'engine' && !typeOnly) || (homed && !allowed)) context.report({ node, messageId: 'pkg', data: { from, pkg } });
+      if ((from === 'engine' && !typeOnly) || (homed && !allowed))
+        context.report({ node, messageId: 'pkg', data: { from, pkg } });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source.value, node.importKind === 'type'),

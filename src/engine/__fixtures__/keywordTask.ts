@@ -27,7 +27,9 @@ export function keywordDataset(n: number, offset = 0): KeywordExample[] {
     return {
       id: i,
       style: [STYLE[i % STYLE.length] as string, ...(i % 3 === 0 ? [STYLE[(i + 1) % STYLE.length] as string] : [])],
-      facts: [FACTS[i % FACTS.length] as string, FACTS[(i * 7 + 2) % FACTS.length] as string].filter((w, j, a) => a.indexOf(w) === j),
+      facts: [FACTS[i % FACTS.length] as string, FACTS[(i * 7 + 2) % FACTS.length] as string].filter(
+        (w, j, a) => a.indexOf(w) === j,
+      ),
     };
   });
 }
@@ -35,7 +37,12 @@ export function keywordDataset(n: number, offset = 0): KeywordExample[] {
 export const KEYWORD_SEED: Candidate = { style: 'Answer the question.', facts: 'Use what you know.' };
 
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
 }
 
 export function scoreExample(ex: KeywordExample, c: Candidate): { score: number; trace: KeywordTrace } {

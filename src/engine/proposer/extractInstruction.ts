@@ -13,11 +13,18 @@ export function extractInstruction(reply: string): Extraction {
   const marker = (open[1] as string)[0] as string;
   const openLen = (open[1] as string).length;
   // the block closes at the last fence of the same kind and at least the same length
-  const close = [...fences.slice(1)].reverse().find((f) => (f[1] as string)[0] === marker && (f[1] as string).length >= openLen && /^[ \t]*[`~]+[ \t]*$/.test(f[0]));
+  const close = [...fences.slice(1)]
+    .reverse()
+    .find(
+      (f) => (f[1] as string)[0] === marker && (f[1] as string).length >= openLen && /^[ \t]*[`~]+[ \t]*$/.test(f[0]),
+    );
   if (!close) return { ok: false, reason: 'unterminated fenced block (the reflection output looks truncated)' };
   const start = (open.index as number) + open[0].length + 1;
   const end = close.index as number;
-  const text = raw.slice(start, Math.max(start, end)).replace(/\s+$/, '').replace(/^\s*\n/, '');
+  const text = raw
+    .slice(start, Math.max(start, end))
+    .replace(/\s+$/, '')
+    .replace(/^\s*\n/, '');
   if (text.trim().length === 0) return { ok: false, reason: 'empty fenced block in the reflection output' };
   return { ok: true, text };
 }

@@ -19,7 +19,13 @@ export function ancestors(parents: readonly (number | null)[][], idx: number): S
 }
 
 /** An ancestor is worth merging over when one program kept its text for a component the other changed. */
-export function hasDesirableComponents(candidates: readonly Candidate[], names: readonly string[], a: number, i: number, j: number): boolean {
+export function hasDesirableComponents(
+  candidates: readonly Candidate[],
+  names: readonly string[],
+  a: number,
+  i: number,
+  j: number,
+): boolean {
   const A = candidates[a] as Candidate;
   const I = candidates[i] as Candidate;
   const J = candidates[j] as Candidate;
@@ -64,7 +70,10 @@ export function planMerge(
       .filter((a) => hasDesirableComponents(state.candidates, names, a, i, j));
     if (common.length === 0) continue;
     // Weighted by ancestor score; an all-zero set falls back to a uniform pick instead of crashing.
-    const ancestor = rng.weightedChoice(common, common.map((a) => scores[a] as number));
+    const ancestor = rng.weightedChoice(
+      common,
+      common.map((a) => scores[a] as number),
+    );
     merge.triedTriplets.push(`${i},${j},${ancestor}`);
     const A = state.candidates[ancestor] as Candidate;
     const I = state.candidates[i] as Candidate;
@@ -76,7 +85,8 @@ export function planMerge(
       if (I[n] === J[n]) from = i;
       else if (A[n] === I[n]) from = j;
       else if (A[n] === J[n]) from = i;
-      else if ((scores[i] as number) !== (scores[j] as number)) from = (scores[i] as number) > (scores[j] as number) ? i : j;
+      else if ((scores[i] as number) !== (scores[j] as number))
+        from = (scores[i] as number) > (scores[j] as number) ? i : j;
       else from = rng.choice([i, j]);
       merged[n] = (from === i ? I[n] : J[n]) as string;
       source.push(from);
@@ -93,7 +103,13 @@ export function planMerge(
  * Val ids to test a merged program on: balanced between examples where i wins, j wins, and ties,
  * as the reference does. Returns null when the parents share fewer than `overlapFloor` scored ids.
  */
-export function mergeSubsample(scoresI: readonly number[], scoresJ: readonly number[], size: number, overlapFloor: number, rng: Rng): number[] | null {
+export function mergeSubsample(
+  scoresI: readonly number[],
+  scoresJ: readonly number[],
+  size: number,
+  overlapFloor: number,
+  rng: Rng,
+): number[] | null {
   const n = Math.min(scoresI.length, scoresJ.length);
   if (n < overlapFloor) return null;
   const iWins: number[] = [];

@@ -23,12 +23,26 @@ export async function mergeIteration(ctx: RunContext, iteration: number): Promis
   const plan = planMerge(state, mergeCandidates(ctx), state.merge, rng);
   if (!plan) return { kind: 'none', reason: 'no mergeable pair of front programs' };
   const { i, j } = plan;
-  const ids = mergeSubsample(state.valSubscores[i] as number[], state.valSubscores[j] as number[], config.mergeSubsampleSize, config.mergeValOverlapFloor, rng);
-  if (!ids) return { kind: 'none', reason: `fewer than ${config.mergeValOverlapFloor} val examples scored for both parents` };
+  const ids = mergeSubsample(
+    state.valSubscores[i] as number[],
+    state.valSubscores[j] as number[],
+    config.mergeSubsampleSize,
+    config.mergeValOverlapFloor,
+    rng,
+  );
+  if (!ids)
+    return { kind: 'none', reason: `fewer than ${config.mergeValOverlapFloor} val examples scored for both parents` };
 
   const parentIds: [number, number] = [i, j];
   emit('onMergeAttempted', { iteration, parentIds, mergedCandidate: plan.candidate });
-  const res = await ctx.evaluator.run({ iteration, set: 'val', ids, candidate: plan.candidate, captureTraces: false, candidateIdx: null });
+  const res = await ctx.evaluator.run({
+    iteration,
+    set: 'val',
+    ids,
+    candidate: plan.candidate,
+    captureTraces: false,
+    candidateIdx: null,
+  });
   ctx.checkAborted();
   state.merge.totalMergesTested++;
   state.merge.mergesDue = Math.max(0, state.merge.mergesDue - 1);
@@ -36,10 +50,18 @@ export async function mergeIteration(ctx: RunContext, iteration: number): Promis
   const sumJ = sum(ids.map((v) => state.valSubscores[j]?.[v] as number));
   const newSum = sum(res.scores);
   const row = {
-    iteration, kind: 'merge' as const, component: state.componentNames.join(', '), parentIds: [i, j],
-    subsampleScoreBefore: Math.max(sumI, sumJ), subsampleScoreAfter: newSum,
-    parentText: JSON.stringify(state.candidates[plan.ancestor], null, 2), prompt: '', rawLmOutput: '',
-    proposedText: JSON.stringify(plan.candidate, null, 2), minibatchIds: ids, feedbackRecords: [],
+    iteration,
+    kind: 'merge' as const,
+    component: state.componentNames.join(', '),
+    parentIds: [i, j],
+    subsampleScoreBefore: Math.max(sumI, sumJ),
+    subsampleScoreAfter: newSum,
+    parentText: JSON.stringify(state.candidates[plan.ancestor], null, 2),
+    prompt: '',
+    rawLmOutput: '',
+    proposedText: JSON.stringify(plan.candidate, null, 2),
+    minibatchIds: ids,
+    feedbackRecords: [],
   };
   if (newSum < Math.max(sumI, sumJ)) {
     const reason = `merged subsample score ${newSum} is below the better parent's ${Math.max(sumI, sumJ)}`;
@@ -49,7 +71,13 @@ export async function mergeIteration(ctx: RunContext, iteration: number): Promis
   }
   // the subsample results are already paid for: reuse them in the full valset evaluation
   const known = new Map<number, CachedEvaluation>();
-  ids.forEach((v, k) => known.set(v, { score: res.scores[k] as number, output: res.outputs[k], ...(res.objectiveScores?.[k] ? { objectiveScores: res.objectiveScores[k] } : {}) }));
+  ids.forEach((v, k) =>
+    known.set(v, {
+      score: res.scores[k] as number,
+      output: res.outputs[k],
+      ...(res.objectiveScores?.[k] ? { objectiveScores: res.objectiveScores[k] } : {}),
+    }),
+  );
   const reg = await registerCandidate(ctx, iteration, plan.candidate, [i, j], 'merge', known);
   emit('onMergeAccepted', { iteration, newCandidateIdx: reg.idx, parentIds });
   trackProposal(ctx, { ...row, status: 'accepted', reason: '', candidateIdx: reg.idx });

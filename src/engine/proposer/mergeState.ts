@@ -12,5 +12,11 @@ export interface MergeState {
 }
 
 export function emptyMergeState(): MergeState {
-  return { mergesDue: 0, totalMergesTested: 0, lastIterFoundNewProgram: false, triedTriplets: [], producedDescriptors: [] };
+  return {
+    mergesDue: 0,
+    totalMergesTested: 0,
+    lastIterFoundNewProgram: false,
+    triedTriplets: [],
+    producedDescriptors: [],
+  };
 }

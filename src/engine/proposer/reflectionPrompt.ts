@@ -58,9 +58,15 @@ export function renderExamples(records: readonly ReflectiveRecord[]): string {
     .join('\n\n');
 }
 
-export function buildReflectionPrompt(template: string, currentText: string, records: readonly ReflectiveRecord[]): string {
+export function buildReflectionPrompt(
+  template: string,
+  currentText: string,
+  records: readonly ReflectiveRecord[],
+): string {
   // one pass with a replacer function: a placeholder inside the inserted texts stays as written, and
   // "$&"-style sequences in them are not expanded
   const examples = renderExamples(records);
-  return template.replace(/\{\{(current_instruction|examples)\}\}/g, (_m, name: string) => (name === 'examples' ? examples : currentText));
+  return template.replace(/\{\{(current_instruction|examples)\}\}/g, (_m, name: string) =>
+    name === 'examples' ? examples : currentText,
+  );
 }

@@ -9,7 +9,8 @@ import { buildReflectionPrompt, templateFor } from './reflectionPrompt.ts';
 import { extractInstruction } from './extractInstruction.ts';
 import { registerCandidate } from '../registerCandidate.ts';
 
-export type ReflectiveOutcome = { kind: 'accepted'; idx: number } | { kind: 'rejected' } | { kind: 'skipped'; reason: string };
+export type ReflectiveOutcome =
+  { kind: 'accepted'; idx: number } | { kind: 'rejected' } | { kind: 'skipped'; reason: string };
 
 interface ProposedTexts {
   texts: Record<string, string>;
@@ -18,7 +19,12 @@ interface ProposedTexts {
   failures: Record<string, string>;
 }
 
-async function proposeTexts(ctx: RunContext, parent: Candidate, dataset: ReflectiveDataset, components: string[]): Promise<ProposedTexts> {
+async function proposeTexts(
+  ctx: RunContext,
+  parent: Candidate,
+  dataset: ReflectiveDataset,
+  components: string[],
+): Promise<ProposedTexts> {
   const custom = ctx.options.customCandidateProposer ?? ctx.adapter.proposeNewTexts?.bind(ctx.adapter);
   if (custom) {
     const texts = await custom(parent, dataset, components, ctx.signal);
@@ -35,7 +41,11 @@ async function proposeTexts(ctx: RunContext, parent: Candidate, dataset: Reflect
   const lm = ctx.options.reflectionLm!;
   const prompts: Record<string, string> = {};
   for (const c of components) {
-    prompts[c] = buildReflectionPrompt(templateFor(ctx.options.reflectionPromptTemplate, c), parent[c] ?? '', dataset[c] ?? []);
+    prompts[c] = buildReflectionPrompt(
+      templateFor(ctx.options.reflectionPromptTemplate, c),
+      parent[c] ?? '',
+      dataset[c] ?? [],
+    );
   }
   // one call per component, in parallel; results are keyed by component so order cannot matter
   const replies = await Promise.all(components.map((c) => lm(prompts[c] as string, ctx.signal)));
@@ -55,25 +65,50 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
   const { state, config, rng, emit } = ctx;
   const parentIdx = ctx.selector.select(state, rng);
   const parent = state.candidates[parentIdx] as Candidate;
-  emit('onCandidateSelected', { iteration, candidateIdx: parentIdx, candidate: parent, score: state.valAggregate[parentIdx] as number });
+  emit('onCandidateSelected', {
+    iteration,
+    candidateIdx: parentIdx,
+    candidate: parent,
+    score: state.valAggregate[parentIdx] as number,
+  });
 
   const ids = nextMinibatch(state.sampler, ctx.trainset.length, config.reflectionMinibatchSize, rng);
   emit('onMinibatchSampled', { iteration, minibatchIds: [...ids], trainsetSize: ctx.trainset.length });
 
-  const before = await ctx.evaluator.run({ iteration, set: 'train', ids, candidate: parent, captureTraces: true, candidateIdx: parentIdx });
+  const before = await ctx.evaluator.run({
+    iteration,
+    set: 'train',
+    ids,
+    candidate: parent,
+    captureTraces: true,
+    candidateIdx: parentIdx,
+  });
   ctx.checkAborted();
   const sumBefore = sum(before.scores);
   const skip = (reason: string): ReflectiveOutcome => {
     emit('onEvaluationSkipped', { iteration, candidateIdx: parentIdx, reason, scores: before.scores });
     trackProposal(ctx, {
-      iteration, kind: 'reflective', component: '', status: 'skipped', reason, candidateIdx: -1, parentIds: [parentIdx],
-      subsampleScoreBefore: sumBefore, subsampleScoreAfter: null, parentText: '', prompt: '', rawLmOutput: '', proposedText: '',
-      minibatchIds: ids, feedbackRecords: [],
+      iteration,
+      kind: 'reflective',
+      component: '',
+      status: 'skipped',
+      reason,
+      candidateIdx: -1,
+      parentIds: [parentIdx],
+      subsampleScoreBefore: sumBefore,
+      subsampleScoreAfter: null,
+      parentText: '',
+      prompt: '',
+      rawLmOutput: '',
+      proposedText: '',
+      minibatchIds: ids,
+      feedbackRecords: [],
     });
     return { kind: 'skipped', reason };
   };
   if (!before.trajectories || before.trajectories.length === 0) return skip('no_trajectories');
-  if (config.skipPerfectScore && before.scores.every((s) => s >= config.perfectScore)) return skip('all_scores_perfect');
+  if (config.skipPerfectScore && before.scores.every((s) => s >= config.perfectScore))
+    return skip('all_scores_perfect');
 
   const components = ctx.pickComponents(state, parentIdx, parent, rng);
   const dataset = await ctx.adapter.makeReflectiveDataset(parent, before, components);
@@ -81,13 +116,25 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
   emit('onReflectiveDatasetBuilt', { iteration, candidateIdx: parentIdx, components, dataset });
   emit('onProposalStart', { iteration, parentCandidate: parent, components, reflectiveDataset: dataset });
   const proposed = await proposeTexts(ctx, parent, dataset, components);
-  emit('onProposalEnd', { iteration, newInstructions: proposed.texts, prompts: proposed.prompts, rawLmOutputs: proposed.raw });
+  emit('onProposalEnd', {
+    iteration,
+    newInstructions: proposed.texts,
+    prompts: proposed.prompts,
+    rawLmOutputs: proposed.raw,
+  });
 
-  const rows = (status: ProposalDraft['status'], reasonFor: (c: string) => string, after: number | null, childIdx: number): void => {
+  const rows = (
+    status: ProposalDraft['status'],
+    reasonFor: (c: string) => string,
+    after: number | null,
+    childIdx: number,
+  ): void => {
     for (const c of components) {
       const failed = proposed.failures[c];
       trackProposal(ctx, {
-        iteration, kind: 'reflective', component: c,
+        iteration,
+        kind: 'reflective',
+        component: c,
         status: failed ? 'rejected' : status,
         reason: failed ?? reasonFor(c),
         candidateIdx: failed || status !== 'accepted' ? -1 : childIdx,
@@ -112,11 +159,26 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
   }
 
   const child: Candidate = { ...parent, ...proposed.texts };
-  const after = await ctx.evaluator.run({ iteration, set: 'train', ids, candidate: child, captureTraces: false, candidateIdx: null });
+  const after = await ctx.evaluator.run({
+    iteration,
+    set: 'train',
+    ids,
+    candidate: child,
+    captureTraces: false,
+    candidateIdx: null,
+  });
   ctx.checkAborted();
   const sumAfter = sum(after.scores);
   const trackSubsample = () =>
-    ctx.track({ type: 'metrics', iteration, metrics: { 'subsample/before': sumBefore, 'subsample/after': sumAfter, total_metric_calls: state.totalMetricCalls } });
+    ctx.track({
+      type: 'metrics',
+      iteration,
+      metrics: {
+        'subsample/before': sumBefore,
+        'subsample/after': sumAfter,
+        total_metric_calls: state.totalMetricCalls,
+      },
+    });
   const accept = config.acceptanceCriterion === 'strict_improvement' ? sumAfter > sumBefore : sumAfter >= sumBefore;
   if (!accept) {
     const reason = `minibatch score ${sumAfter} did not ${config.acceptanceCriterion === 'strict_improvement' ? 'beat' : 'match'} the parent's ${sumBefore}`;

@@ -37,7 +37,11 @@ function reshuffle(s: SamplerState, trainsetSize: number, minibatchSize: number,
 /** Ids of the next minibatch. Mutates the sampler state. */
 export function nextMinibatch(s: SamplerState, trainsetSize: number, minibatchSize: number, rng: Rng): number[] {
   if (trainsetSize <= 0) throw new Error('cannot sample a minibatch from an empty trainset');
-  if (s.shuffledIds.length === 0 || trainsetSize !== s.lastTrainsetSize || s.cursor + minibatchSize > s.shuffledIds.length) {
+  if (
+    s.shuffledIds.length === 0 ||
+    trainsetSize !== s.lastTrainsetSize ||
+    s.cursor + minibatchSize > s.shuffledIds.length
+  ) {
     s.epoch++;
     s.cursor = 0;
     reshuffle(s, trainsetSize, minibatchSize, rng);

@@ -23,7 +23,9 @@ export function makeComponentPicker(selector: ModuleSelector): ComponentPicker {
     const picked = selector({ state, candidateIdx, candidate, rng });
     const unknown = picked.filter((c) => !state.componentNames.includes(c));
     if (picked.length === 0 || unknown.length > 0) {
-      throw new Error(`moduleSelector returned ${picked.length === 0 ? 'no components' : `unknown components: ${unknown.join(', ')}`}`);
+      throw new Error(
+        `moduleSelector returned ${picked.length === 0 ? 'no components' : `unknown components: ${unknown.join(', ')}`}`,
+      );
     }
     return picked;
   };

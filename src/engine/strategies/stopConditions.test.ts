@@ -30,49 +30,96 @@ describe('checkStop', () => {
   it('maxFullEvals: runs below the count', () => expect(stops({ kind: 'maxFullEvals', evals: 5 })).toBe(false));
   it('maxIterations: stops at the count', () => expect(stops(YES)).toBe(true));
   it('maxIterations: runs below the count', () => expect(stops(NO)).toBe(false));
-  it('timeout: stops once elapsed reaches the limit', () => expect(stops({ kind: 'timeout', ms: 1000 }, ctx({}, 1000))).toBe(true));
+  it('timeout: stops once elapsed reaches the limit', () =>
+    expect(stops({ kind: 'timeout', ms: 1000 }, ctx({}, 1000))).toBe(true));
   it('timeout: runs before the limit', () => expect(stops({ kind: 'timeout', ms: 1000 }, ctx({}, 999))).toBe(false));
-  it('timeout: reports the elapsed time', () => expect(checkStop({ kind: 'timeout', ms: 10 }, ctx({}, 12.4))).toBe('timeout after 12 ms'));
-  it('noImprovement: stops after n iterations without improvement', () => expect(stops({ kind: 'noImprovement', iterations: 3 })).toBe(true));
-  it('noImprovement: runs while improvement is recent', () => expect(stops({ kind: 'noImprovement', iterations: 4 })).toBe(false));
-  it('noImprovement: counts from the last improvement', () => expect(stops({ kind: 'noImprovement', iterations: 3 }, ctx({ lastImprovementIteration: 9 }))).toBe(false));
-  it('scoreThreshold: stops when the best reaches it', () => expect(stops({ kind: 'scoreThreshold', threshold: 0.8 })).toBe(true));
+  it('timeout: reports the elapsed time', () =>
+    expect(checkStop({ kind: 'timeout', ms: 10 }, ctx({}, 12.4))).toBe('timeout after 12 ms'));
+  it('noImprovement: stops after n iterations without improvement', () =>
+    expect(stops({ kind: 'noImprovement', iterations: 3 })).toBe(true));
+  it('noImprovement: runs while improvement is recent', () =>
+    expect(stops({ kind: 'noImprovement', iterations: 4 })).toBe(false));
+  it('noImprovement: counts from the last improvement', () =>
+    expect(stops({ kind: 'noImprovement', iterations: 3 }, ctx({ lastImprovementIteration: 9 }))).toBe(false));
+  it('scoreThreshold: stops when the best reaches it', () =>
+    expect(stops({ kind: 'scoreThreshold', threshold: 0.8 })).toBe(true));
   it('scoreThreshold: runs below it', () => expect(stops({ kind: 'scoreThreshold', threshold: 0.81 })).toBe(false));
-  it('scoreThreshold: reads the best candidate, not the last', () => expect(stops({ kind: 'scoreThreshold', threshold: 0.6 }, ctx({ bestIdx: 1 }))).toBe(true));
-  it('scoreThreshold: runs with no candidates scored yet', () => expect(stops({ kind: 'scoreThreshold', threshold: -1e9 }, ctx({ valAggregate: [], bestIdx: 0 }))).toBe(false));
+  it('scoreThreshold: reads the best candidate, not the last', () =>
+    expect(stops({ kind: 'scoreThreshold', threshold: 0.6 }, ctx({ bestIdx: 1 }))).toBe(true));
+  it('scoreThreshold: runs with no candidates scored yet', () =>
+    expect(stops({ kind: 'scoreThreshold', threshold: -1e9 }, ctx({ valAggregate: [], bestIdx: 0 }))).toBe(false));
   it('maxCandidates: stops at the count', () => expect(stops({ kind: 'maxCandidates', count: 3 })).toBe(true));
   it('maxCandidates: runs below the count', () => expect(stops({ kind: 'maxCandidates', count: 4 })).toBe(false));
   it('any: stops when one holds', () => expect(stops({ kind: 'any', conditions: [NO, YES] })).toBe(true));
   it('any: runs when none holds', () => expect(stops({ kind: 'any', conditions: [NO, NO] })).toBe(false));
-  it('any: gives the first reason', () => expect(checkStop({ kind: 'any', conditions: [NO, { kind: 'maxCandidates', count: 1 }, YES] }, ctx())).toBe('candidates 3 reached 1'));
+  it('any: gives the first reason', () =>
+    expect(checkStop({ kind: 'any', conditions: [NO, { kind: 'maxCandidates', count: 1 }, YES] }, ctx())).toBe(
+      'candidates 3 reached 1',
+    ));
   it('any: runs when empty', () => expect(stops({ kind: 'any', conditions: [] })).toBe(false));
-  it('all: stops when every one holds', () => expect(stops({ kind: 'all', conditions: [YES, { kind: 'maxFullEvals', evals: 1 }] })).toBe(true));
+  it('all: stops when every one holds', () =>
+    expect(stops({ kind: 'all', conditions: [YES, { kind: 'maxFullEvals', evals: 1 }] })).toBe(true));
   it('all: runs when one fails', () => expect(stops({ kind: 'all', conditions: [YES, NO] })).toBe(false));
   it('all: runs when empty', () => expect(stops({ kind: 'all', conditions: [] })).toBe(false));
   it('all: joins the reasons', () =>
-    expect(checkStop({ kind: 'all', conditions: [YES, { kind: 'maxCandidates', count: 2 }] }, ctx())).toBe('iterations 10 reached 10 and candidates 3 reached 2'));
-  it('nests any inside all', () => expect(stops({ kind: 'all', conditions: [YES, { kind: 'any', conditions: [NO, YES] }] })).toBe(true));
-  it('custom: stops when shouldStop is true', () => expect(stops({ kind: 'custom', shouldStop: () => true })).toBe(true));
-  it('custom: runs when shouldStop is false', () => expect(stops({ kind: 'custom', shouldStop: () => false })).toBe(false));
-  it('custom: receives the context', () => expect(stops({ kind: 'custom', shouldStop: (c) => c.state.iteration === 10 && c.elapsedMs === 5 }, ctx({}, 5))).toBe(true));
-  it('custom: names itself in the reason', () => expect(checkStop({ kind: 'custom', name: 'file', shouldStop: () => true }, ctx())).toBe('custom stop condition "file"'));
-  it('custom: has a reason without a name', () => expect(checkStop({ kind: 'custom', shouldStop: () => true }, ctx())).toBe('custom stop condition'));
+    expect(checkStop({ kind: 'all', conditions: [YES, { kind: 'maxCandidates', count: 2 }] }, ctx())).toBe(
+      'iterations 10 reached 10 and candidates 3 reached 2',
+    ));
+  it('nests any inside all', () =>
+    expect(stops({ kind: 'all', conditions: [YES, { kind: 'any', conditions: [NO, YES] }] })).toBe(true));
+  it('custom: stops when shouldStop is true', () =>
+    expect(stops({ kind: 'custom', shouldStop: () => true })).toBe(true));
+  it('custom: runs when shouldStop is false', () =>
+    expect(stops({ kind: 'custom', shouldStop: () => false })).toBe(false));
+  it('custom: receives the context', () =>
+    expect(
+      stops({ kind: 'custom', shouldStop: (c) => c.state.iteration === 10 && c.elapsedMs === 5 }, ctx({}, 5)),
+    ).toBe(true));
+  it('custom: names itself in the reason', () =>
+    expect(checkStop({ kind: 'custom', name: 'file', shouldStop: () => true }, ctx())).toBe(
+      'custom stop condition "file"',
+    ));
+  it('custom: has a reason without a name', () =>
+    expect(checkStop({ kind: 'custom', shouldStop: () => true }, ctx())).toBe('custom stop condition'));
 });
 
 describe('hardMetricCallCaps', () => {
   it('takes a top-level cap', () => expect(hardMetricCallCaps({ kind: 'maxMetricCalls', calls: 50 })).toEqual([50]));
-  it('takes caps inside any', () => expect(hardMetricCallCaps({ kind: 'any', conditions: [{ kind: 'maxMetricCalls', calls: 50 }, YES, { kind: 'maxMetricCalls', calls: 20 }] })).toEqual([50, 20]));
-  it('takes caps inside nested any', () => expect(hardMetricCallCaps({ kind: 'any', conditions: [{ kind: 'any', conditions: [{ kind: 'maxMetricCalls', calls: 7 }] }] })).toEqual([7]));
-  it('ignores caps inside all (conditional)', () => expect(hardMetricCallCaps({ kind: 'all', conditions: [{ kind: 'maxMetricCalls', calls: 50 }, YES] })).toEqual([]));
+  it('takes caps inside any', () =>
+    expect(
+      hardMetricCallCaps({
+        kind: 'any',
+        conditions: [{ kind: 'maxMetricCalls', calls: 50 }, YES, { kind: 'maxMetricCalls', calls: 20 }],
+      }),
+    ).toEqual([50, 20]));
+  it('takes caps inside nested any', () =>
+    expect(
+      hardMetricCallCaps({
+        kind: 'any',
+        conditions: [{ kind: 'any', conditions: [{ kind: 'maxMetricCalls', calls: 7 }] }],
+      }),
+    ).toEqual([7]));
+  it('ignores caps inside all (conditional)', () =>
+    expect(hardMetricCallCaps({ kind: 'all', conditions: [{ kind: 'maxMetricCalls', calls: 50 }, YES] })).toEqual([]));
   it('ignores caps inside all inside any', () =>
-    expect(hardMetricCallCaps({ kind: 'any', conditions: [{ kind: 'all', conditions: [{ kind: 'maxMetricCalls', calls: 5 }, NO] }] })).toEqual([]));
+    expect(
+      hardMetricCallCaps({
+        kind: 'any',
+        conditions: [{ kind: 'all', conditions: [{ kind: 'maxMetricCalls', calls: 5 }, NO] }],
+      }),
+    ).toEqual([]));
   it('ignores other kinds', () => expect(hardMetricCallCaps({ kind: 'maxFullEvals', evals: 3 })).toEqual([]));
 });
 
 describe('usesClock', () => {
   it('is true for a timeout', () => expect(usesClock({ kind: 'timeout', ms: 1 })).toBe(true));
-  it('is true for a timeout inside any', () => expect(usesClock({ kind: 'any', conditions: [NO, { kind: 'timeout', ms: 1 }] })).toBe(true));
-  it('is true for a timeout nested in all/any', () => expect(usesClock({ kind: 'all', conditions: [{ kind: 'any', conditions: [{ kind: 'timeout', ms: 1 }] }] })).toBe(true));
-  it('is false without a timeout', () => expect(usesClock({ kind: 'any', conditions: [YES, { kind: 'maxMetricCalls', calls: 1 }] })).toBe(false));
+  it('is true for a timeout inside any', () =>
+    expect(usesClock({ kind: 'any', conditions: [NO, { kind: 'timeout', ms: 1 }] })).toBe(true));
+  it('is true for a timeout nested in all/any', () =>
+    expect(usesClock({ kind: 'all', conditions: [{ kind: 'any', conditions: [{ kind: 'timeout', ms: 1 }] }] })).toBe(
+      true,
+    ));
+  it('is false without a timeout', () =>
+    expect(usesClock({ kind: 'any', conditions: [YES, { kind: 'maxMetricCalls', calls: 1 }] })).toBe(false));
   it('is false for custom', () => expect(usesClock({ kind: 'custom', shouldStop: () => false })).toBe(false));
 });

@@ -34,7 +34,9 @@ export function checkStop(c: StopCondition, ctx: StopContext): string | null {
     case 'timeout':
       return ctx.elapsedMs >= c.ms ? `timeout after ${Math.round(ctx.elapsedMs)} ms` : null;
     case 'noImprovement':
-      return s.iteration - s.lastImprovementIteration >= c.iterations ? `no improvement for ${c.iterations} iterations` : null;
+      return s.iteration - s.lastImprovementIteration >= c.iterations
+        ? `no improvement for ${c.iterations} iterations`
+        : null;
     case 'scoreThreshold': {
       const best = s.valAggregate[s.bestIdx] ?? -Infinity;
       return best >= c.threshold ? `best val score ${best} reached ${c.threshold}` : null;

@@ -9,11 +9,24 @@ const task: ChatMessage[] = [
   { role: 'system', content: 'Convert the quantity in the question and give the result.' },
   { role: 'user', content: 'Question: Convert 12 feet to metres.' },
 ];
-const reflection = buildReflectionPrompt(DEFAULT_REFLECTION_TEMPLATE, 'Convert the quantity in the question and give the result.', [
-  { Inputs: 'Question: Convert 12 feet to metres.', 'Generated Outputs': '3.6', Feedback: 'Score 0.00. Incorrect: expected 3.658 but the last number in the output was 3.6.' },
-  { Inputs: 'Question: Convert 10 feet to metres.', 'Generated Outputs': '3', Feedback: 'Score 0.00. Incorrect: expected 3.048 but the last number in the output was 3.' },
-]);
-const judge = 'Grade the output against the rubric. Reply with only a JSON object: {"score": <number from 0 to 1>, "feedback": "..."}\n\nRubric:\nbe right\n\nExpected answer:\n3.658\n\nOutput to grade:\n3.658';
+const reflection = buildReflectionPrompt(
+  DEFAULT_REFLECTION_TEMPLATE,
+  'Convert the quantity in the question and give the result.',
+  [
+    {
+      Inputs: 'Question: Convert 12 feet to metres.',
+      'Generated Outputs': '3.6',
+      Feedback: 'Score 0.00. Incorrect: expected 3.658 but the last number in the output was 3.6.',
+    },
+    {
+      Inputs: 'Question: Convert 10 feet to metres.',
+      'Generated Outputs': '3',
+      Feedback: 'Score 0.00. Incorrect: expected 3.048 but the last number in the output was 3.',
+    },
+  ],
+);
+const judge =
+  'Grade the output against the rubric. Reply with only a JSON object: {"score": <number from 0 to 1>, "feedback": "..."}\n\nRubric:\nbe right\n\nExpected answer:\n3.658\n\nOutput to grade:\n3.658';
 
 describe('DemoLanguageModel', () => {
   it('is labelled as the simulated demo model', () => {
@@ -42,8 +55,14 @@ describe('DemoLanguageModel', () => {
     const reply = (await lm.complete({ messages: [{ role: 'user', content: reflection }] })).text;
     const ex = extractInstruction(reply);
     // whatever the hash decides, the reply is either a usable fenced instruction or one the engine refuses
-    expect(ex.ok ? ex.text.startsWith('Convert the quantity') || ex.text.includes('0.3048') : /fence|unterminated/.test(ex.reason)).toBe(true);
-    expect(JSON.parse((await lm.complete({ messages: [{ role: 'user', content: judge }] })).text)).toMatchObject({ score: 1 });
+    expect(
+      ex.ok
+        ? ex.text.startsWith('Convert the quantity') || ex.text.includes('0.3048')
+        : /fence|unterminated/.test(ex.reason),
+    ).toBe(true);
+    expect(JSON.parse((await lm.complete({ messages: [{ role: 'user', content: judge }] })).text)).toMatchObject({
+      score: 1,
+    });
   });
 
   it('estimates usage at about four characters a token', async () => {
@@ -53,7 +72,10 @@ describe('DemoLanguageModel', () => {
   });
 
   it('cuts the reply at maxTokens, as a real endpoint truncates it', async () => {
-    const res = await new DemoLanguageModel().complete({ messages: [{ role: 'user', content: reflection }], maxTokens: 5 });
+    const res = await new DemoLanguageModel().complete({
+      messages: [{ role: 'user', content: reflection }],
+      maxTokens: 5,
+    });
     expect(res.text.length).toBeLessThanOrEqual(20);
     expect(res.usage.completionTokens).toBeLessThanOrEqual(5);
   });
@@ -73,6 +95,8 @@ describe('DemoLanguageModel', () => {
   it('refuses a call whose signal is already aborted', async () => {
     const ctrl = new AbortController();
     ctrl.abort();
-    await expect(new DemoLanguageModel().complete({ messages: task, signal: ctrl.signal })).rejects.toBeInstanceOf(LmError);
+    await expect(new DemoLanguageModel().complete({ messages: task, signal: ctrl.signal })).rejects.toBeInstanceOf(
+      LmError,
+    );
   });
 });

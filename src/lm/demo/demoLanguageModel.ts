@@ -51,11 +51,15 @@ export class DemoLanguageModel implements LanguageModel {
     const started = performance.now();
     if (request.signal?.aborted) throw aborted(request.signal);
     let { text } = respond(request.messages);
-    if (request.maxTokens !== undefined && request.maxTokens > 0 && estimateTokens(text) > request.maxTokens) text = text.slice(0, request.maxTokens * 4);
+    if (request.maxTokens !== undefined && request.maxTokens > 0 && estimateTokens(text) > request.maxTokens)
+      text = text.slice(0, request.maxTokens * 4);
     if (this.latencyMs > 0) await wait(this.latencyMs, request.signal);
     return {
       text,
-      usage: { promptTokens: estimateTokens(request.messages.map((m) => m.content).join('\n')), completionTokens: estimateTokens(text) },
+      usage: {
+        promptTokens: estimateTokens(request.messages.map((m) => m.content).join('\n')),
+        completionTokens: estimateTokens(text),
+      },
       latencyMs: performance.now() - started,
       model: DEMO_MODEL_NAME,
     };

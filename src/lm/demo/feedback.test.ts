@@ -25,8 +25,17 @@ describe('bareNumber', () => {
 
 describe('contactFields', () => {
   it('reads a JSON object, case-insensitively', () =>
-    expect(contactFields('{"Name":"Reed, Marcus","company":"Summit Dental","phone":"212-555-0199"}')).toEqual({ name: 'Reed, Marcus', company: 'Summit Dental', phone: '212-555-0199' }));
-  it('reads "key: value" lines', () => expect(contactFields('name: Marcus Reed\ncompany: Summit Dental\nphone: 212 555 0199')).toEqual({ name: 'Marcus Reed', company: 'Summit Dental', phone: '212 555 0199' }));
+    expect(contactFields('{"Name":"Reed, Marcus","company":"Summit Dental","phone":"212-555-0199"}')).toEqual({
+      name: 'Reed, Marcus',
+      company: 'Summit Dental',
+      phone: '212-555-0199',
+    }));
+  it('reads "key: value" lines', () =>
+    expect(contactFields('name: Marcus Reed\ncompany: Summit Dental\nphone: 212 555 0199')).toEqual({
+      name: 'Marcus Reed',
+      company: 'Summit Dental',
+      phone: '212 555 0199',
+    }));
   it('returns null for anything else', () => expect(contactFields('Reed, Marcus | Summit Dental')).toBeNull());
   it('isJsonObject accepts objects only', () => {
     expect(isJsonObject('{"a":1}')).toBe(true);

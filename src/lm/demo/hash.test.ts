@@ -3,7 +3,10 @@ import { estimateTokens, hashText, pick } from './hash.ts';
 
 describe('hash', () => {
   it('is a pure function of the text', () => expect(hashText('Review: not bad')).toBe(hashText('Review: not bad')));
-  it('tells nearby texts apart', () => expect(new Set(['a', 'b', 'ab', 'ba', 'a ', ' a']).size).toBe(new Set(['a', 'b', 'ab', 'ba', 'a ', ' a'].map(hashText)).size));
+  it('tells nearby texts apart', () =>
+    expect(new Set(['a', 'b', 'ab', 'ba', 'a ', ' a']).size).toBe(
+      new Set(['a', 'b', 'ab', 'ba', 'a ', ' a'].map(hashText)).size,
+    ));
   it('spreads residues over every bucket of 100', () => {
     const buckets = new Set(Array.from({ length: 3000 }, (_, i) => hashText(`prompt ${i}`) % 100));
     expect(buckets.size).toBe(100);

@@ -15,7 +15,10 @@ describe('the demo judge', () => {
   });
 
   it('gives full marks when the output covers the reference', () =>
-    expect(parse(judge(judgePrompt('Paris, France', 'It is in Paris, France.')))).toEqual({ score: 1, feedback: '[demo judge] The response contains everything the reference answer has.' }));
+    expect(parse(judge(judgePrompt('Paris, France', 'It is in Paris, France.')))).toEqual({
+      score: 1,
+      feedback: '[demo judge] The response contains everything the reference answer has.',
+    }));
 
   it('gives partial credit and names what is missing', () => {
     const r = parse(judge(judgePrompt('Paris, France', 'Paris')));
@@ -23,7 +26,8 @@ describe('the demo judge', () => {
     expect(r.feedback).toContain('misses: france');
   });
 
-  it('answers on the scale the prompt asks for', () => expect(parse(judge(judgePrompt('Paris, France', 'Paris', 'an integer from 1-10'))).score).toBe(5));
+  it('answers on the scale the prompt asks for', () =>
+    expect(parse(judge(judgePrompt('Paris, France', 'Paris', 'an integer from 1-10'))).score).toBe(5));
 
   it('without a reference it gives a deterministic mid-range score', () => {
     const p = judgePrompt('(none given)', 'Paris');

@@ -4,7 +4,11 @@
 import { hashText } from './hash.ts';
 
 export function looksLikeJudgePrompt(text: string): boolean {
-  return /\bjson\b/i.test(text) && /\bscore\b/i.test(text) && /\b(rubric|grade|grading|judge|evaluat\w*|assess\w*|rate)\b/i.test(text);
+  return (
+    /\bjson\b/i.test(text) &&
+    /\bscore\b/i.test(text) &&
+    /\b(rubric|grade|grading|judge|evaluat\w*|assess\w*|rate)\b/i.test(text)
+  );
 }
 
 /** The text after a labelled line ("Reference answer:", "## Output" …) up to the next label or blank line. */
@@ -17,7 +21,14 @@ function section(text: string, label: RegExp): string | null {
     const rest = [first];
     let j = i + 1;
     if (!first) while (j < lines.length && /^\s*$/.test(lines[j] as string)) j++;
-    for (; j < lines.length && !/^\s*$/.test(lines[j] as string) && !/^\s*(#|[A-Z][\w ]{0,30}:\s*$)/.test(lines[j] as string); j++) rest.push(lines[j] as string);
+    for (
+      ;
+      j < lines.length &&
+      !/^\s*$/.test(lines[j] as string) &&
+      !/^\s*(#|[A-Z][\w ]{0,30}:\s*$)/.test(lines[j] as string);
+      j++
+    )
+      rest.push(lines[j] as string);
     const body = rest.join('\n').trim();
     if (body) return body;
   }
@@ -41,7 +52,10 @@ function scaleOf(text: string): number {
 
 export function judge(prompt: string): string {
   const reference = section(prompt, labelled('(?:expected|reference|gold|correct)(?: answer| output)?'));
-  const response = section(prompt, labelled('(?:response|output(?: to grade)?|generated output|prediction|candidate answer|answer)'));
+  const response = section(
+    prompt,
+    labelled('(?:response|output(?: to grade)?|generated output|prediction|candidate answer|answer)'),
+  );
   const scale = scaleOf(prompt);
   let score: number;
   let feedback: string;
@@ -50,12 +64,14 @@ export function judge(prompt: string): string {
     const got = terms(response);
     const missing = [...want].filter((w) => !got.has(w));
     score = want.size === 0 ? 1 : (want.size - missing.length) / want.size;
-    feedback = missing.length === 0
-      ? 'The response contains everything the reference answer has.'
-      : `The response covers ${want.size - missing.length} of ${want.size} key terms of the reference answer; it misses: ${missing.slice(0, 8).join(', ')}.`;
+    feedback =
+      missing.length === 0
+        ? 'The response contains everything the reference answer has.'
+        : `The response covers ${want.size - missing.length} of ${want.size} key terms of the reference answer; it misses: ${missing.slice(0, 8).join(', ')}.`;
   } else {
-    score = 0.3 + ((hashText(prompt) % 7) / 10);
-    feedback = 'No reference answer was given; judged on the rubric alone, the response is plausible but could follow the rubric more closely.';
+    score = 0.3 + (hashText(prompt) % 7) / 10;
+    feedback =
+      'No reference answer was given; judged on the rubric alone, the response is plausible but could follow the rubric more closely.';
   }
   const scaled = Math.round(score * scale * 100) / 100;
   return JSON.stringify({ score: scaled, feedback: `[demo judge] ${feedback}` });

@@ -11,7 +11,8 @@ import { parseReflectionPrompt } from './reflectionPromptParse.ts';
 import { appendSentence, dropSentence, removeRule, sentencesOf } from './instructionEdit.ts';
 import { DEMO_SKILLS, locateStep } from './skills/index.ts';
 
-export type ReflectionKind = 'best' | 'second_choice' | 'dropped_sentence' | 'misleading' | 'unfenced' | 'truncated' | 'no_pattern';
+export type ReflectionKind =
+  'best' | 'second_choice' | 'dropped_sentence' | 'misleading' | 'unfenced' | 'truncated' | 'no_pattern';
 
 export interface Revision {
   kind: ReflectionKind;
@@ -73,16 +74,28 @@ export function proposeRevision(prompt: string): Revision {
   const best = actions[0];
   if (!best) {
     const instruction = appendSentence(current, 'Read the input carefully and check the answer before replying.');
-    return { kind: 'no_pattern', instruction, reply: `I could not find a repeated mistake in the feedback, so I only tightened the wording:\n\n\`\`\`\n${instruction}\n\`\`\`` };
+    return {
+      kind: 'no_pattern',
+      instruction,
+      reply: `I could not find a repeated mistake in the feedback, so I only tightened the wording:\n\n\`\`\`\n${instruction}\n\`\`\``,
+    };
   }
-  const lesson = best.remove ? `the instruction's own advice misleads the model: ${best.rule.lesson}` : best.rule.lesson;
+  const lesson = best.remove
+    ? `the instruction's own advice misleads the model: ${best.rule.lesson}`
+    : best.rule.lesson;
   const improved = apply(current, best, h >>> 8);
   if (roll < UNFENCED) {
-    const said = best.remove ? 'I would remove the advice that causes it.' : `I would add: ${pick(best.rule.phrasings, h >>> 8)}`;
+    const said = best.remove
+      ? 'I would remove the advice that causes it.'
+      : `I would add: ${pick(best.rule.phrasings, h >>> 8)}`;
     return { kind: 'unfenced', instruction: improved, reply: `The feedback shows that ${lesson}. ${said}` };
   }
   if (roll < TRUNCATED) {
-    return { kind: 'truncated', instruction: improved, reply: `Here is the revised instruction:\n\n\`\`\`\n${improved.slice(0, Math.ceil(improved.length * 0.6))}` };
+    return {
+      kind: 'truncated',
+      instruction: improved,
+      reply: `Here is the revised instruction:\n\n\`\`\`\n${improved.slice(0, Math.ceil(improved.length * 0.6))}`,
+    };
   }
   if (roll < MISLEADING) {
     const wrong = distractor(current, step, h >>> 8);
@@ -97,7 +110,9 @@ export function proposeRevision(prompt: string): Revision {
   const second = actions[1];
   if (roll < SECOND && second) {
     const instruction = apply(current, second, h >>> 8);
-    const why = second.remove ? `the instruction's own advice misleads the model: ${second.rule.lesson}` : second.rule.lesson;
+    const why = second.remove
+      ? `the instruction's own advice misleads the model: ${second.rule.lesson}`
+      : second.rule.lesson;
     return { kind: 'second_choice', instruction, reply: fenced(why, instruction) };
   }
   return { kind: 'best', instruction: improved, reply: fenced(lesson, improved) };

@@ -6,14 +6,17 @@ import { sentimentSkill } from './skills/sentiment.ts';
 const allRules = DEMO_SKILLS.flatMap((s) => s.rules.map((r) => ({ skill: s, rule: r })));
 
 describe('rule cues', () => {
-  it.each(allRules.flatMap(({ skill, rule }) => rule.phrasings.map((p) => [`${skill.id}/${rule.id}`, p, skill, rule] as const)))(
-    '%s is stated by its own phrasing "%s", and no other rule of the step is',
-    (_name, phrasing, skill, rule) => {
-      expect(isStated(rule, phrasing)).toBe(true);
-      const others = skill.rules.filter((r) => r !== rule && r.step === rule.step && isStated(r, phrasing)).map((r) => r.id);
-      expect(others).toEqual([]);
-    },
-  );
+  it.each(
+    allRules.flatMap(({ skill, rule }) =>
+      rule.phrasings.map((p) => [`${skill.id}/${rule.id}`, p, skill, rule] as const),
+    ),
+  )('%s is stated by its own phrasing "%s", and no other rule of the step is', (_name, phrasing, skill, rule) => {
+    expect(isStated(rule, phrasing)).toBe(true);
+    const others = skill.rules
+      .filter((r) => r !== rule && r.step === rule.step && isStated(r, phrasing))
+      .map((r) => r.id);
+    expect(others).toEqual([]);
+  });
 
   // paraphrases a user (or a real reflection LM) might write
   const variants: [string, string, string][] = [
@@ -41,8 +44,11 @@ describe('rule cues', () => {
   });
 
   it('a plain task description states no rule', () => {
-    const plain = 'Classify the sentiment of the customer review as positive, negative or neutral. Convert the quantity. Extract the name, company and phone.';
-    expect(allRules.filter(({ rule }) => rule.id !== 'json' && isStated(rule, plain)).map(({ rule }) => rule.id)).toEqual([]);
+    const plain =
+      'Classify the sentiment of the customer review as positive, negative or neutral. Convert the quantity. Extract the name, company and phone.';
+    expect(
+      allRules.filter(({ rule }) => rule.id !== 'json' && isStated(rule, plain)).map(({ rule }) => rule.id),
+    ).toEqual([]);
   });
 
   it('statedRuleIds keeps only the given step and what the instruction states', () => {

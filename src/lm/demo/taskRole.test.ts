@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SLIP_PERCENT, answerAsTaskLm } from './taskRole.ts';
 
-const ask = (instruction: string, user: string) => answerAsTaskLm([{ role: 'system', content: instruction }, { role: 'user', content: user }]);
+const ask = (instruction: string, user: string) =>
+  answerAsTaskLm([
+    { role: 'system', content: instruction },
+    { role: 'user', content: user },
+  ]);
 const SEED = 'Classify the sentiment of the customer review as positive, negative or neutral.';
 const STATED = `${SEED}\nAnswer with the label only.\nNegation flips the sentiment: "not good" is negative and "not bad" is positive.`;
 
@@ -32,7 +36,16 @@ describe('the demo model as a task LM', () => {
   });
 
   it('reads all system messages as the instruction', () =>
-    expect(answerAsTaskLm([{ role: 'system', content: SEED }, { role: 'system', content: 'Answer with the label only.' }, { role: 'user', content: 'Review: Great value.' }])).toBe('positive'));
+    expect(
+      answerAsTaskLm([
+        { role: 'system', content: SEED },
+        { role: 'system', content: 'Answer with the label only.' },
+        { role: 'user', content: 'Review: Great value.' },
+      ]),
+    ).toBe('positive'));
 
-  it('says it is a simulation when it does not know the task', () => expect(ask('Answer briefly.', 'What is the capital of France?')).toMatch(/^\[demo model\].*simulation.*"What is the capital of France\?"/));
+  it('says it is a simulation when it does not know the task', () =>
+    expect(ask('Answer briefly.', 'What is the capital of France?')).toMatch(
+      /^\[demo model\].*simulation.*"What is the capital of France\?"/,
+    ));
 });

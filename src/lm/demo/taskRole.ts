@@ -13,8 +13,14 @@ import { locateStep } from './skills/index.ts';
 export const SLIP_PERCENT = 6;
 
 export function answerAsTaskLm(messages: readonly ChatMessage[]): string {
-  const instruction = messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
-  const user = messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+  const instruction = messages
+    .filter((m) => m.role === 'system')
+    .map((m) => m.content)
+    .join('\n');
+  const user = messages
+    .filter((m) => m.role === 'user')
+    .map((m) => m.content)
+    .join('\n');
   const located = locateStep(user, instruction);
   if (!located) {
     const firstLine = user.trim().split('\n')[0]?.slice(0, 80) ?? '';

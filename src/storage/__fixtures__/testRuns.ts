@@ -10,13 +10,18 @@ import { STORES, runRange } from '../schema.ts';
 import type { RunRecord } from '../types.ts';
 
 let dbCounter = 0;
-export const uniqueDbName = (label: string) => `gepa-test-${label}-${++dbCounter}-${Math.random().toString(36).slice(2)}`;
+export const uniqueDbName = (label: string) =>
+  `gepa-test-${label}-${++dbCounter}-${Math.random().toString(36).slice(2)}`;
 
 export function runRecord(id: string, over: Partial<RunRecord> = {}): RunRecord {
   return {
     id,
     name: `run ${id}`,
-    config: { version: 1, name: `run ${id}`, dataset: { fileName: 'x.jsonl', rows: [{ id: 'a', q: 'question' }] } } as unknown as RunConfig,
+    config: {
+      version: 1,
+      name: `run ${id}`,
+      dataset: { fileName: 'x.jsonl', rows: [{ id: 'a', q: 'question' }] },
+    } as unknown as RunConfig,
     status: 'running',
     statusMessage: '',
     createdAt: 1_000,
@@ -29,8 +34,21 @@ export function runRecord(id: string, over: Partial<RunRecord> = {}): RunRecord 
 
 export const val = KEYWORD_VAL;
 
-export function keywordOptions(over: Partial<GepaOptions<KeywordExample>> = {}, adapterOpts: KeywordAdapterOptions = {}): GepaOptions<KeywordExample> {
-  return keywordRunOptions({ maxMetricCalls: 3000, stopConditions: { kind: 'maxIterations', iterations: 70 }, cacheEvaluation: true, trackBestOutputs: true, seed: 11, ...over }, adapterOpts);
+export function keywordOptions(
+  over: Partial<GepaOptions<KeywordExample>> = {},
+  adapterOpts: KeywordAdapterOptions = {},
+): GepaOptions<KeywordExample> {
+  return keywordRunOptions(
+    {
+      maxMetricCalls: 3000,
+      stopConditions: { kind: 'maxIterations', iterations: 70 },
+      cacheEvaluation: true,
+      trackBestOutputs: true,
+      seed: 11,
+      ...over,
+    },
+    adapterOpts,
+  );
 }
 
 /** What run `id` really occupies in the database, summed the way the repository counts it. */

@@ -3,7 +3,6 @@ import { errorOf } from './__fixtures__/errorOf.ts';
 import { parseCsv } from './csv.ts';
 import { DEFAULT_LIMITS } from './rows.ts';
 
-
 const parse = (text: string, delimiter?: string) => parseCsv(text, 'd.csv', DEFAULT_LIMITS, { delimiter });
 
 describe('parseCsv', () => {
@@ -32,7 +31,9 @@ describe('parseCsv', () => {
     const err = errorOf(() => parse('q,a,id\n1,2,3\n4,5\n'));
     expect(err.line).toBe(3);
     expect(err.field).toBe('id');
-    expect(err.message).toBe('d.csv, line 3, field "id": the row has 2 values but the header has 3 columns (no value for "id" onwards)');
+    expect(err.message).toBe(
+      'd.csv, line 3, field "id": the row has 2 values but the header has 3 columns (no value for "id" onwards)',
+    );
   });
 
   it('names the line of a row with too many values', () => {
@@ -49,7 +50,9 @@ describe('parseCsv', () => {
 
   it('rejects duplicate column names and names empty ones by position', () => {
     const dup = errorOf(() => parse('q,a,q\n1,2,3\n'));
-    expect(dup.message).toBe('d.csv, line 1, field "q": the header names this column twice; column names must be unique');
+    expect(dup.message).toBe(
+      'd.csv, line 1, field "q": the header names this column twice; column names must be unique',
+    );
     expect(parse('q,a,\n1,2,\n').header).toEqual(['q', 'a', 'column_3']);
   });
 

@@ -26,7 +26,8 @@ function readHeader(cells: string[], fileName: string, line: number): string[] {
   const header = cells.map((c, i) => c.trim() || `column_${i + 1}`);
   const seen = new Set<string>();
   for (const name of header) {
-    if (seen.has(name)) throw new DatasetError('the header names this column twice; column names must be unique', fileName, line, name);
+    if (seen.has(name))
+      throw new DatasetError('the header names this column twice; column names must be unique', fileName, line, name);
     seen.add(name);
   }
   return header;
@@ -35,7 +36,11 @@ function readHeader(cells: string[], fileName: string, line: number): string[] {
 export function parseCsv(text: string, fileName: string, limits: DatasetLimits, options: CsvOptions = {}): CsvTable {
   const locate = lineLocator(text);
   // held in an object: TypeScript does not see assignments made inside the step callback
-  const st: { header: string[] | null; failure: DatasetError | null; rowStart: number } = { header: null, failure: null, rowStart: 0 };
+  const st: { header: string[] | null; failure: DatasetError | null; rowStart: number } = {
+    header: null,
+    failure: null,
+    rowStart: 0,
+  };
   const rows: DatasetRow[] = [];
 
   // Throwing inside papaparse's step callback would leave the parser mid-stream: record and abort instead.
@@ -51,7 +56,12 @@ export function parseCsv(text: string, fileName: string, limits: DatasetLimits, 
       const line = locate(start);
       try {
         const quoteError = result.errors.find((e) => e.type === 'Quotes');
-        if (quoteError) throw new DatasetError(quoteProblem(quoteError.code), fileName, quoteError.index !== undefined ? locate(quoteError.index) : line);
+        if (quoteError)
+          throw new DatasetError(
+            quoteProblem(quoteError.code),
+            fileName,
+            quoteError.index !== undefined ? locate(quoteError.index) : line,
+          );
         const cells = result.data;
         const header = st.header;
         if (!header) {
@@ -62,7 +72,9 @@ export function parseCsv(text: string, fileName: string, limits: DatasetLimits, 
           const missing = header[cells.length];
           throw new DatasetError(
             `the row has ${cells.length} value${cells.length === 1 ? '' : 's'} but the header has ${header.length} columns` +
-              (missing !== undefined ? ` (no value for "${missing}" onwards)` : ' (too many values; is a field with a delimiter missing its quotes?)'),
+              (missing !== undefined
+                ? ` (no value for "${missing}" onwards)`
+                : ' (too many values; is a field with a delimiter missing its quotes?)'),
             fileName,
             line,
             missing,

@@ -10,6 +10,9 @@ describe('example fields', () => {
   });
 
   it('lists the inputs: every field but the id and the answer', () => {
-    expect(exampleInputs({ id: '1', question: 'q', context: 'c', answer: 'a' })).toEqual({ question: 'q', context: 'c' });
+    expect(exampleInputs({ id: '1', question: 'q', context: 'c', answer: 'a' })).toEqual({
+      question: 'q',
+      context: 'c',
+    });
   });
 });

@@ -3,7 +3,6 @@ import { errorOf } from './__fixtures__/errorOf.ts';
 import { parseJsonArray, topLevelElementOffsets } from './jsonArray.ts';
 import { DEFAULT_LIMITS } from './rows.ts';
 
-
 const pretty = `[
   {"q": "a [tricky] \\"string\\", {with} brackets"},
   {
@@ -43,8 +42,12 @@ describe('parseJsonArray', () => {
   });
 
   it('rejects an empty array and a top-level value that is not an array', () => {
-    expect(errorOf(() => parseJsonArray('[]', 'd.json', DEFAULT_LIMITS)).message).toBe('d.json, line 1: the JSON array is empty: there are no examples');
-    expect(errorOf(() => parseJsonArray('42', 'd.json', DEFAULT_LIMITS)).message).toBe('d.json, line 1: expected a JSON array of objects, found a number');
+    expect(errorOf(() => parseJsonArray('[]', 'd.json', DEFAULT_LIMITS)).message).toBe(
+      'd.json, line 1: the JSON array is empty: there are no examples',
+    );
+    expect(errorOf(() => parseJsonArray('42', 'd.json', DEFAULT_LIMITS)).message).toBe(
+      'd.json, line 1: expected a JSON array of objects, found a number',
+    );
   });
 
   it('stops at the row limit', () => {

@@ -31,7 +31,10 @@ export function topLevelElementOffsets(text: string): number[] {
 
 // JSON.parse's messages carry no reliable position (V8's wording varies by version), so the failing
 // element is found by parsing the elements one at a time; the scanner tolerates broken JSON.
-function locateJsonError(text: string, locate: (offset: number) => number): { line: number; element: number; message: string } | undefined {
+function locateJsonError(
+  text: string,
+  locate: (offset: number) => number,
+): { line: number; element: number; message: string } | undefined {
   const offsets = topLevelElementOffsets(text);
   const close = text.lastIndexOf(']');
   for (let i = 0; i < offsets.length; i++) {
@@ -53,7 +56,12 @@ export function parseJsonArray(text: string, fileName: string, limits: DatasetLi
     value = JSON.parse(text);
   } catch (err) {
     const found = text.trimStart().startsWith('[') ? locateJsonError(text, locate) : undefined;
-    if (found) throw new DatasetError(`invalid JSON in array element ${found.element + 1}, which starts on this line (${found.message})`, fileName, found.line);
+    if (found)
+      throw new DatasetError(
+        `invalid JSON in array element ${found.element + 1}, which starts on this line (${found.message})`,
+        fileName,
+        found.line,
+      );
     throw new DatasetError(`invalid JSON (${(err as Error).message})`, fileName);
   }
   if (!Array.isArray(value)) {
@@ -64,7 +72,11 @@ export function parseJsonArray(text: string, fileName: string, limits: DatasetLi
   return value.map((item: unknown, index) => {
     const line = locate(offsets[index] ?? 0);
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      throw new DatasetError(`array element ${index + 1} (index ${index}) is ${describeValue(item)}, not an object`, fileName, line);
+      throw new DatasetError(
+        `array element ${index + 1} (index ${index}) is ${describeValue(item)}, not an object`,
+        fileName,
+        line,
+      );
     }
     checkRowLimit(index + 1, limits, fileName, line);
     return { line, values: item as Record<string, unknown> };

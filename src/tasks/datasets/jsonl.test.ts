@@ -3,7 +3,6 @@ import { errorOf } from './__fixtures__/errorOf.ts';
 import { parseJsonl } from './jsonl.ts';
 import { DEFAULT_LIMITS } from './rows.ts';
 
-
 describe('parseJsonl', () => {
   it('keeps 1-based file lines and skips blank lines and CRLF endings', () => {
     const rows = parseJsonl('{"q":"a"}\r\n\r\n  \n{"q":"b"}\n', 'd.jsonl', DEFAULT_LIMITS);
@@ -22,11 +21,15 @@ describe('parseJsonl', () => {
   it('rejects a line that is not an object', () => {
     const err = errorOf(() => parseJsonl('{"q":"a"}\n[1, 2]\n', 'd.jsonl', DEFAULT_LIMITS));
     expect(err.message).toBe('d.jsonl, line 2: expected a JSON object, found an array');
-    expect(errorOf(() => parseJsonl('"text"', 'd.jsonl', DEFAULT_LIMITS)).message).toBe('d.jsonl, line 1: expected a JSON object, found a string');
+    expect(errorOf(() => parseJsonl('"text"', 'd.jsonl', DEFAULT_LIMITS)).message).toBe(
+      'd.jsonl, line 1: expected a JSON object, found a string',
+    );
   });
 
   it('stops at the row limit and names the first row over it', () => {
-    const err = errorOf(() => parseJsonl('{"a":1}\n{"a":2}\n\n{"a":3}\n', 'd.jsonl', { ...DEFAULT_LIMITS, maxRows: 2 }));
+    const err = errorOf(() =>
+      parseJsonl('{"a":1}\n{"a":2}\n\n{"a":3}\n', 'd.jsonl', { ...DEFAULT_LIMITS, maxRows: 2 }),
+    );
     expect(err.line).toBe(4);
     expect(err.message).toContain('more than 2 rows (the limit)');
   });

@@ -14,7 +14,11 @@ export function parseJsonl(text: string, fileName: string, limits: DatasetLimits
     try {
       value = JSON.parse(raw);
     } catch (err) {
-      throw new DatasetError(`invalid JSON (${(err as Error).message}); each line must hold one JSON object`, fileName, line);
+      throw new DatasetError(
+        `invalid JSON (${(err as Error).message}); each line must hold one JSON object`,
+        fileName,
+        line,
+      );
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new DatasetError(`expected a JSON object, found ${describeValue(value)}`, fileName, line);

@@ -6,10 +6,53 @@ import { ANSWER_FIELD, ID_FIELD } from './example.ts';
 import { describeValue, type DatasetRow } from './rows.ts';
 
 const ID_NAMES = ['id', 'uid', '_id', 'uuid', 'guid', 'example_id', 'exampleid', 'qid', 'question_id', 'idx', 'key'];
-const ANSWER_NAMES = ['answer', 'answers', 'expected', 'expected_output', 'expected_answer', 'output', 'label', 'target', 'gold', 'ground_truth', 'reference', 'solution', 'final_answer', 'completion', 'response', 'ideal', 'y', 'class'];
-const INPUT_NAMES = ['question', 'input', 'inputs', 'prompt', 'text', 'query', 'instruction', 'context', 'passage', 'document', 'problem', 'sentence', 'review', 'message', 'content', 'claim', 'premise', 'hypothesis', 'x'];
+const ANSWER_NAMES = [
+  'answer',
+  'answers',
+  'expected',
+  'expected_output',
+  'expected_answer',
+  'output',
+  'label',
+  'target',
+  'gold',
+  'ground_truth',
+  'reference',
+  'solution',
+  'final_answer',
+  'completion',
+  'response',
+  'ideal',
+  'y',
+  'class',
+];
+const INPUT_NAMES = [
+  'question',
+  'input',
+  'inputs',
+  'prompt',
+  'text',
+  'query',
+  'instruction',
+  'context',
+  'passage',
+  'document',
+  'problem',
+  'sentence',
+  'review',
+  'message',
+  'content',
+  'claim',
+  'premise',
+  'hypothesis',
+  'x',
+];
 
-const canonical = (name: string) => name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const canonical = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** The first column whose name is in `names` (earlier names win), else (fuzzy) one that contains a name. */
 function pick(columns: string[], names: string[], taken: Set<string>, fuzzy: boolean): string | undefined {
@@ -40,7 +83,9 @@ export function guessMapping(columns: string[]): FieldMapping {
   const rest = () => columns.filter((c) => !taken.has(c));
   if (!answer && rest().length >= 2) answer = rest()[rest().length - 1];
   if (answer) taken.add(answer);
-  const named = rest().filter((c) => INPUT_NAMES.some((n) => canonical(c) === n || (n.length > 2 && canonical(c).includes(n))));
+  const named = rest().filter((c) =>
+    INPUT_NAMES.some((n) => canonical(c) === n || (n.length > 2 && canonical(c).includes(n))),
+  );
   const inputs = named.length > 0 ? named : rest();
   return { inputs, answer: answer ?? '', ...(id ? { id } : {}) };
 }
@@ -54,14 +99,29 @@ export interface ApplyMappingOptions {
 }
 
 function checkMapping(mapping: FieldMapping, fileName: string): void {
-  if (mapping.inputs.length === 0) throw new DatasetError('the mapping has no input fields: choose at least one field the model reads', fileName);
-  if (!mapping.answer) throw new DatasetError('the mapping has no answer field: choose the field that holds the expected answer', fileName);
+  if (mapping.inputs.length === 0)
+    throw new DatasetError('the mapping has no input fields: choose at least one field the model reads', fileName);
+  if (!mapping.answer)
+    throw new DatasetError(
+      'the mapping has no answer field: choose the field that holds the expected answer',
+      fileName,
+    );
   if (mapping.inputs.includes(mapping.answer)) {
-    throw new DatasetError('this field is both an input and the expected answer: the model would see the answer', fileName, undefined, mapping.answer);
+    throw new DatasetError(
+      'this field is both an input and the expected answer: the model would see the answer',
+      fileName,
+      undefined,
+      mapping.answer,
+    );
   }
   for (const input of mapping.inputs) {
     if (input === ANSWER_FIELD || (input === ID_FIELD && mapping.id !== ID_FIELD)) {
-      throw new DatasetError(`an input may not be named "${input}": examples keep the ${input === ID_FIELD ? 'id' : 'expected answer'} under that name; rename the column`, fileName, undefined, input);
+      throw new DatasetError(
+        `an input may not be named "${input}": examples keep the ${input === ID_FIELD ? 'id' : 'expected answer'} under that name; rename the column`,
+        fileName,
+        undefined,
+        input,
+      );
     }
   }
 }
@@ -99,20 +159,37 @@ function textOf(row: DatasetRow, field: string, fileName: string, opts: TextRule
 }
 
 /** Rows → Examples `{ id, ...inputs, answer }`; ids from the id field or `row-<n>` (1-based). */
-export function applyMapping(rows: DatasetRow[], mapping: FieldMapping, fileName: string, options: ApplyMappingOptions = {}): Example[] {
+export function applyMapping(
+  rows: DatasetRow[],
+  mapping: FieldMapping,
+  fileName: string,
+  options: ApplyMappingOptions = {},
+): Example[] {
   checkMapping(mapping, fileName);
   const firstLineOfId = new Map<string, number>();
   return rows.map((row, index) => {
-    const id = mapping.id ? textOf(row, mapping.id, fileName, { allowBlank: false, json: false, answer: false }) : `row-${index + 1}`;
+    const id = mapping.id
+      ? textOf(row, mapping.id, fileName, { allowBlank: false, json: false, answer: false })
+      : `row-${index + 1}`;
     const seenOn = firstLineOfId.get(id);
     if (seenOn !== undefined) {
-      throw new DatasetError(`duplicate id "${id}": first on line ${seenOn}, again on line ${row.line}; ids must be unique`, fileName, row.line, mapping.id);
+      throw new DatasetError(
+        `duplicate id "${id}": first on line ${seenOn}, again on line ${row.line}; ids must be unique`,
+        fileName,
+        row.line,
+        mapping.id,
+      );
     }
     firstLineOfId.set(id, row.line);
     const example: Example = { id };
     // inputs may legitimately be empty (an optional context); an empty answer or id is a data error
-    for (const field of mapping.inputs) example[field] = textOf(row, field, fileName, { allowBlank: true, json: false, answer: false });
-    example[ANSWER_FIELD] = textOf(row, mapping.answer, fileName, { allowBlank: false, json: !!options.jsonAnswer, answer: true });
+    for (const field of mapping.inputs)
+      example[field] = textOf(row, field, fileName, { allowBlank: true, json: false, answer: false });
+    example[ANSWER_FIELD] = textOf(row, mapping.answer, fileName, {
+      allowBlank: false,
+      json: !!options.jsonAnswer,
+      answer: true,
+    });
     return example;
   });
 }

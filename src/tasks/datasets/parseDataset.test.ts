@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { errorOf } from './__fixtures__/errorOf.ts';
 import { detectFormat, parseDataset } from './parseDataset.ts';
 
-
 describe('detectFormat', () => {
   it('trusts the extension first', () => {
     expect(detectFormat('[', 'a.JSONL').format).toBe('jsonl');
@@ -45,14 +44,20 @@ describe('parseDataset', () => {
 
   it('rejects a file over the size limit with a clear message, counting UTF-8 bytes', () => {
     const err = errorOf(() => parseDataset(`{"q":"${'x'.repeat(2000)}"}`, 'big.jsonl', { limits: { maxBytes: 1024 } }));
-    expect(err.message).toBe('big.jsonl: the file is 2 KB, over the 1 KB limit; keep a sample of a few hundred to a few thousand examples');
+    expect(err.message).toBe(
+      'big.jsonl: the file is 2 KB, over the 1 KB limit; keep a sample of a few hundred to a few thousand examples',
+    );
     // "é" is one UTF-16 unit but two UTF-8 bytes: 600 of them are under 1 KB as characters, over it as bytes
     expect(parseDataset(`{"q":"${'é'.repeat(400)}"}`, 'ok.jsonl', { limits: { maxBytes: 1024 } }).rows).toHaveLength(1);
-    expect(errorOf(() => parseDataset(`{"q":"${'é'.repeat(600)}"}`, 'big.jsonl', { limits: { maxBytes: 1024 } })).message).toContain('over the 1 KB limit');
+    expect(
+      errorOf(() => parseDataset(`{"q":"${'é'.repeat(600)}"}`, 'big.jsonl', { limits: { maxBytes: 1024 } })).message,
+    ).toContain('over the 1 KB limit');
   });
 
   it('applies the row limit to every format', () => {
-    expect(errorOf(() => parseDataset('q\n1\n2\n3\n', 'd.csv', { limits: { maxRows: 2 } })).message).toContain('more than 2 rows');
+    expect(errorOf(() => parseDataset('q\n1\n2\n3\n', 'd.csv', { limits: { maxRows: 2 } })).message).toContain(
+      'more than 2 rows',
+    );
   });
 
   it('reads a .json file of one object per line as JSONL', () => {

@@ -27,7 +27,8 @@ function utf8Length(text: string): number {
 }
 
 function formatSize(bytes: number): string {
-  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'MB'] : bytes >= 1024 ? [bytes / 1024, 'KB'] : [bytes, 'bytes'];
+  const [value, unit] =
+    bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'MB'] : bytes >= 1024 ? [bytes / 1024, 'KB'] : [bytes, 'bytes'];
   return `${value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
 }
 
@@ -71,7 +72,10 @@ function rejectSingleObject(text: string, fileName: string): void {
   } catch {
     return; // not one object: parse it as JSONL, whose errors name the line
   }
-  const arrayKey = value && typeof value === 'object' ? Object.keys(value).find((k) => Array.isArray((value as Record<string, unknown>)[k])) : undefined;
+  const arrayKey =
+    value && typeof value === 'object'
+      ? Object.keys(value).find((k) => Array.isArray((value as Record<string, unknown>)[k]))
+      : undefined;
   throw new DatasetError(
     'expected a JSON array of objects or one JSON object per line (JSONL), found a single object spanning several lines' +
       (arrayKey ? `; its field "${arrayKey}" holds an array: save that array as the file` : ''),
@@ -87,7 +91,9 @@ export function parseDataset(text: string, fileName: string, options: ParseDatas
   if (body.trim() === '') throw new DatasetError('the file is empty', fileName);
   const detected = options.format ? { format: options.format } : detectFormat(body, fileName);
   if (detected.format === 'csv') {
-    const table = parseCsv(body, fileName, limits, { delimiter: 'delimiter' in detected ? detected.delimiter : undefined });
+    const table = parseCsv(body, fileName, limits, {
+      delimiter: 'delimiter' in detected ? detected.delimiter : undefined,
+    });
     return { format: 'csv', rows: table.rows, columns: table.header };
   }
   if (detected.format === 'json') {

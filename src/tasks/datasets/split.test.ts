@@ -36,7 +36,9 @@ describe('splitDataset', () => {
   });
 
   it('rejects a fraction outside [0, 1] and a cap below 1', () => {
-    expect(() => splitDataset(items(4), { valFraction: 1.5, seed: 0 })).toThrow('valFraction must be in [0, 1], got 1.5');
+    expect(() => splitDataset(items(4), { valFraction: 1.5, seed: 0 })).toThrow(
+      'valFraction must be in [0, 1], got 1.5',
+    );
     expect(() => splitDataset(items(4), { valFraction: Number.NaN, seed: 0 })).toThrow(RangeError);
     expect(() => splitDataset(items(4), { valFraction: 0.5, seed: 0, maxVal: 0 })).toThrow('maxVal must be at least 1');
   });

@@ -17,7 +17,8 @@ export interface Split<T> {
 
 export function splitDataset<T>(examples: readonly T[], options: SplitOptions): Split<T> {
   const { valFraction, seed, maxVal } = options;
-  if (!(valFraction >= 0 && valFraction <= 1)) throw new RangeError(`valFraction must be in [0, 1], got ${valFraction}`);
+  if (!(valFraction >= 0 && valFraction <= 1))
+    throw new RangeError(`valFraction must be in [0, 1], got ${valFraction}`);
   if (maxVal !== undefined && !(maxVal >= 1)) throw new RangeError(`maxVal must be at least 1, got ${maxVal}`);
   const n = examples.length;
   // one example cannot be split: like the reference gepa with no valset, it serves as both

@@ -17,7 +17,8 @@ function built(task: DemoTask): BuiltRun {
   return buildRun(demoRunConfig(task), { rows: inlineRows(task.rows) });
 }
 
-const seedOf = (task: DemoTask): Candidate => Object.fromEntries(task.program.steps.map((s) => [s.name, s.instruction]));
+const seedOf = (task: DemoTask): Candidate =>
+  Object.fromEntries(task.program.steps.map((s) => [s.name, s.instruction]));
 
 const rulesOf = (task: DemoTask): DemoRule[] => {
   const steps = new Set(task.program.steps.map((s) => s.name));
@@ -34,7 +35,11 @@ function stating(task: DemoTask, rules: readonly DemoRule[]): Candidate {
   );
 }
 
-const oracleOf = (task: DemoTask): Candidate => stating(task, rulesOf(task).filter((r) => !r.misleading));
+const oracleOf = (task: DemoTask): Candidate =>
+  stating(
+    task,
+    rulesOf(task).filter((r) => !r.misleading),
+  );
 
 async function meanScore(task: DemoTask, candidate: Candidate): Promise<number> {
   const b = built(task);
@@ -55,7 +60,16 @@ describe.each(DEMO_TASKS.map((t) => [t.id, t] as const))('demo task %s with the 
     const helpful = rulesOf(task).filter((r) => !r.misleading);
     const oracle = await meanScore(task, oracleOf(task));
     for (const rule of helpful.filter((r) => !task.program.steps.some((s) => isStated(r, s.instruction)))) {
-      expect(await meanScore(task, stating(task, helpful.filter((r) => r !== rule))), rule.id).toBeLessThan(oracle - 0.05);
+      expect(
+        await meanScore(
+          task,
+          stating(
+            task,
+            helpful.filter((r) => r !== rule),
+          ),
+        ),
+        rule.id,
+      ).toBeLessThan(oracle - 0.05);
     }
     for (const rule of rulesOf(task).filter((r) => r.misleading)) {
       expect(await meanScore(task, stating(task, [...helpful, rule])), rule.id).toBeLessThan(oracle - 0.05);
@@ -73,7 +87,10 @@ describe.each(DEMO_TASKS.map((t) => [t.id, t] as const))('demo task %s with the 
     expect(best - seedScore).toBeGreaterThanOrEqual(0.3);
     expect(rejected).toBeGreaterThan(0);
     // the gain comes from rules the seed did not state
-    const learned = rulesOf(task).filter((r) => !r.misleading && !isStated(r, seedOf(task)[r.step] ?? '') && isStated(r, result.bestCandidate[r.step] ?? ''));
+    const learned = rulesOf(task).filter(
+      (r) =>
+        !r.misleading && !isStated(r, seedOf(task)[r.step] ?? '') && isStated(r, result.bestCandidate[r.step] ?? ''),
+    );
     expect(learned.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -20,7 +20,12 @@ export function demoRunConfig(task: DemoTask, o: DemoRunOverrides = {}): RunConf
     version: RUN_CONFIG_VERSION,
     name: task.name,
     program: task.program,
-    dataset: { fileName: task.fileName, rows: task.rows, mapping: task.fields, split: { valFraction: valFraction ?? 1 / 3, seed: 0 } },
+    dataset: {
+      fileName: task.fileName,
+      rows: task.rows,
+      mapping: task.fields,
+      split: { valFraction: valFraction ?? 1 / 3, seed: 0 },
+    },
     metric: task.metric,
     taskLm: model ?? DEMO_MODEL_CONFIG,
     reflectionLm: model ?? DEMO_MODEL_CONFIG,

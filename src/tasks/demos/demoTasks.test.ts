@@ -12,18 +12,29 @@ describe('the demo task list', () => {
     for (const t of DEMO_TASKS) expect(demoTaskById(t.id)).toBe(t);
     expect(demoTaskById('nope')).toBeUndefined();
   });
-  it('includes a program of two or more steps', () => expect(DEMO_TASKS.some((t) => t.program.steps.length >= 2)).toBe(true));
-  it('uses only builtin metric kinds', () => expect(DEMO_TASKS.every((t) => !['llm_judge', 'custom'].includes(t.metric.kind))).toBe(true));
-  it('toJsonl writes one object a line, newline-terminated', () => expect(toJsonl([{ id: 'a', x: '1' }, { id: 'b', x: '2' }])).toBe('{"id":"a","x":"1"}\n{"id":"b","x":"2"}\n'));
+  it('includes a program of two or more steps', () =>
+    expect(DEMO_TASKS.some((t) => t.program.steps.length >= 2)).toBe(true));
+  it('uses only builtin metric kinds', () =>
+    expect(DEMO_TASKS.every((t) => !['llm_judge', 'custom'].includes(t.metric.kind))).toBe(true));
+  it('toJsonl writes one object a line, newline-terminated', () =>
+    expect(
+      toJsonl([
+        { id: 'a', x: '1' },
+        { id: 'b', x: '2' },
+      ]),
+    ).toBe('{"id":"a","x":"1"}\n{"id":"b","x":"2"}\n'));
 });
 
 function answerProblem(task: DemoTask, answer: string): string | null {
   const m = task.metric;
   if (m.kind === 'choice') return m.labels.includes(answer) ? null : `"${answer}" is not a label`;
-  if (m.kind === 'numeric') return Number.isFinite(Number(answer)) && answer.trim() !== '' ? null : `"${answer}" is not a number`;
+  if (m.kind === 'numeric')
+    return Number.isFinite(Number(answer)) && answer.trim() !== '' ? null : `"${answer}" is not a number`;
   if (m.kind === 'json_field') {
     const v = JSON.parse(answer) as Record<string, unknown>;
-    return m.fields.every((f) => typeof v[f] === 'string' && v[f] !== '') && Object.keys(v).length === m.fields.length ? null : `${answer} lacks a field`;
+    return m.fields.every((f) => typeof v[f] === 'string' && v[f] !== '') && Object.keys(v).length === m.fields.length
+      ? null
+      : `${answer} lacks a field`;
   }
   return `unchecked metric ${m.kind}`;
 }
@@ -40,7 +51,8 @@ describe.each(DEMO_TASKS.map((t) => [t.id, t] as const))('demo task %s', (_id, t
     expect(task.rows.length).toBeLessThanOrEqual(80);
     expect(new Set(task.rows.map((r) => r.id)).size).toBe(task.rows.length);
     for (const row of task.rows) {
-      for (const f of [...task.fields.inputs, task.fields.answer]) expect(typeof row[f] === 'string' && (row[f] as string).trim() !== '', `${row.id}.${f}`).toBe(true);
+      for (const f of [...task.fields.inputs, task.fields.answer])
+        expect(typeof row[f] === 'string' && (row[f] as string).trim() !== '', `${row.id}.${f}`).toBe(true);
     }
   });
 
@@ -50,10 +62,15 @@ describe.each(DEMO_TASKS.map((t) => [t.id, t] as const))('demo task %s', (_id, t
 
   it('its JSONL text holds exactly the rows', () => {
     expect(task.jsonl.endsWith('\n')).toBe(true);
-    expect(task.jsonl.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual(task.rows);
+    expect(
+      task.jsonl
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual(task.rows);
   });
 
-  it('the studio\'s dataset parser reads the JSONL, guesses this field mapping, and maps every row', () => {
+  it("the studio's dataset parser reads the JSONL, guesses this field mapping, and maps every row", () => {
     const parsed = parseDataset(task.jsonl, task.fileName);
     expect(parsed.format).toBe('jsonl');
     expect(guessMapping(parsed.columns)).toEqual(task.fields);
@@ -61,11 +78,14 @@ describe.each(DEMO_TASKS.map((t) => [t.id, t] as const))('demo task %s', (_id, t
     expect(examples.map((e) => e.id)).toEqual(task.rows.map((r) => r.id));
   });
 
-  it('its program is valid against the dataset fields', () => expect(validateProgram(task.program, task.fields.inputs)).toEqual([]));
+  it('its program is valid against the dataset fields', () =>
+    expect(validateProgram(task.program, task.fields.inputs)).toEqual([]));
 
   it('its seed instructions state none of the rules the demo model hides (only the record format)', () => {
     const stated = task.program.steps.flatMap((s) =>
-      DEMO_SKILLS.flatMap((k) => k.rules).filter((r) => r.step === s.name && isStated(r, s.instruction)).map((r) => r.id),
+      DEMO_SKILLS.flatMap((k) => k.rules)
+        .filter((r) => r.step === s.name && isStated(r, s.instruction))
+        .map((r) => r.id),
     );
     expect(stated.filter((id) => id !== 'json')).toEqual([]);
   });

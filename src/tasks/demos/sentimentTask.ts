@@ -79,7 +79,13 @@ export const sentimentTask: DemoTask = {
   description:
     'Label short product reviews positive, negative or neutral. The seed prompt says nothing about negation ("not bad"), sarcasm ("oh great, it broke"), reviews that turn around with "but", or factual reviews, and the answer must be the bare label.',
   program: {
-    steps: [{ name: 'classify', instruction: 'Classify the sentiment of the customer review as positive, negative or neutral.', template: 'Review: {{review}}' }],
+    steps: [
+      {
+        name: 'classify',
+        instruction: 'Classify the sentiment of the customer review as positive, negative or neutral.',
+        template: 'Review: {{review}}',
+      },
+    ],
   },
   fields: { inputs: ['review'], answer: 'label', id: 'id' },
   metric: { kind: 'choice', labels: ['positive', 'negative', 'neutral'] },

@@ -80,7 +80,13 @@ export const unitConversionTask: DemoTask = {
   description:
     'Convert imperial quantities (feet, inches, miles, pounds, °F) to metric and answer with a number. The seed prompt gives no conversion factors, no °F formula, and does not insist on the unit asked for or on a bare number.',
   program: {
-    steps: [{ name: 'convert', instruction: 'Convert the quantity in the question and give the result.', template: 'Question: {{question}}' }],
+    steps: [
+      {
+        name: 'convert',
+        instruction: 'Convert the quantity in the question and give the result.',
+        template: 'Question: {{question}}',
+      },
+    ],
   },
   fields: { inputs: ['question'], answer: 'answer', id: 'id' },
   metric: { kind: 'numeric', tolerance: 0.005, relative: true },

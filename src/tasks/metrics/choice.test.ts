@@ -18,24 +18,32 @@ describe('choiceMetric', () => {
   const metric = choiceMetric(labels);
 
   it('accepts the expected label', async () => {
-    expect(await metric(ex('Positive'), 'I would say positive.', [])).toEqual({ score: 1, feedback: 'Correct: the output names the label "positive", as expected.' });
+    expect(await metric(ex('Positive'), 'I would say positive.', [])).toEqual({
+      score: 1,
+      feedback: 'Correct: the output names the label "positive", as expected.',
+    });
   });
 
   it('names the wrong label it read', async () => {
-    expect(await metric(ex('negative'), 'positive', [])).toEqual({ score: 0, feedback: 'Incorrect: the output names "positive" but the expected label is "negative".' });
+    expect(await metric(ex('negative'), 'positive', [])).toEqual({
+      score: 0,
+      feedback: 'Incorrect: the output names "positive" but the expected label is "negative".',
+    });
   });
 
   it('explains an output naming none of the labels', async () => {
     expect(await metric(ex('negative'), 'It is fine', [])).toEqual({
       score: 0,
-      feedback: 'Incorrect: the output names none of the labels ("positive", "negative", "not positive"); expected "negative". Reply with exactly one of the labels. The output was "It is fine".',
+      feedback:
+        'Incorrect: the output names none of the labels ("positive", "negative", "not positive"); expected "negative". Reply with exactly one of the labels. The output was "It is fine".',
     });
   });
 
   it('explains an output naming several labels', async () => {
     expect(await metric(ex('negative'), 'positive or negative', [])).toEqual({
       score: 0,
-      feedback: 'Incorrect: the output names several labels ("positive", "negative"), so no single answer can be read from it; expected "negative". Reply with exactly one label.',
+      feedback:
+        'Incorrect: the output names several labels ("positive", "negative"), so no single answer can be read from it; expected "negative". Reply with exactly one label.',
     });
   });
 

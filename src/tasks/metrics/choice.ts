@@ -20,7 +20,9 @@ export function labelsNamed(output: string, labels: string[], caseSensitive = fa
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
     for (const m of output.matchAll(re)) spans.push({ label, start: m.index, end: m.index + m[0].length });
   }
-  const kept = spans.filter((s) => !spans.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start));
+  const kept = spans.filter(
+    (s) => !spans.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start),
+  );
   return labels.filter((l) => kept.some((s) => s.label === l));
 }
 
@@ -34,17 +36,29 @@ export function choiceMetric(labels: string[], options: { caseSensitive?: boolea
     const same = (a: string, b: string) => squeeze(a, { caseSensitive }) === squeeze(b, { caseSensitive });
     const expectedLabel = labels.find((l) => same(l, read.expected));
     const want = expectedLabel ?? read.expected.trim();
-    const note = expectedLabel ? '' : ` (Note: the expected answer "${want}" is not one of the labels; check the dataset or the label list.)`;
+    const note = expectedLabel
+      ? ''
+      : ` (Note: the expected answer "${want}" is not one of the labels; check the dataset or the label list.)`;
     const named = labelsNamed(output, labels, caseSensitive);
     if (named.length === 0) {
-      return { score: 0, feedback: `Incorrect: the output names none of the labels (${shown}); expected "${want}". Reply with exactly one of the labels. The output was ${quote(output)}.${note}` };
+      return {
+        score: 0,
+        feedback: `Incorrect: the output names none of the labels (${shown}); expected "${want}". Reply with exactly one of the labels. The output was ${quote(output)}.${note}`,
+      };
     }
     if (named.length > 1) {
       const several = named.map((l) => `"${l}"`).join(', ');
-      return { score: 0, feedback: `Incorrect: the output names several labels (${several}), so no single answer can be read from it; expected "${want}". Reply with exactly one label.${note}` };
+      return {
+        score: 0,
+        feedback: `Incorrect: the output names several labels (${several}), so no single answer can be read from it; expected "${want}". Reply with exactly one label.${note}`,
+      };
     }
     const chosen = named[0] as string;
-    if (same(chosen, want)) return { score: 1, feedback: `Correct: the output names the label "${chosen}", as expected.` };
-    return { score: 0, feedback: `Incorrect: the output names "${chosen}" but the expected label is "${want}".${note}` };
+    if (same(chosen, want))
+      return { score: 1, feedback: `Correct: the output names the label "${chosen}", as expected.` };
+    return {
+      score: 0,
+      feedback: `Incorrect: the output names "${chosen}" but the expected label is "${want}".${note}`,
+    };
   };
 }

@@ -5,11 +5,17 @@ const ex = { id: 'e1', answer: 'New  York' };
 
 describe('containsMetric', () => {
   it('finds the expected answer inside the output, ignoring case and spacing', async () => {
-    expect(await containsMetric()(ex, 'I think it is new york city.', [])).toEqual({ score: 1, feedback: 'Correct: the output contains the expected answer "New  York".' });
+    expect(await containsMetric()(ex, 'I think it is new york city.', [])).toEqual({
+      score: 1,
+      feedback: 'Correct: the output contains the expected answer "New  York".',
+    });
   });
 
   it('says what was missing and shows the output', async () => {
-    expect(await containsMetric()(ex, 'Boston', [])).toEqual({ score: 0, feedback: 'Incorrect: the output does not contain the expected answer "New  York". The output was "Boston".' });
+    expect(await containsMetric()(ex, 'Boston', [])).toEqual({
+      score: 0,
+      feedback: 'Incorrect: the output does not contain the expected answer "New  York". The output was "Boston".',
+    });
   });
 
   it('hints at a near miss that differs in punctuation', async () => {

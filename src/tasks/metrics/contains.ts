@@ -5,7 +5,8 @@ import { readExpected } from './expected.ts';
 import { quote, squeeze } from './text.ts';
 
 // punctuation as spaces: "New-York" and "New York" meet, while SQuAD's deletion would give "newyork"
-const loose = (text: string, caseSensitive?: boolean) => squeeze(text.replace(/[\p{P}\p{S}]/gu, ' '), { caseSensitive });
+const loose = (text: string, caseSensitive?: boolean) =>
+  squeeze(text.replace(/[\p{P}\p{S}]/gu, ' '), { caseSensitive });
 
 export function containsMetric(options: { caseSensitive?: boolean } = {}): Metric {
   return async (example, output) => {
@@ -23,6 +24,9 @@ export function containsMetric(options: { caseSensitive?: boolean } = {}): Metri
           : options.caseSensitive && squeeze(output).includes(squeeze(expected))
             ? ' It appears, but with different letter case, and case matters here.'
             : '';
-    return { score: 0, feedback: `Incorrect: the output does not contain the expected answer ${quote(expected)}.${hint} The output was ${quote(output)}.` };
+    return {
+      score: 0,
+      feedback: `Incorrect: the output does not contain the expected answer ${quote(expected)}.${hint} The output was ${quote(output)}.`,
+    };
   };
 }

@@ -19,7 +19,10 @@ export type CompiledCustomMetric = { ok: true; metric: Metric; dispose: () => vo
 
 export const DEFAULT_CUSTOM_METRIC_TIMEOUT_MS = 5_000;
 
-const failure = (why: string): MetricResult => ({ score: 0, feedback: `The custom metric failed, so this output was not graded: ${why}.` });
+const failure = (why: string): MetricResult => ({
+  score: 0,
+  feedback: `The custom metric failed, so this output was not graded: ${why}.`,
+});
 
 function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
@@ -90,7 +93,9 @@ function toResult(outcome: Outcome, example: Example, timeoutMs: number): Metric
     case 'compile_error':
       return failure(`the code does not compile (${outcome.message})`);
     case 'timeout':
-      return failure(`it did not finish within the ${timeoutMs} ms time limit (an infinite loop, or a promise that never settles?) and was stopped`);
+      return failure(
+        `it did not finish within the ${timeoutMs} ms time limit (an infinite loop, or a promise that never settles?) and was stopped`,
+      );
     case 'crashed':
       return failure(`its worker crashed (${outcome.message})`);
     case 'aborted':

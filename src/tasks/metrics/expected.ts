@@ -10,6 +10,9 @@ export function readExpected(example: Example, metricName: string): ExpectedOrFa
   if (expected !== undefined) return { ok: true, expected };
   return {
     ok: false,
-    result: { score: 0, feedback: `Not graded: example "${example.id}" has no expected answer, which the ${metricName} metric needs (check the field mapping).` },
+    result: {
+      score: 0,
+      feedback: `Not graded: example "${example.id}" has no expected answer, which the ${metricName} metric needs (check the field mapping).`,
+    },
   };
 }

@@ -39,7 +39,10 @@ const show = (v: Json | undefined) => {
 };
 
 function difference(want: Json | undefined, got: Json | undefined): string {
-  const typeNote = typeof want !== typeof got || Array.isArray(want) !== Array.isArray(got) ? ` (${describeJson(got)}, not ${describeJson(want)})` : '';
+  const typeNote =
+    typeof want !== typeof got || Array.isArray(want) !== Array.isArray(got)
+      ? ` (${describeJson(got)}, not ${describeJson(want)})`
+      : '';
   return `expected ${show(want)}, got ${show(got)}${typeNote}`;
 }
 
@@ -50,17 +53,26 @@ export function jsonFieldMetric(fields: string[] = []): Metric {
     if (!read.ok) return read.result;
     const expectedJson = extractJson(read.expected);
     if (!expectedJson.ok || !isObject(expectedJson.value)) {
-      return { score: 0, feedback: `Not graded: the expected answer ${quote(read.expected, 200)} is not a JSON object, so the JSON field metric cannot grade this example.` };
+      return {
+        score: 0,
+        feedback: `Not graded: the expected answer ${quote(read.expected, 200)} is not a JSON object, so the JSON field metric cannot grade this example.`,
+      };
     }
     const want = expectedJson.value;
     const names = fields.length > 0 ? fields : Object.keys(want);
     const wanted = names.map((n) => `"${n}"`).join(', ');
     const parsed = extractJson(output);
     if (!parsed.ok) {
-      return { score: 0, feedback: `Incorrect: the output is not valid JSON (${parsed.error}); expected a JSON object with the fields ${wanted}. The output was ${quote(output)}.` };
+      return {
+        score: 0,
+        feedback: `Incorrect: the output is not valid JSON (${parsed.error}); expected a JSON object with the fields ${wanted}. The output was ${quote(output)}.`,
+      };
     }
     if (!isObject(parsed.value)) {
-      return { score: 0, feedback: `Incorrect: the output's JSON is ${describeJson(parsed.value)}, not an object; expected a JSON object with the fields ${wanted}.` };
+      return {
+        score: 0,
+        feedback: `Incorrect: the output's JSON is ${describeJson(parsed.value)}, not an object; expected a JSON object with the fields ${wanted}.`,
+      };
     }
     const got = parsed.value;
     const lines: string[] = [];
@@ -76,6 +88,9 @@ export function jsonFieldMetric(fields: string[] = []): Metric {
     }
     const score = names.length === 0 ? 1 : matched / names.length;
     const verdict = matched === names.length ? 'Correct: all' : `${matched} of`;
-    return { score, feedback: `${verdict} ${names.length} expected field${names.length === 1 ? '' : 's'} match.\n${lines.join('\n')}` };
+    return {
+      score,
+      feedback: `${verdict} ${names.length} expected field${names.length === 1 ? '' : 's'} match.\n${lines.join('\n')}`,
+    };
   };
 }

@@ -15,7 +15,7 @@ export interface LlmJudgeOptions {
 }
 
 const SYSTEM = [
-  'You are a strict, fair grader of a language model\'s output.',
+  "You are a strict, fair grader of a language model's output.",
   'Grade the output against the rubric, using the expected answer (when given) as the reference.',
   'Reply with only a JSON object, no other text: {"score": <number from 0 to 1>, "feedback": "<what is right, what is wrong, and what would make the output better>"}',
 ].join('\n');
@@ -24,8 +24,16 @@ function asText(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-export function judgePrompt(rubric: string, inputs: Record<string, unknown>, expected: string | undefined, output: string): string {
-  const inputText = Object.entries(inputs).map(([k, v]) => `${k}: ${asText(v)}`).join('\n') || '(none)';
+export function judgePrompt(
+  rubric: string,
+  inputs: Record<string, unknown>,
+  expected: string | undefined,
+  output: string,
+): string {
+  const inputText =
+    Object.entries(inputs)
+      .map(([k, v]) => `${k}: ${asText(v)}`)
+      .join('\n') || '(none)';
   return `Rubric:\n${rubric}\n\nInput:\n${inputText}\n\nExpected answer:\n${expected ?? '(none given)'}\n\nOutput to grade:\n${output}`;
 }
 
@@ -34,15 +42,28 @@ export function parseJudgeReply(text: string): MetricResult | string {
   const parsed = extractJson(text);
   if (!parsed.ok) return `its reply was not JSON (${parsed.error}): ${quote(text, 200)}`;
   const value = parsed.value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return `its reply was ${describeJson(value)}, not a JSON object: ${quote(text, 200)}`;
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return `its reply was ${describeJson(value)}, not a JSON object: ${quote(text, 200)}`;
   const { score: rawScore, feedback } = value as { score?: unknown; feedback?: unknown };
-  const score = typeof rawScore === 'number' ? rawScore : typeof rawScore === 'string' && rawScore.trim() !== '' ? Number(rawScore) : Number.NaN;
-  if (!Number.isFinite(score)) return `its reply had no numeric "score" (got ${JSON.stringify(rawScore) ?? 'nothing'}): ${quote(text, 200)}`;
-  const note = typeof feedback === 'string' && feedback.trim() !== '' ? feedback.trim() : '(the judge gave a score but no feedback)';
+  const score =
+    typeof rawScore === 'number'
+      ? rawScore
+      : typeof rawScore === 'string' && rawScore.trim() !== ''
+        ? Number(rawScore)
+        : Number.NaN;
+  if (!Number.isFinite(score))
+    return `its reply had no numeric "score" (got ${JSON.stringify(rawScore) ?? 'nothing'}): ${quote(text, 200)}`;
+  const note =
+    typeof feedback === 'string' && feedback.trim() !== ''
+      ? feedback.trim()
+      : '(the judge gave a score but no feedback)';
   return { score: Math.min(1, Math.max(0, score)), feedback: note };
 }
 
-const judgeFailed = (why: string): MetricResult => ({ score: 0, feedback: `The LLM judge failed, so this output was not really graded: ${why}.` });
+const judgeFailed = (why: string): MetricResult => ({
+  score: 0,
+  feedback: `The LLM judge failed, so this output was not really graded: ${why}.`,
+});
 
 export function llmJudgeMetric(model: LanguageModel, rubric: string, options: LlmJudgeOptions = {}): Metric {
   return async (example, output, _trace, signal) => {

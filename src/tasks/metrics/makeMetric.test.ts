@@ -8,7 +8,12 @@ const ex = { id: 'e1', answer: 'Paris' };
 const judge: LanguageModel = {
   id: 'fake',
   settingsKey: 'fake',
-  complete: async () => ({ text: '{"score": 0.75, "feedback": "close"}', usage: { promptTokens: 1, completionTokens: 1 }, latencyMs: 0, model: 'fake' }),
+  complete: async () => ({
+    text: '{"score": 0.75, "feedback": "close"}',
+    usage: { promptTokens: 1, completionTokens: 1 },
+    latencyMs: 0,
+    model: 'fake',
+  }),
 };
 
 describe('makeMetric', () => {
@@ -33,19 +38,40 @@ describe('makeMetric', () => {
   it('throws a MetricConfigError for configuration mistakes', () => {
     expect(() => makeMetric({ kind: 'regex', pattern: '(' })).toThrow(MetricConfigError);
     expect(() => makeMetric({ kind: 'regex', pattern: '(' })).toThrow(/^the regex metric's pattern is invalid: /);
-    expect(() => makeMetric({ kind: 'choice', labels: [' ', ''] })).toThrow('the choice metric needs at least one label');
-    expect(() => makeMetric({ kind: 'numeric', tolerance: -1 })).toThrow("the numeric metric's tolerance must be a number ≥ 0, got -1");
+    expect(() => makeMetric({ kind: 'choice', labels: [' ', ''] })).toThrow(
+      'the choice metric needs at least one label',
+    );
+    expect(() => makeMetric({ kind: 'numeric', tolerance: -1 })).toThrow(
+      "the numeric metric's tolerance must be a number ≥ 0, got -1",
+    );
     expect(() => makeMetric({ kind: 'llm_judge', rubric: 'r' })).toThrow('the LLM judge metric needs a judge model');
     expect(() => makeMetric({ kind: 'llm_judge', rubric: ' ' }, { judgeModel: judge })).toThrow('needs a rubric');
     expect(() => makeMetric({ kind: 'custom', code: '() => 1' })).toThrow('the custom metric needs a worker factory');
-    expect(() => makeMetric({ kind: 'custom', code: '() => 1', timeoutMs: 0 }, { workerFactory: () => { throw new Error('unused'); } })).toThrow('time limit must be positive');
+    expect(() =>
+      makeMetric(
+        { kind: 'custom', code: '() => 1', timeoutMs: 0 },
+        {
+          workerFactory: () => {
+            throw new Error('unused');
+          },
+        },
+      ),
+    ).toThrow('time limit must be positive');
   });
 
   it('reports a worker that cannot start as the feedback of every call', async () => {
-    const metric = makeMetric({ kind: 'custom', code: '() => 1' }, { workerFactory: () => { throw new Error('blocked by CSP'); } });
+    const metric = makeMetric(
+      { kind: 'custom', code: '() => 1' },
+      {
+        workerFactory: () => {
+          throw new Error('blocked by CSP');
+        },
+      },
+    );
     expect(await metric(ex, 'x', [])).toEqual({
       score: 0,
-      feedback: "The custom metric failed, so this output was not graded: the metric's worker crashed while loading the code (could not start a worker (blocked by CSP)).",
+      feedback:
+        "The custom metric failed, so this output was not graded: the metric's worker crashed while loading the code (could not start a worker (blocked by CSP)).",
     });
   });
 });

@@ -34,14 +34,20 @@ export class MetricConfigError extends Error {
   }
 }
 
-const disposable = (metric: Metric, dispose: () => void = () => {}): DisposableMetric => Object.assign(metric, { dispose });
+const disposable = (metric: Metric, dispose: () => void = () => {}): DisposableMetric =>
+  Object.assign(metric, { dispose });
 
 function lazyCustomMetric(compile: () => Promise<CompiledCustomMetric>): DisposableMetric {
   let compiled: Promise<CompiledCustomMetric> | null = null;
   let disposed = false;
   const metric: Metric = async (example, output, trace, signal) => {
     // after dispose, compiling would start workers nobody stops
-    if (disposed) return { score: 0, feedback: 'The custom metric failed, so this output was not graded: the metric was shut down before this call ran.' };
+    if (disposed)
+      return {
+        score: 0,
+        feedback:
+          'The custom metric failed, so this output was not graded: the metric was shut down before this call ran.',
+      };
     compiled ??= compile();
     const c = await compiled;
     if (!c.ok) return { score: 0, feedback: `The custom metric failed, so this output was not graded: ${c.error}.` };
@@ -66,7 +72,8 @@ export function makeMetric(config: MetricConfig, deps: MetricDeps = {}): Disposa
         throw new MetricConfigError(`the regex metric's pattern is invalid: ${(err as Error).message}`);
       }
     case 'numeric':
-      if (config.tolerance !== undefined && !(config.tolerance >= 0)) throw new MetricConfigError(`the numeric metric's tolerance must be a number ≥ 0, got ${config.tolerance}`);
+      if (config.tolerance !== undefined && !(config.tolerance >= 0))
+        throw new MetricConfigError(`the numeric metric's tolerance must be a number ≥ 0, got ${config.tolerance}`);
       return disposable(numericMetric({ tolerance: config.tolerance, relative: config.relative }));
     case 'json_field':
       return disposable(jsonFieldMetric(config.fields));
@@ -78,14 +85,23 @@ export function makeMetric(config: MetricConfig, deps: MetricDeps = {}): Disposa
       return disposable(choiceMetric(labels, { caseSensitive: config.caseSensitive }));
     }
     case 'llm_judge':
-      if (!deps.judgeModel) throw new MetricConfigError('the LLM judge metric needs a judge model (configure the judge endpoint)');
-      if (!config.rubric.trim()) throw new MetricConfigError('the LLM judge metric needs a rubric: say what a good output looks like');
+      if (!deps.judgeModel)
+        throw new MetricConfigError('the LLM judge metric needs a judge model (configure the judge endpoint)');
+      if (!config.rubric.trim())
+        throw new MetricConfigError('the LLM judge metric needs a rubric: say what a good output looks like');
       return disposable(llmJudgeMetric(deps.judgeModel, config.rubric, { onCompletion: deps.onJudgeCompletion }));
     case 'custom': {
       const workerFactory = deps.workerFactory;
       if (!workerFactory) throw new MetricConfigError('the custom metric needs a worker factory to run its code in');
-      if (config.timeoutMs !== undefined && !(config.timeoutMs > 0)) throw new MetricConfigError(`the custom metric's time limit must be positive, got ${config.timeoutMs}`);
-      return lazyCustomMetric(() => compileCustomMetric(config.code, { workerFactory, timeoutMs: config.timeoutMs, concurrency: deps.customConcurrency }));
+      if (config.timeoutMs !== undefined && !(config.timeoutMs > 0))
+        throw new MetricConfigError(`the custom metric's time limit must be positive, got ${config.timeoutMs}`);
+      return lazyCustomMetric(() =>
+        compileCustomMetric(config.code, {
+          workerFactory,
+          timeoutMs: config.timeoutMs,
+          concurrency: deps.customConcurrency,
+        }),
+      );
     }
   }
 }

@@ -14,7 +14,10 @@ describe('number extraction', () => {
 
 describe('numericMetric', () => {
   it('grades the last number in the output', async () => {
-    expect(await numericMetric()(ex('42'), 'First 40, then 2 more: 42.', [])).toEqual({ score: 1, feedback: 'Correct: the last number in the output, 42, equals the expected 42 (within ±0.000001).' });
+    expect(await numericMetric()(ex('42'), 'First 40, then 2 more: 42.', [])).toEqual({
+      score: 1,
+      feedback: 'Correct: the last number in the output, 42, equals the expected 42 (within ±0.000001).',
+    });
   });
 
   it('reads the expected number from a worked answer like GSM8K', async () => {
@@ -22,21 +25,37 @@ describe('numericMetric', () => {
   });
 
   it('says how far off a wrong number is, and when the right one appeared earlier', async () => {
-    expect(await numericMetric({ tolerance: 0.5 })(ex('42'), 'Answer: 44', [])).toEqual({ score: 0, feedback: 'Incorrect: expected 42 but the last number in the output was 44 (off by 2; allowed within ±0.5).' });
-    expect((await numericMetric()(ex('42'), '42 apples, minus 2 = 40', [])).feedback).toContain('The expected number appears earlier in the output, but the final number is what counts.');
+    expect(await numericMetric({ tolerance: 0.5 })(ex('42'), 'Answer: 44', [])).toEqual({
+      score: 0,
+      feedback: 'Incorrect: expected 42 but the last number in the output was 44 (off by 2; allowed within ±0.5).',
+    });
+    expect((await numericMetric()(ex('42'), '42 apples, minus 2 = 40', [])).feedback).toContain(
+      'The expected number appears earlier in the output, but the final number is what counts.',
+    );
   });
 
   it('applies a relative tolerance', async () => {
     const metric = numericMetric({ tolerance: 0.01, relative: true });
-    expect(await metric(ex('1000'), '1009', [])).toEqual({ score: 1, feedback: 'Correct: the last number in the output, 1009, equals the expected 1000 (within 1% of it).' });
-    expect((await metric(ex('1000'), '1011', [])).feedback).toBe('Incorrect: expected 1000 but the last number in the output was 1011 (off by 11; allowed within 1% of it).');
+    expect(await metric(ex('1000'), '1009', [])).toEqual({
+      score: 1,
+      feedback: 'Correct: the last number in the output, 1009, equals the expected 1000 (within 1% of it).',
+    });
+    expect((await metric(ex('1000'), '1011', [])).feedback).toBe(
+      'Incorrect: expected 1000 but the last number in the output was 1011 (off by 11; allowed within 1% of it).',
+    );
   });
 
   it('says when the output has no number', async () => {
-    expect(await numericMetric()(ex('42'), 'forty-two', [])).toEqual({ score: 0, feedback: 'Incorrect: no number was found in the output; expected 42. End the answer with the number. The output was "forty-two".' });
+    expect(await numericMetric()(ex('42'), 'forty-two', [])).toEqual({
+      score: 0,
+      feedback:
+        'Incorrect: no number was found in the output; expected 42. End the answer with the number. The output was "forty-two".',
+    });
   });
 
   it('does not grade an expected answer without a number', async () => {
-    expect((await numericMetric()(ex('unknown'), '3', [])).feedback).toBe('Not graded: the expected answer "unknown" contains no number, so the numeric metric cannot grade this example (check the field mapping).');
+    expect((await numericMetric()(ex('unknown'), '3', [])).feedback).toBe(
+      'Not graded: the expected answer "unknown" contains no number, so the numeric metric cannot grade this example (check the field mapping).',
+    );
   });
 });

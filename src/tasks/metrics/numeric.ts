@@ -33,17 +33,29 @@ export function numericMetric(options: NumericOptions = {}): Metric {
     const plain = Number(expected.trim().replace(/,/g, ''));
     const want = expected.trim() !== '' && Number.isFinite(plain) ? plain : lastNumber(expected);
     if (want === undefined) {
-      return { score: 0, feedback: `Not graded: the expected answer ${quote(expected)} contains no number, so the numeric metric cannot grade this example (check the field mapping).` };
+      return {
+        score: 0,
+        feedback: `Not graded: the expected answer ${quote(expected)} contains no number, so the numeric metric cannot grade this example (check the field mapping).`,
+      };
     }
     const got = lastNumber(output);
     if (got === undefined) {
-      return { score: 0, feedback: `Incorrect: no number was found in the output; expected ${want}. End the answer with the number. The output was ${quote(output)}.` };
+      return {
+        score: 0,
+        feedback: `Incorrect: no number was found in the output; expected ${want}. End the answer with the number. The output was ${quote(output)}.`,
+      };
     }
     const diff = Math.abs(got - want);
     const allowed = relative ? tolerance * Math.abs(want) : tolerance;
-    if (diff <= allowed) return { score: 1, feedback: `Correct: the last number in the output, ${got}, equals the expected ${want} (${toleranceText}).` };
+    if (diff <= allowed)
+      return {
+        score: 1,
+        feedback: `Correct: the last number in the output, ${got}, equals the expected ${want} (${toleranceText}).`,
+      };
     const others = extractNumbers(output).slice(0, -1);
-    const buried = others.some((n) => Math.abs(n - want) <= allowed) ? ' The expected number appears earlier in the output, but the final number is what counts.' : '';
+    const buried = others.some((n) => Math.abs(n - want) <= allowed)
+      ? ' The expected number appears earlier in the output, but the final number is what counts.'
+      : '';
     return {
       score: 0,
       feedback: `Incorrect: expected ${want} but the last number in the output was ${got} (off by ${+diff.toPrecision(6)}; allowed ${toleranceText}).${buried}`,

@@ -9,7 +9,14 @@ export function regexMetric(pattern: string, flags = ''): Metric {
   const shown = `/${pattern}/${re.flags}`;
   return async (_example, output) => {
     const match = re.exec(output);
-    if (match) return { score: 1, feedback: `Correct: the output matches the required pattern ${shown} (matched ${quote(match[0], 120)}).` };
-    return { score: 0, feedback: `Incorrect: the output does not match the required pattern ${shown}. The output was ${quote(output)}.` };
+    if (match)
+      return {
+        score: 1,
+        feedback: `Correct: the output matches the required pattern ${shown} (matched ${quote(match[0], 120)}).`,
+      };
+    return {
+      score: 0,
+      feedback: `Incorrect: the output does not match the required pattern ${shown}. The output was ${quote(output)}.`,
+    };
   };
 }

@@ -33,19 +33,37 @@ export class Sandbox {
     try {
       this.worker = this.factory(CUSTOM_METRIC_WORKER_SOURCE);
     } catch (err) {
-      return { kind: 'crashed', message: `could not start a worker (${err instanceof Error ? err.message : String(err)})` };
+      return {
+        kind: 'crashed',
+        message: `could not start a worker (${err instanceof Error ? err.message : String(err)})`,
+      };
     }
-    const reply = await this.exchange({ type: 'init', code: this.code }, () => true, this.timeoutMs + STARTUP_GRACE_MS, signal);
+    const reply = await this.exchange(
+      { type: 'init', code: this.code },
+      () => true,
+      this.timeoutMs + STARTUP_GRACE_MS,
+      signal,
+    );
     if (reply.kind === 'value') return null;
     this.stop();
     return reply;
   }
 
-  async run(example: Record<string, unknown>, output: string, trace: StepTrace[], signal?: AbortSignal): Promise<Outcome> {
+  async run(
+    example: Record<string, unknown>,
+    output: string,
+    trace: StepTrace[],
+    signal?: AbortSignal,
+  ): Promise<Outcome> {
     const failedStart = await this.start(signal);
     if (failedStart) return failedStart;
     const id = this.nextId++;
-    const outcome = await this.exchange({ type: 'run', id, example, output, trace }, (m) => 'id' in m && m.id === id, this.timeoutMs, signal);
+    const outcome = await this.exchange(
+      { type: 'run', id, example, output, trace },
+      (m) => 'id' in m && m.id === id,
+      this.timeoutMs,
+      signal,
+    );
     if (outcome.kind === 'timeout' || outcome.kind === 'crashed' || outcome.kind === 'aborted') this.stop();
     return outcome;
   }
@@ -58,7 +76,12 @@ export class Sandbox {
     this.worker = null;
   }
 
-  private exchange(message: ToWorker, isReply: (m: FromWorker) => boolean, limitMs: number, signal?: AbortSignal): Promise<Outcome> {
+  private exchange(
+    message: ToWorker,
+    isReply: (m: FromWorker) => boolean,
+    limitMs: number,
+    signal?: AbortSignal,
+  ): Promise<Outcome> {
     const worker = this.worker as MetricWorker;
     return new Promise<Outcome>((resolve) => {
       const finish = (outcome: Outcome) => {
@@ -85,7 +108,10 @@ export class Sandbox {
         worker.postMessage(message);
       } catch (err) {
         // e.g. a value in the example that cannot be cloned: this call fails, the worker is fine
-        finish({ kind: 'failed', message: `could not send the example to the metric's worker (${err instanceof Error ? err.message : String(err)})` });
+        finish({
+          kind: 'failed',
+          message: `could not send the example to the metric's worker (${err instanceof Error ? err.message : String(err)})`,
+        });
       }
     });
   }

@@ -34,6 +34,9 @@ export function quote(text: string, max = 300): string {
 }
 
 export function list(items: string[], max = 12): string {
-  const shown = items.slice(0, max).map((s) => `"${s}"`).join(', ');
+  const shown = items
+    .slice(0, max)
+    .map((s) => `"${s}"`)
+    .join(', ');
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }

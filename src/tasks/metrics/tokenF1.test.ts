@@ -21,7 +21,10 @@ describe('tokenF1Metric', () => {
 
   it('gives 1 for a perfect match and handles empty sides', async () => {
     expect((await tokenF1Metric()(ex('Paris'), 'paris.', [])).score).toBe(1);
-    expect(await tokenF1Metric()(ex('Paris'), '...', [])).toEqual({ score: 0, feedback: 'Incorrect: the output is empty after normalisation (no words).' });
+    expect(await tokenF1Metric()(ex('Paris'), '...', [])).toEqual({
+      score: 0,
+      feedback: 'Incorrect: the output is empty after normalisation (no words).',
+    });
     expect((await tokenF1Metric()(ex('the'), '', [])).score).toBe(1);
   });
 

@@ -30,7 +30,15 @@ export function tokenF1Metric(): Metric {
     const got = tokens(output);
     if (want.length === 0 || got.length === 0) {
       const score = want.length === got.length ? 1 : 0;
-      return { score, feedback: score === 1 ? 'Correct: both the expected answer and the output are empty after normalisation.' : want.length === 0 ? 'Incorrect: the expected answer is empty after normalisation but the output is not.' : 'Incorrect: the output is empty after normalisation (no words).' };
+      return {
+        score,
+        feedback:
+          score === 1
+            ? 'Correct: both the expected answer and the output are empty after normalisation.'
+            : want.length === 0
+              ? 'Incorrect: the expected answer is empty after normalisation but the output is not.'
+              : 'Incorrect: the output is empty after normalisation (no words).',
+      };
     }
     const missing = unmatched(want, counts(got));
     const extra = unmatched(got, counts(want));

@@ -32,7 +32,11 @@ export function CandidateCompare({ candidate, target, candidates, onChoose }: Pr
             ) : null,
           )}
         </select>
-        {target && <span className="muted">removed from #{target.row.candidateIdx} struck through, added in #{idx} highlighted</span>}
+        {target && (
+          <span className="muted">
+            removed from #{target.row.candidateIdx} struck through, added in #{idx} highlighted
+          </span>
+        )}
       </header>
       {target ? (
         <div data-testid="candidate-diff" className="candidate-diff">

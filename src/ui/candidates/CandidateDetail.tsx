@@ -19,7 +19,16 @@ interface Props {
   onCompare(idx: number | null): void;
 }
 
-export function CandidateDetail({ candidate, candidates, childIndices, frontCount, valExamples, compare, onOpen, onCompare }: Props) {
+export function CandidateDetail({
+  candidate,
+  candidates,
+  childIndices,
+  frontCount,
+  valExamples,
+  compare,
+  onOpen,
+  onCompare,
+}: Props) {
   const r = candidate.row;
   const exampleCount = Math.max(valExamples.length, candidate.valScores.length);
   return (
@@ -28,7 +37,11 @@ export function CandidateDetail({ candidate, candidates, childIndices, frontCoun
         <h3>Candidate #{r.candidateIdx}</h3>
         <span className={`origin-tag ${r.origin}`}>{r.origin}</span>
         {r.isBest && <span className="badge good">best</span>}
-        {frontCount > 0 && <span className="badge">on the front for {frontCount} of {exampleCount} examples</span>}
+        {frontCount > 0 && (
+          <span className="badge">
+            on the front for {frontCount} of {exampleCount} examples
+          </span>
+        )}
         <span className="spacer" />
         <CopyPromptButton texts={r.texts} />
       </header>
@@ -46,8 +59,22 @@ export function CandidateDetail({ candidate, candidates, childIndices, frontCoun
           <dd>{r.metricCallsAtDiscovery} metric calls</dd>
         </div>
       </dl>
-      <CandidateChips label="parents" testId="candidate-parents" indices={r.parentIds} candidates={candidates} empty="none (the seed)" onOpen={onOpen} />
-      <CandidateChips label="children" testId="candidate-children" indices={childIndices} candidates={candidates} empty="none yet" onOpen={onOpen} />
+      <CandidateChips
+        label="parents"
+        testId="candidate-parents"
+        indices={r.parentIds}
+        candidates={candidates}
+        empty="none (the seed)"
+        onOpen={onOpen}
+      />
+      <CandidateChips
+        label="children"
+        testId="candidate-children"
+        indices={childIndices}
+        candidates={candidates}
+        empty="none yet"
+        onOpen={onOpen}
+      />
       <section className="candidate-texts">
         {Object.entries(r.texts).map(([name, text]) => (
           <div key={name} className="component-block">

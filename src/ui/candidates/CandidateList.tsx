@@ -21,7 +21,12 @@ export function CandidateList({ candidates, frontCounts, exampleCount, selected,
   const [sort, setSort] = useState<CandidateSort>('score');
   const order = useMemo(() => candidateOrder(candidates, sort), [candidates, sort]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: order.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: order.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
 
   return (
     <aside className="panel candidate-list">
@@ -64,7 +69,10 @@ export function CandidateList({ candidates, frontCounts, exampleCount, selected,
                 <span className="ci-marks">
                   {c.row.isBest && <span className="badge good">best</span>}
                   {onFront > 0 && (
-                    <span className="badge" title={`on the Pareto front for ${onFront} of ${exampleCount} val examples`}>
+                    <span
+                      className="badge"
+                      title={`on the Pareto front for ${onFront} of ${exampleCount} val examples`}
+                    >
                       front {onFront}
                     </span>
                   )}

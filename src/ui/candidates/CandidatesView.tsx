@@ -31,7 +31,13 @@ export function CandidatesView() {
 
   return (
     <div ref={viewRef} className="candidate-view" data-testid="candidate-view" style={{ height }}>
-      <CandidateList candidates={candidates} frontCounts={counts} exampleCount={exampleCount} selected={idx} onSelect={openCandidate} />
+      <CandidateList
+        candidates={candidates}
+        frontCounts={counts}
+        exampleCount={exampleCount}
+        selected={idx}
+        onSelect={openCandidate}
+      />
       {current ? (
         <CandidateDetail
           candidate={current}

@@ -31,7 +31,11 @@ export function ExampleScores({ valExamples, candidate, compare }: Props) {
         <span className="muted">
           {rows.length} of {all.length}
         </span>
-        <select value={filter} onChange={(e) => setFilter(e.target.value as ExampleFilter)} aria-label="filter examples">
+        <select
+          value={filter}
+          onChange={(e) => setFilter(e.target.value as ExampleFilter)}
+          aria-label="filter examples"
+        >
           <option value="all">all</option>
           <option value="imperfect">score below 1</option>
           {compare && <option value="differs">differs from #{compare.row.candidateIdx}</option>}
@@ -53,9 +57,15 @@ export function ExampleScores({ valExamples, candidate, compare }: Props) {
             {rows.slice(0, limit).map((r) => (
               <tr key={r.index}>
                 <td className="ex-id">{r.id}</td>
-                <td><pre>{r.input}</pre></td>
-                <td><pre>{r.expected}</pre></td>
-                <td><pre>{r.output}</pre></td>
+                <td>
+                  <pre>{r.input}</pre>
+                </td>
+                <td>
+                  <pre>{r.expected}</pre>
+                </td>
+                <td>
+                  <pre>{r.output}</pre>
+                </td>
                 <td className={`num score ${tone(r.score)}`}>{formatScore(r.score)}</td>
                 {compare && <td className={`num score ${tone(r.compareScore)}`}>{formatScore(r.compareScore)}</td>}
               </tr>

@@ -27,7 +27,10 @@ export function ScoreMatrix() {
   const [highlightFront, setHighlightFront] = useState(true);
   const [hover, setHover] = useState<HoverInfo | null>(null);
 
-  const exampleCount = useMemo(() => candidates.reduce((n, c) => Math.max(n, c?.valScores.length ?? 0), valExamples.length), [candidates, valExamples]);
+  const exampleCount = useMemo(
+    () => candidates.reduce((n, c) => Math.max(n, c?.valScores.length ?? 0), valExamples.length),
+    [candidates, valExamples],
+  );
   const order = useMemo(() => candidateOrder(candidates, sort), [candidates, sort]);
   const best = useMemo(() => bestPerExample(candidates, front, exampleCount), [candidates, front, exampleCount]);
 
@@ -36,10 +39,14 @@ export function ScoreMatrix() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // cells are sized to the room down to the window's bottom (less a scrollbar's height); the panel then
   // shrinks to the matrix when it needs less
-  const geometry = useMemo(() => matrixGeometry(order.length, exampleCount, size.width, bodyHeight - 14), [order.length, exampleCount, size.width, bodyHeight]);
+  const geometry = useMemo(
+    () => matrixGeometry(order.length, exampleCount, size.width, bodyHeight - 14),
+    [order.length, exampleCount, size.width, bodyHeight],
+  );
 
   useEffect(() => {
-    if (size.width > 0 && canvasRef.current) drawScoreMatrix(canvasRef.current, geometry, { order, candidates, best, highlightFront, color: COLOR });
+    if (size.width > 0 && canvasRef.current)
+      drawScoreMatrix(canvasRef.current, geometry, { order, candidates, best, highlightFront, color: COLOR });
   }, [geometry, order, candidates, best, highlightFront, size.width]);
 
   const cellUnder = (e: MouseEvent<HTMLCanvasElement>) => {
@@ -55,7 +62,18 @@ export function ScoreMatrix() {
     const id = valExamples[hit.col]?.id ?? String(hit.col);
     const onFront = best[hit.col]?.has(hit.idx) ?? false;
     setHover({
-      lines: [`Candidate #${hit.idx} · val ${formatScore(c?.row.valsetScore)}`, `example ${id} · score ${formatScore(c?.valScores[hit.col])}`, onFront ? 'on the front for this example' : `front: ${[...(best[hit.col] ?? [])].slice(0, 8).map((i) => `#${i}`).join(' ') || '—'}`],
+      lines: [
+        `Candidate #${hit.idx} · val ${formatScore(c?.row.valsetScore)}`,
+        `example ${id} · score ${formatScore(c?.valScores[hit.col])}`,
+        onFront
+          ? 'on the front for this example'
+          : `front: ${
+              [...(best[hit.col] ?? [])]
+                .slice(0, 8)
+                .map((i) => `#${i}`)
+                .join(' ') || '—'
+            }`,
+      ],
       clientX: e.clientX,
       clientY: e.clientY,
     });
@@ -73,7 +91,8 @@ export function ScoreMatrix() {
           score 0<span className="lg-gradient" style={{ background: GRADIENT }} />1
         </span>
         <label>
-          <input type="checkbox" checked={highlightFront} onChange={(e) => setHighlightFront(e.target.checked)} /> highlight each example's front
+          <input type="checkbox" checked={highlightFront} onChange={(e) => setHighlightFront(e.target.checked)} />{' '}
+          highlight each example's front
         </label>
         <label className="muted">
           rows{' '}
@@ -84,10 +103,15 @@ export function ScoreMatrix() {
         </label>
       </header>
       <p className="score-matrix-caption muted">
-        Rows are candidates, columns val examples. {highlightFront ? 'Cells off an example’s front (its best scores) are washed out. ' : ''}Hover a
-        cell for details, click it to open the candidate.
+        Rows are candidates, columns val examples.{' '}
+        {highlightFront ? 'Cells off an example’s front (its best scores) are washed out. ' : ''}Hover a cell for
+        details, click it to open the candidate.
       </p>
-      <div ref={bodyRef} className="score-matrix-body" style={{ height: order.length && exampleCount ? Math.min(bodyHeight, geometry.height + 14) : undefined }}>
+      <div
+        ref={bodyRef}
+        className="score-matrix-body"
+        style={{ height: order.length && exampleCount ? Math.min(bodyHeight, geometry.height + 14) : undefined }}
+      >
         {order.length === 0 || exampleCount === 0 ? (
           <p className="muted">No scores yet: the matrix fills in as candidates are evaluated on the valset.</p>
         ) : (

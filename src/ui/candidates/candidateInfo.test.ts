@@ -3,7 +3,16 @@ import type { CandidateView } from '../../store/runStore.ts';
 import { candidateOrder, childrenOf, compareTarget, frontCounts, frontMembers, promptText } from './candidateInfo.ts';
 
 const cand = (idx: number, ...parentIds: number[]): CandidateView => ({
-  row: { iteration: idx, candidateIdx: idx, parentIds, valsetScore: 0, isBest: false, origin: parentIds.length > 1 ? 'merge' : parentIds.length ? 'reflective' : 'seed', texts: {}, metricCallsAtDiscovery: 0 },
+  row: {
+    iteration: idx,
+    candidateIdx: idx,
+    parentIds,
+    valsetScore: 0,
+    isBest: false,
+    origin: parentIds.length > 1 ? 'merge' : parentIds.length ? 'reflective' : 'seed',
+    texts: {},
+    metricCallsAtDiscovery: 0,
+  },
   valScores: [],
   outputs: [],
 });

@@ -28,7 +28,11 @@ export function childrenOf(candidates: readonly (CandidateView | undefined)[], i
  * The candidate to diff against: the user's choice when it exists and is not the candidate itself,
  * else the first parent; null for the seed with no choice.
  */
-export function compareTarget(candidates: readonly (CandidateView | undefined)[], idx: number, chosen: number | null): number | null {
+export function compareTarget(
+  candidates: readonly (CandidateView | undefined)[],
+  idx: number,
+  chosen: number | null,
+): number | null {
   if (chosen !== null && chosen !== idx && candidates[chosen]) return chosen;
   return candidates[idx]?.row.parentIds[0] ?? null;
 }
@@ -45,6 +49,7 @@ export type CandidateSort = 'index' | 'score';
 /** Candidate indices in index order, or by val score (best first, ties by index). */
 export function candidateOrder(candidates: readonly (CandidateView | undefined)[], by: CandidateSort): number[] {
   const present = candidates.filter((c): c is CandidateView => c !== undefined);
-  if (by === 'score') present.sort((a, b) => b.row.valsetScore - a.row.valsetScore || a.row.candidateIdx - b.row.candidateIdx);
+  if (by === 'score')
+    present.sort((a, b) => b.row.valsetScore - a.row.valsetScore || a.row.candidateIdx - b.row.candidateIdx);
   return present.map((c) => c.row.candidateIdx);
 }

@@ -57,7 +57,9 @@ export function drawScoreMatrix(canvas: HTMLCanvasElement, g: MatrixGeometry, pa
       const c: Rgb =
         s === undefined || !Number.isFinite(s)
           ? [MISSING.r, MISSING.g, MISSING.b]
-          : (paint.highlightFront && !onFront ? washed : full)[Math.round(Math.min(1, Math.max(0, s)) * (LUT_SIZE - 1))]!;
+          : (paint.highlightFront && !onFront ? washed : full)[
+              Math.round(Math.min(1, Math.max(0, s)) * (LUT_SIZE - 1))
+            ]!;
       const x0 = col * g.cellW;
       const y0 = row * g.cellH;
       for (let dy = 0; dy < g.cellH; dy++) {

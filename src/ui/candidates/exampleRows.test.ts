@@ -3,7 +3,16 @@ import type { CandidateView } from '../../store/runStore.ts';
 import { exampleRows, filterRows, inputText } from './exampleRows.ts';
 
 const cand = (valScores: number[], outputs: string[]): CandidateView => ({
-  row: { iteration: 0, candidateIdx: 0, parentIds: [], valsetScore: 0, isBest: false, origin: 'seed', texts: {}, metricCallsAtDiscovery: 0 },
+  row: {
+    iteration: 0,
+    candidateIdx: 0,
+    parentIds: [],
+    valsetScore: 0,
+    isBest: false,
+    origin: 'seed',
+    texts: {},
+    metricCallsAtDiscovery: 0,
+  },
   valScores,
   outputs,
 });
@@ -15,8 +24,14 @@ describe('exampleRows', () => {
   });
 
   it('pairs each example with the output, score and the compared score', () => {
-    const rows = exampleRows([{ id: 'e1', review: 'Great!', answer: 'positive' }], cand([1], ['positive']), cand([0], ['negative']));
-    expect(rows).toEqual([{ index: 0, id: 'e1', input: 'Great!', expected: 'positive', output: 'positive', score: 1, compareScore: 0 }]);
+    const rows = exampleRows(
+      [{ id: 'e1', review: 'Great!', answer: 'positive' }],
+      cand([1], ['positive']),
+      cand([0], ['negative']),
+    );
+    expect(rows).toEqual([
+      { index: 0, id: 'e1', input: 'Great!', expected: 'positive', output: 'positive', score: 1, compareScore: 0 },
+    ]);
   });
 
   it('still lists scores when the examples are unknown (an import without them)', () => {

@@ -23,7 +23,11 @@ export function inputText(example: Example): string {
   return entries.map(([k, v]) => `${k}: ${asText(v)}`).join('\n');
 }
 
-export function exampleRows(valExamples: readonly Example[], candidate: CandidateView, compare: CandidateView | null): ExampleRow[] {
+export function exampleRows(
+  valExamples: readonly Example[],
+  candidate: CandidateView,
+  compare: CandidateView | null,
+): ExampleRow[] {
   const n = Math.max(valExamples.length, candidate.valScores.length);
   return Array.from({ length: n }, (_, i) => {
     const ex = valExamples[i];

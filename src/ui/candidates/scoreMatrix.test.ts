@@ -3,7 +3,16 @@ import type { CandidateView } from '../../store/runStore.ts';
 import { bestPerExample, cellAt, matrixGeometry } from './scoreMatrix.ts';
 
 const cand = (idx: number, valScores: number[]): CandidateView => ({
-  row: { iteration: idx, candidateIdx: idx, parentIds: [], valsetScore: 0, isBest: false, origin: 'seed', texts: {}, metricCallsAtDiscovery: 0 },
+  row: {
+    iteration: idx,
+    candidateIdx: idx,
+    parentIds: [],
+    valsetScore: 0,
+    isBest: false,
+    origin: 'seed',
+    texts: {},
+    metricCallsAtDiscovery: 0,
+  },
   valScores,
   outputs: [],
 });

@@ -4,7 +4,11 @@
 import type { CandidateView } from '../../store/runStore.ts';
 
 /** Per val example, the candidates on its front: the given front when there is one, else the top scorers. */
-export function bestPerExample(candidates: readonly (CandidateView | undefined)[], front: readonly (readonly number[])[], exampleCount: number): Set<number>[] {
+export function bestPerExample(
+  candidates: readonly (CandidateView | undefined)[],
+  front: readonly (readonly number[])[],
+  exampleCount: number,
+): Set<number>[] {
   if (front.length === exampleCount && exampleCount > 0) return front.map((programs) => new Set(programs));
   const out = Array.from({ length: exampleCount }, () => new Set<number>());
   const top = new Array<number>(exampleCount).fill(-Infinity);

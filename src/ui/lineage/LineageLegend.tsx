@@ -13,10 +13,24 @@ export function LineageLegend({ domain, showRejected }: { domain: ScoreDomain; s
         <span className="lg-gradient" style={{ background: GRADIENT }} />
         <span>{formatScore(domain[1])}</span>
       </span>
-      <span><span className="lg-node best" />best</span>
-      <span><span className="lg-node front" />on the Pareto front</span>
-      <span><span className="lg-edge merge" />merge parent</span>
-      {showRejected && <span><span className="lg-node rejected" />rejected proposal</span>}
+      <span>
+        <span className="lg-node best" />
+        best
+      </span>
+      <span>
+        <span className="lg-node front" />
+        on the Pareto front
+      </span>
+      <span>
+        <span className="lg-edge merge" />
+        merge parent
+      </span>
+      {showRejected && (
+        <span>
+          <span className="lg-node rejected" />
+          rejected proposal
+        </span>
+      )}
       <span className="muted">scroll to zoom · drag to pan</span>
     </div>
   );

@@ -30,9 +30,16 @@ export function LineageView() {
   const toggleRejected = useUiStore((s) => s.toggleRejectedInLineage);
   const selected = useUiStore((s) => s.selectedCandidate);
 
-  const rejected = useMemo(() => (showRejected ? proposals.filter((p) => p.status === 'rejected') : []), [proposals, showRejected]);
+  const rejected = useMemo(
+    () => (showRejected ? proposals.filter((p) => p.status === 'rejected') : []),
+    [proposals, showRejected],
+  );
   const layout = useMemo(
-    () => layoutLineage(candidates.map((c) => c && { idx: c.row.candidateIdx, parentIds: c.row.parentIds }), rejected),
+    () =>
+      layoutLineage(
+        candidates.map((c) => c && { idx: c.row.candidateIdx, parentIds: c.row.parentIds }),
+        rejected,
+      ),
     [candidates, rejected],
   );
   const domain = useMemo(() => scoreDomain(candidates.filter(Boolean).map((c) => c!.row.valsetScore)), [candidates]);
@@ -52,18 +59,26 @@ export function LineageView() {
 
   useEffect(() => {
     const restore = leftView?.runId === runId ? leftView.view : undefined;
-    const r = createLineageRenderer(svgRef.current!, {
-      onHover: (node, clientX, clientY) => {
-        if (!node) return setHover(null);
-        const { candidates: cs, proposals: ps } = latest.current;
-        setHover({ lines: describeLineageNode(node, cs, (id) => ps.find((p) => p.proposalId === id)), clientX, clientY });
+    const r = createLineageRenderer(
+      svgRef.current!,
+      {
+        onHover: (node, clientX, clientY) => {
+          if (!node) return setHover(null);
+          const { candidates: cs, proposals: ps } = latest.current;
+          setHover({
+            lines: describeLineageNode(node, cs, (id) => ps.find((p) => p.proposalId === id)),
+            clientX,
+            clientY,
+          });
+        },
+        onClick: (node) => {
+          setHover(null);
+          if (node.kind === 'candidate') openCandidate(node.key);
+          else openProposal(node.key);
+        },
       },
-      onClick: (node) => {
-        setHover(null);
-        if (node.kind === 'candidate') openCandidate(node.key);
-        else openProposal(node.key);
-      },
-    }, restore);
+      restore,
+    );
     renderer.current = r;
     return () => {
       leftView = { runId, view: r.view() };

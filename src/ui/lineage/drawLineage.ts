@@ -50,13 +50,25 @@ const link = linkHorizontal<LineageEdge, LineageNode>()
   .x((n) => n.x)
   .y((n) => n.y);
 
-export function createLineageRenderer(svgEl: SVGSVGElement, handlers: LineageHandlers, restore?: LineageViewState): LineageRenderer {
+export function createLineageRenderer(
+  svgEl: SVGSVGElement,
+  handlers: LineageHandlers,
+  restore?: LineageViewState,
+): LineageRenderer {
   const svg = select(svgEl);
   const viewport = svg.append('g').attr('class', 'ln-viewport');
   const edgesG = viewport.append('g').attr('class', 'ln-edges');
   // the rings sit under the nodes: they show around a node without covering its front mark
-  const bestRing = viewport.append('circle').attr('class', 'ln-best-ring').attr('r', RADIUS + 4).style('display', 'none');
-  const selectedRing = viewport.append('circle').attr('class', 'ln-selected-ring').attr('r', RADIUS + 8).style('display', 'none');
+  const bestRing = viewport
+    .append('circle')
+    .attr('class', 'ln-best-ring')
+    .attr('r', RADIUS + 4)
+    .style('display', 'none');
+  const selectedRing = viewport
+    .append('circle')
+    .attr('class', 'ln-selected-ring')
+    .attr('r', RADIUS + 8)
+    .style('display', 'none');
   const nodesG = viewport.append('g').attr('class', 'ln-nodes');
 
   let layout: LineageLayout | null = null;
@@ -146,7 +158,10 @@ export function createLineageRenderer(svgEl: SVGSVGElement, handlers: LineageHan
       .join((enter) =>
         enter
           .append('path')
-          .attr('class', (e) => `ln-edge${e.merge ? ' merge' : ''}${e.target.kind === 'rejected' ? ' to-rejected' : ''}`)
+          .attr(
+            'class',
+            (e) => `ln-edge${e.merge ? ' merge' : ''}${e.target.kind === 'rejected' ? ' to-rejected' : ''}`,
+          )
           .attr('d', link),
       );
 
@@ -159,7 +174,9 @@ export function createLineageRenderer(svgEl: SVGSVGElement, handlers: LineageHan
           .attr('class', (n) => `ln-node ${n.kind}`)
           .attr('transform', (n) => `translate(${n.x},${n.y})`);
         g.filter((n) => n.kind === 'candidate').attr('data-testid', (n) => `lineage-node-${n.key}`);
-        g.append('circle').attr('class', 'ln-dot').attr('r', (n) => (n.kind === 'candidate' ? RADIUS : REJECTED_RADIUS));
+        g.append('circle')
+          .attr('class', 'ln-dot')
+          .attr('r', (n) => (n.kind === 'candidate' ? RADIUS : REJECTED_RADIUS));
         // the front mark sits on the rim, so it shows on light and dark fills alike; CSS shows it on .front only
         g.filter((n) => n.kind === 'candidate')
           .append('circle')

@@ -23,7 +23,10 @@ describe('layoutLineage', () => {
 
   it('gives a merge two edges, both marked as merge edges', () => {
     const edges = layoutLineage(RUN).edges.filter((e) => e.target.id === 'c5');
-    expect(edges.map((e) => [e.source.id, e.merge])).toEqual([['c2', true], ['c4', true]]);
+    expect(edges.map((e) => [e.source.id, e.merge])).toEqual([
+      ['c2', true],
+      ['c4', true],
+    ]);
     expect(layoutLineage(RUN).edges.find((e) => e.target.id === 'c3')?.merge).toBe(false);
   });
 
@@ -34,7 +37,12 @@ describe('layoutLineage', () => {
   });
 
   it('keeps existing nodes in place when new ones are appended', () => {
-    const many = [c(0), ...Array.from({ length: 300 }, (_, i) => c(i + 1, Math.floor((i * 7) % (i + 1)), ...(i % 9 === 8 ? [i - 3] : [])))];
+    const many = [
+      c(0),
+      ...Array.from({ length: 300 }, (_, i) =>
+        c(i + 1, Math.floor((i * 7) % (i + 1)), ...(i % 9 === 8 ? [i - 3] : [])),
+      ),
+    ];
     const before = layoutLineage(many.slice(0, 120));
     const after = layoutLineage(many);
     for (const n of before.nodes) expect(at(after, n.id)).toEqual(n);
@@ -42,7 +50,11 @@ describe('layoutLineage', () => {
 
   it('hangs rejected proposals between generations without moving any candidate', () => {
     const plain = layoutLineage(RUN);
-    const withRejected = layoutLineage(RUN, [{ proposalId: 7, parentIds: [0] }, { proposalId: 8, parentIds: [0] }, { proposalId: 9, parentIds: [1, 2] }]);
+    const withRejected = layoutLineage(RUN, [
+      { proposalId: 7, parentIds: [0] },
+      { proposalId: 8, parentIds: [0] },
+      { proposalId: 9, parentIds: [1, 2] },
+    ]);
     for (const n of plain.nodes) expect(at(withRejected, n.id)).toEqual(n);
     expect(at(withRejected, 'r7')).toMatchObject({ kind: 'rejected', x: column / 2, row: 0 });
     expect(at(withRejected, 'r8').row).toBe(1);

@@ -77,7 +77,13 @@ export function layoutLineage(
   // candidate generations sit on even half-columns, rejected leaves on odd ones: they never share rows
   const columns = new Columns();
 
-  const add = (id: string, kind: LineageNode['kind'], key: number, parentIds: readonly number[], halfColumnOffset: number) => {
+  const add = (
+    id: string,
+    kind: LineageNode['kind'],
+    key: number,
+    parentIds: readonly number[],
+    halfColumnOffset: number,
+  ) => {
     // a parent not yet known (out-of-order events) is left out rather than guessed
     const parents = parentIds.map((p) => byIdx.get(p)).filter((p): p is LineageNode => p !== undefined);
     const depth = parents.length ? Math.max(...parents.map((p) => p.depth)) + 1 : 0;

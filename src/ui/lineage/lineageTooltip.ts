@@ -24,6 +24,13 @@ export function describeLineageNode(
   const p = proposalById(node.key);
   if (!p) return [`Proposal #${node.key} (rejected)`];
   const n = p.minibatchIds.length || 1;
-  const scores = p.subsampleScoreBefore !== null && p.subsampleScoreAfter !== null ? ` · minibatch ${formatScore(p.subsampleScoreBefore / n)} → ${formatScore(p.subsampleScoreAfter / n)}` : '';
-  return [`Proposal #${p.proposalId} (rejected) · ${p.component}`, `iteration ${p.iteration}${scores}`, ...(p.reason ? [firstLine(p.reason)] : [])];
+  const scores =
+    p.subsampleScoreBefore !== null && p.subsampleScoreAfter !== null
+      ? ` · minibatch ${formatScore(p.subsampleScoreBefore / n)} → ${formatScore(p.subsampleScoreAfter / n)}`
+      : '';
+  return [
+    `Proposal #${p.proposalId} (rejected) · ${p.component}`,
+    `iteration ${p.iteration}${scores}`,
+    ...(p.reason ? [firstLine(p.reason)] : []),
+  ];
 }

@@ -47,7 +47,13 @@ function Facts({ row }: { row: ProposalRow }) {
         </dd>
       </div>
       <div>
-        <dt title={merge ? 'better parent → merged, summed over the val subsample' : 'parent → proposal, summed over the minibatch'}>
+        <dt
+          title={
+            merge
+              ? 'better parent → merged, summed over the val subsample'
+              : 'parent → proposal, summed over the minibatch'
+          }
+        >
           {merge ? `Val subsample (${examples})` : `Minibatch (${examples})`}
         </dt>
         <dd>
@@ -66,7 +72,10 @@ function LmSections({ row }: { row: ProposalRow }) {
   if (row.kind === 'merge') {
     return (
       <Section title="Reflection">
-        <p className="muted note">A merge combines components of two front programs over their common ancestor: no reflection LM call, no feedback.</p>
+        <p className="muted note">
+          A merge combines components of two front programs over their common ancestor: no reflection LM call, no
+          feedback.
+        </p>
       </Section>
     );
   }
@@ -79,7 +88,10 @@ function LmSections({ row }: { row: ProposalRow }) {
   }
   return (
     <>
-      <Section title="Feedback the reflection LM saw" aside={row.feedbackRecords.length === 1 ? '1 example' : `${row.feedbackRecords.length} examples`}>
+      <Section
+        title="Feedback the reflection LM saw"
+        aside={row.feedbackRecords.length === 1 ? '1 example' : `${row.feedbackRecords.length} examples`}
+      >
         {row.feedbackRecords.length > 0 ? (
           <FeedbackRecords records={row.feedbackRecords} exampleIds={row.minibatchIds} />
         ) : (

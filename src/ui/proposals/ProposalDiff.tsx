@@ -16,7 +16,8 @@ function Legend() {
 
 export function ProposalDiff({ row }: { row: ProposalRow }) {
   if (row.proposedText === '' && row.rawLmOutput === '') {
-    if (row.parentText === '') return <p className="muted note">No text was proposed{row.reason ? `: ${reasonText(row.reason)}.` : '.'}</p>;
+    if (row.parentText === '')
+      return <p className="muted note">No text was proposed{row.reason ? `: ${reasonText(row.reason)}.` : '.'}</p>;
     return (
       <>
         <p className="muted note">No text was proposed. The parent's text:</p>
@@ -29,7 +30,10 @@ export function ProposalDiff({ row }: { row: ProposalRow }) {
   if (row.proposedText === '') {
     return (
       <>
-        <p className="muted note">The reflection output held no usable text ({reasonText(row.reason)}), so nothing was tested. The parent's text, then what the LM replied:</p>
+        <p className="muted note">
+          The reflection output held no usable text ({reasonText(row.reason)}), so nothing was tested. The parent's
+          text, then what the LM replied:
+        </p>
         <pre className="text-diff" data-testid="proposal-diff">
           {row.parentText}
         </pre>

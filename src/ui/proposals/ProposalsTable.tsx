@@ -69,7 +69,12 @@ export function ProposalsTable({ rows, selectedId, onSelect, empty }: Props) {
     if (!NAV_KEYS.includes(e.key)) return;
     e.preventDefault();
     const pageSize = Math.floor((e.currentTarget.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT) - 1;
-    const next = nextSelection(sorted.map((r) => r.proposalId), selectedId, e.key as NavKey, pageSize);
+    const next = nextSelection(
+      sorted.map((r) => r.proposalId),
+      selectedId,
+      e.key as NavKey,
+      pageSize,
+    );
     if (next === null) return;
     onSelect(next);
     virtualizer.scrollToIndex(indexOf(next), { align: 'auto' });

@@ -12,7 +12,6 @@ interface Props {
   total: number;
 }
 
-
 export function ProposalsToolbar({ filter, onChange, components, counts, shown, total }: Props) {
   return (
     <div className="proposals-toolbar" role="search">
@@ -51,7 +50,9 @@ export function ProposalsToolbar({ filter, onChange, components, counts, shown, 
         value={filter.query}
         onChange={(e) => onChange({ ...filter, query: e.target.value })}
       />
-      <span className="muted shown">{shown === total ? `${formatCount(total)} proposals` : `${formatCount(shown)} of ${formatCount(total)}`}</span>
+      <span className="muted shown">
+        {shown === total ? `${formatCount(total)} proposals` : `${formatCount(shown)} of ${formatCount(total)}`}
+      </span>
       {isFiltered(filter) && (
         <button type="button" onClick={() => onChange(NO_FILTER)}>
           Clear

@@ -22,14 +22,26 @@ export function ProposalsView() {
   const counts = useMemo(() => statusCounts(proposals), [proposals]);
   const viewRef = useRef<HTMLDivElement>(null);
   const height = useFillHeight(viewRef, 420, 12);
-  const selected = useMemo(() => (selectedId === null ? undefined : proposals.find((p) => p.proposalId === selectedId)), [proposals, selectedId]);
+  const selected = useMemo(
+    () => (selectedId === null ? undefined : proposals.find((p) => p.proposalId === selectedId)),
+    [proposals, selectedId],
+  );
 
   return (
     <div className="proposals-view" ref={viewRef} style={{ height }}>
       <div className="proposals-main">
-        <ProposalsToolbar filter={filter} onChange={setFilter} components={components} counts={counts} shown={rows.length} total={proposals.length} />
+        <ProposalsToolbar
+          filter={filter}
+          onChange={setFilter}
+          components={components}
+          counts={counts}
+          shown={rows.length}
+          total={proposals.length}
+        />
         {proposals.length === 0 ? (
-          <p className="proposals-empty panel muted">No proposals yet: the first arrives when the first iteration ends.</p>
+          <p className="proposals-empty panel muted">
+            No proposals yet: the first arrives when the first iteration ends.
+          </p>
         ) : (
           <ProposalsTable
             rows={rows}
@@ -50,8 +62,8 @@ export function ProposalsView() {
         <ProposalDetail key={selected.proposalId} row={selected} />
       ) : (
         <div className="proposal-placeholder panel muted">
-          Select a proposal to see its diff against the parent, the feedback the reflection LM saw, its raw output and the prompt it was sent.
-          The arrow keys move through the table.
+          Select a proposal to see its diff against the parent, the feedback the reflection LM saw, its raw output and
+          the prompt it was sent. The arrow keys move through the table.
         </div>
       )}
     </div>

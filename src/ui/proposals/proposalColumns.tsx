@@ -27,10 +27,18 @@ export const HEADER_HINTS: Partial<Record<string, string>> = {
 const col = createColumnHelper<ProposalRow>();
 
 // numbers read best largest first on the first click (latest iteration, biggest gain), names A to Z
-const sortable = (id: ColumnId, header: string, size: number, sortDescFirst: boolean) => ({ id, header, size, sortDescFirst });
+const sortable = (id: ColumnId, header: string, size: number, sortDescFirst: boolean) => ({
+  id,
+  header,
+  size,
+  sortDescFirst,
+});
 
 export const proposalColumns = [
-  col.accessor((r) => sortKey(r, 'iteration'), { ...sortable('iteration', 'Iter', 46, true), cell: (c) => c.row.original.iteration }),
+  col.accessor((r) => sortKey(r, 'iteration'), {
+    ...sortable('iteration', 'Iter', 46, true),
+    cell: (c) => c.row.original.iteration,
+  }),
   col.accessor((r) => sortKey(r, 'kind'), {
     ...sortable('kind', 'Kind', 74, false),
     cell: (c) => <span className={`kind ${c.row.original.kind}`}>{c.row.original.kind}</span>,
@@ -47,7 +55,10 @@ export const proposalColumns = [
       );
     },
   }),
-  col.accessor((r) => sortKey(r, 'parents'), { ...sortable('parents', 'Parent', 96, false), cell: (c) => formatParents(c.row.original.parentIds) }),
+  col.accessor((r) => sortKey(r, 'parents'), {
+    ...sortable('parents', 'Parent', 96, false),
+    cell: (c) => formatParents(c.row.original.parentIds),
+  }),
   col.accessor((r) => sortKey(r, 'status'), {
     ...sortable('status', 'Status', 0, false),
     cell: (c) => {
@@ -62,7 +73,9 @@ export const proposalColumns = [
   }),
   col.accessor((r) => sortKey(r, 'score'), {
     ...sortable('score', 'Minibatch', 112, true),
-    cell: (c) => <ScoreChange before={c.row.original.subsampleScoreBefore} after={c.row.original.subsampleScoreAfter} />,
+    cell: (c) => (
+      <ScoreChange before={c.row.original.subsampleScoreBefore} after={c.row.original.subsampleScoreAfter} />
+    ),
   }),
   col.accessor((r) => sortKey(r, 'candidate'), {
     ...sortable('candidate', 'Cand.', 52, true),

@@ -1,11 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { ProposalRow } from '../../engine/tracking.ts';
-import { componentOptions, componentsOf, filterProposals, isFiltered, matchesQuery, NO_FILTER, statusCounts } from './proposalFilters.ts';
+import {
+  componentOptions,
+  componentsOf,
+  filterProposals,
+  isFiltered,
+  matchesQuery,
+  NO_FILTER,
+  statusCounts,
+} from './proposalFilters.ts';
 
 const row = (over: Partial<ProposalRow>): ProposalRow => ({
-  proposalId: 0, iteration: 1, kind: 'reflective', component: 'system_prompt', status: 'rejected', reason: '',
-  candidateIdx: -1, parentIds: [0], subsampleScoreBefore: 1, subsampleScoreAfter: 1, parentText: '', prompt: '',
-  rawLmOutput: '', proposedText: '', minibatchIds: [0, 1, 2], feedbackRecords: [], metricCallsAt: 10, ...over,
+  proposalId: 0,
+  iteration: 1,
+  kind: 'reflective',
+  component: 'system_prompt',
+  status: 'rejected',
+  reason: '',
+  candidateIdx: -1,
+  parentIds: [0],
+  subsampleScoreBefore: 1,
+  subsampleScoreAfter: 1,
+  parentText: '',
+  prompt: '',
+  rawLmOutput: '',
+  proposedText: '',
+  minibatchIds: [0, 1, 2],
+  feedbackRecords: [],
+  metricCallsAt: 10,
+  ...over,
 });
 
 const rows = [
@@ -44,11 +67,14 @@ describe('matchesQuery', () => {
 
 describe('filterProposals', () => {
   it('returns the same array when nothing filters', () => expect(filterProposals(rows, NO_FILTER)).toBe(rows));
-  it('filters by status', () => expect(ids(filterProposals(rows, { ...NO_FILTER, status: 'rejected' }))).toEqual([2, 4, 5]));
-  it('filters by component, merges included', () => expect(ids(filterProposals(rows, { ...NO_FILTER, component: 'answer' }))).toEqual([2, 4]));
+  it('filters by status', () =>
+    expect(ids(filterProposals(rows, { ...NO_FILTER, status: 'rejected' }))).toEqual([2, 4, 5]));
+  it('filters by component, merges included', () =>
+    expect(ids(filterProposals(rows, { ...NO_FILTER, component: 'answer' }))).toEqual([2, 4]));
   it('combines status, component and search', () =>
     expect(ids(filterProposals(rows, { status: 'rejected', component: 'extract', query: 'sarcasm' }))).toEqual([5]));
-  it('is empty when nothing matches', () => expect(filterProposals(rows, { ...NO_FILTER, query: 'zebra' })).toEqual([]));
+  it('is empty when nothing matches', () =>
+    expect(filterProposals(rows, { ...NO_FILTER, query: 'zebra' })).toEqual([]));
 });
 
 describe('isFiltered', () => {

@@ -43,7 +43,9 @@ function haystackOf(row: ProposalRow): string {
   let text = haystacks.get(row);
   if (text === undefined) {
     // the reason both as the engine's code and as the sentence the table shows
-    text = [row.component, row.reason, reasonText(row.reason), row.proposedText, row.rawLmOutput].join('\n').toLowerCase();
+    text = [row.component, row.reason, reasonText(row.reason), row.proposedText, row.rawLmOutput]
+      .join('\n')
+      .toLowerCase();
     haystacks.set(row, text);
   }
   return text;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { componentLabel, feedbackFields, formatCount, formatParents, formatScore, lineCount, reasonText, scoreDelta } from './proposalFormat.ts';
+import {
+  componentLabel,
+  feedbackFields,
+  formatCount,
+  formatParents,
+  formatScore,
+  lineCount,
+  reasonText,
+  scoreDelta,
+} from './proposalFormat.ts';
 
 describe('formatScore', () => {
   it('shows whole sums without decimals', () => expect(formatScore(2)).toBe('2'));
@@ -28,8 +37,10 @@ describe('feedbackFields', () => {
       { label: 'Inputs', text: 'Q: 3 miles?' },
       { label: 'Feedback', text: 'Score 0.00. expected 4.8 km' },
     ]));
-  it('shows objects as indented JSON', () => expect(feedbackFields({ Inputs: { q: 'x' } })[0]?.text).toBe('{\n  "q": "x"\n}'));
-  it('shows numbers and null as JSON', () => expect(feedbackFields({ a: 1, b: null }).map((f) => f.text)).toEqual(['1', 'null']));
+  it('shows objects as indented JSON', () =>
+    expect(feedbackFields({ Inputs: { q: 'x' } })[0]?.text).toBe('{\n  "q": "x"\n}'));
+  it('shows numbers and null as JSON', () =>
+    expect(feedbackFields({ a: 1, b: null }).map((f) => f.text)).toEqual(['1', 'null']));
   it('shows undefined as empty text', () => expect(feedbackFields({ a: undefined })[0]?.text).toBe(''));
 });
 
@@ -39,7 +50,8 @@ describe('lineCount', () => {
 });
 
 describe('reasonText', () => {
-  it('spells out a skip code', () => expect(reasonText('all_scores_perfect')).toBe('every minibatch score was already perfect'));
+  it('spells out a skip code', () =>
+    expect(reasonText('all_scores_perfect')).toBe('every minibatch score was already perfect'));
   it('keeps a sentence as it is', () => expect(reasonText('no fenced block')).toBe('no fenced block'));
 });
 

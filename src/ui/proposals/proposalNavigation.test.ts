@@ -8,8 +8,10 @@ describe('nextSelection', () => {
   it('moves up one row', () => expect(nextSelection(ids, 11, 'ArrowUp', 3)).toBe(10));
   it('stops at the last row', () => expect(nextSelection(ids, 14, 'ArrowDown', 3)).toBe(14));
   it('stops at the first row', () => expect(nextSelection(ids, 10, 'ArrowUp', 3)).toBe(10));
-  it('starts at the top going down with nothing selected', () => expect(nextSelection(ids, null, 'ArrowDown', 3)).toBe(10));
-  it('starts at the bottom going up with nothing selected', () => expect(nextSelection(ids, null, 'ArrowUp', 3)).toBe(14));
+  it('starts at the top going down with nothing selected', () =>
+    expect(nextSelection(ids, null, 'ArrowDown', 3)).toBe(10));
+  it('starts at the bottom going up with nothing selected', () =>
+    expect(nextSelection(ids, null, 'ArrowUp', 3)).toBe(14));
   it('restarts when the selection is filtered out', () => expect(nextSelection(ids, 99, 'ArrowDown', 3)).toBe(10));
   it('jumps a page, clamped', () => {
     expect(nextSelection(ids, 10, 'PageDown', 3)).toBe(13);

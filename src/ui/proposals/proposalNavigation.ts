@@ -4,7 +4,12 @@ export type NavKey = 'ArrowDown' | 'ArrowUp' | 'Home' | 'End' | 'PageDown' | 'Pa
 
 export const NAV_KEYS: readonly string[] = ['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp'];
 
-export function nextSelection(ids: readonly number[], current: number | null, key: NavKey, pageSize: number): number | null {
+export function nextSelection(
+  ids: readonly number[],
+  current: number | null,
+  key: NavKey,
+  pageSize: number,
+): number | null {
   if (ids.length === 0) return null;
   const last = ids.length - 1;
   const at = current === null ? -1 : ids.indexOf(current);

@@ -3,9 +3,24 @@ import type { ProposalRow } from '../../engine/tracking.ts';
 import { sortKey, sortProposals } from './proposalSort.ts';
 
 const row = (over: Partial<ProposalRow>): ProposalRow => ({
-  proposalId: 0, iteration: 7, kind: 'reflective', component: 'answer', status: 'rejected', reason: '',
-  candidateIdx: -1, parentIds: [2], subsampleScoreBefore: 1, subsampleScoreAfter: 2.5, parentText: '', prompt: '',
-  rawLmOutput: '', proposedText: '', minibatchIds: [], feedbackRecords: [], metricCallsAt: 42, ...over,
+  proposalId: 0,
+  iteration: 7,
+  kind: 'reflective',
+  component: 'answer',
+  status: 'rejected',
+  reason: '',
+  candidateIdx: -1,
+  parentIds: [2],
+  subsampleScoreBefore: 1,
+  subsampleScoreAfter: 2.5,
+  parentText: '',
+  prompt: '',
+  rawLmOutput: '',
+  proposedText: '',
+  minibatchIds: [],
+  feedbackRecords: [],
+  metricCallsAt: 42,
+  ...over,
 });
 
 describe('sortKey', () => {
@@ -17,9 +32,12 @@ describe('sortKey', () => {
   });
   it('orders by the first parent', () => expect(sortKey(row({ parentIds: [5, 1] }), 'parents')).toBe(5));
   it('ranks accepted before rejected before skipped', () =>
-    expect((['accepted', 'rejected', 'skipped'] as const).map((status) => sortKey(row({ status }), 'status'))).toEqual([0, 1, 2]));
+    expect((['accepted', 'rejected', 'skipped'] as const).map((status) => sortKey(row({ status }), 'status'))).toEqual([
+      0, 1, 2,
+    ]));
   it('orders the score column by the change', () => expect(sortKey(row({}), 'score')).toBe(1.5));
-  it('has no score change without an after-score', () => expect(sortKey(row({ subsampleScoreAfter: null }), 'score')).toBeUndefined());
+  it('has no score change without an after-score', () =>
+    expect(sortKey(row({ subsampleScoreAfter: null }), 'score')).toBeUndefined());
   it('orders by candidate, none for unaccepted rows', () => {
     expect(sortKey(row({ candidateIdx: 4 }), 'candidate')).toBe(4);
     expect(sortKey(row({}), 'candidate')).toBeUndefined();
@@ -36,10 +54,19 @@ describe('sortProposals', () => {
   ];
   const ids = (r: ProposalRow[]) => r.map((p) => p.proposalId);
   it('keeps arrival order without a sort', () => expect(sortProposals(rows, undefined)).toBe(rows));
-  it('sorts ascending, blanks last, ties in arrival order', () => expect(ids(sortProposals(rows, { id: 'score', desc: false }))).toEqual([3, 1, 4, 2]));
-  it('sorts descending, blanks still last, ties in arrival order', () => expect(ids(sortProposals(rows, { id: 'score', desc: true }))).toEqual([1, 4, 3, 2]));
+  it('sorts ascending, blanks last, ties in arrival order', () =>
+    expect(ids(sortProposals(rows, { id: 'score', desc: false }))).toEqual([3, 1, 4, 2]));
+  it('sorts descending, blanks still last, ties in arrival order', () =>
+    expect(ids(sortProposals(rows, { id: 'score', desc: true }))).toEqual([1, 4, 3, 2]));
   it('sorts strings', () =>
-    expect(ids(sortProposals([row({ proposalId: 1, component: 'b' }), row({ proposalId: 2, component: 'a' })], { id: 'component', desc: false }))).toEqual([2, 1]));
+    expect(
+      ids(
+        sortProposals([row({ proposalId: 1, component: 'b' }), row({ proposalId: 2, component: 'a' })], {
+          id: 'component',
+          desc: false,
+        }),
+      ),
+    ).toEqual([2, 1]));
   it('does not change its input', () => {
     sortProposals(rows, { id: 'score', desc: true });
     expect(ids(rows)).toEqual([1, 2, 3, 4]);

@@ -4,7 +4,8 @@
 // direction, so they never crowd the top; ties keep arrival order.
 import type { ProposalRow, ProposalStatus } from '../../engine/tracking.ts';
 
-export type ColumnId = 'iteration' | 'kind' | 'component' | 'parents' | 'status' | 'score' | 'candidate' | 'metricCalls';
+export type ColumnId =
+  'iteration' | 'kind' | 'component' | 'parents' | 'status' | 'score' | 'candidate' | 'metricCalls';
 
 export interface SortOrder {
   id: ColumnId;

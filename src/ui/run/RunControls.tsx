@@ -15,11 +15,22 @@ export function RunControls() {
           Resume
         </button>
       ) : (
-        <button type="button" data-testid="pause-run" disabled={!live || status === 'pausing' || status === 'stopping'} onClick={() => pauseRun()}>
+        <button
+          type="button"
+          data-testid="pause-run"
+          disabled={!live || status === 'pausing' || status === 'stopping'}
+          onClick={() => pauseRun()}
+        >
           {status === 'pausing' ? 'Pausing…' : 'Pause'}
         </button>
       )}
-      <button type="button" data-testid="stop-run" className="danger" disabled={!live || status === 'stopping'} onClick={() => stopRun()}>
+      <button
+        type="button"
+        data-testid="stop-run"
+        className="danger"
+        disabled={!live || status === 'stopping'}
+        onClick={() => stopRun()}
+      >
         {status === 'stopping' ? 'Stopping…' : 'Stop'}
       </button>
     </div>

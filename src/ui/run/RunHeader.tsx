@@ -9,7 +9,11 @@ import { UsageSummary } from './UsageSummary.tsx';
 import { statusTone } from './runStats.ts';
 import './run.css';
 
-const READ_ONLY_LABELS = { import: 'read-only import', stored: 'read-only: saved run', 'other-tab': 'read-only: driven in another tab' } as const;
+const READ_ONLY_LABELS = {
+  import: 'read-only import',
+  stored: 'read-only: saved run',
+  'other-tab': 'read-only: driven in another tab',
+} as const;
 const READ_ONLY_TITLES = {
   import: 'Opened from an exported file: views only, no controls',
   stored: 'A run saved in this browser: resume it from the history to continue',
@@ -32,7 +36,11 @@ export function RunHeader() {
         <h2 className="run-title" title={name}>
           {name}
         </h2>
-        {readOnly && <span className="badge warn" title={READ_ONLY_TITLES[readOnlySource ?? 'import']}>{READ_ONLY_LABELS[readOnlySource ?? 'import']}</span>}
+        {readOnly && (
+          <span className="badge warn" title={READ_ONLY_TITLES[readOnlySource ?? 'import']}>
+            {READ_ONLY_LABELS[readOnlySource ?? 'import']}
+          </span>
+        )}
         {/* the message takes the free width and is cut first, so the buttons stay on this line */}
         <span className={`run-status-message${status === 'error' ? ' error' : ''}`} title={statusMessage}>
           {statusMessage}

@@ -23,7 +23,13 @@ export function RunProgress() {
   return (
     <div className="run-progress-row">
       <div className="run-progress" title="metric calls used / budget">
-        <div className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={budget.cap ?? undefined} aria-valuenow={budget.used}>
+        <div
+          className="progress-track"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={budget.cap ?? undefined}
+          aria-valuenow={budget.used}
+        >
           <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
         </div>
         <span className="progress-text">

@@ -13,13 +13,29 @@ export function RunTransfer({ canExport }: { canExport: boolean }) {
   };
   return (
     <div className="run-transfer">
-      <button type="button" data-testid="export-json" disabled={!canExport} onClick={() => run(() => exportJson())} title="The result as a GEPAResult.to_dict() JSON, with config, tables and usage">
+      <button
+        type="button"
+        data-testid="export-json"
+        disabled={!canExport}
+        onClick={() => run(() => exportJson())}
+        title="The result as a GEPAResult.to_dict() JSON, with config, tables and usage"
+      >
         Export JSON
       </button>
-      <button type="button" data-testid="export-csv-proposals" disabled={!canExport} onClick={() => run(() => exportCsv('proposals'))}>
+      <button
+        type="button"
+        data-testid="export-csv-proposals"
+        disabled={!canExport}
+        onClick={() => run(() => exportCsv('proposals'))}
+      >
         Proposals CSV
       </button>
-      <button type="button" data-testid="export-csv-candidates" disabled={!canExport} onClick={() => run(() => exportCsv('candidates'))}>
+      <button
+        type="button"
+        data-testid="export-csv-candidates"
+        disabled={!canExport}
+        onClick={() => run(() => exportCsv('candidates'))}
+      >
         Candidates CSV
       </button>
       {error && (

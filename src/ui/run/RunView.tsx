@@ -19,7 +19,13 @@ const TABS: { id: RunTab; label: string }[] = [
 ];
 
 function TabCount({ tab }: { tab: RunTab }) {
-  const n = useRunStore((s) => (tab === 'proposals' ? s.proposals.length : tab === 'candidates' ? s.candidates.reduce((k, c) => (c ? k + 1 : k), 0) : null));
+  const n = useRunStore((s) =>
+    tab === 'proposals'
+      ? s.proposals.length
+      : tab === 'candidates'
+        ? s.candidates.reduce((k, c) => (c ? k + 1 : k), 0)
+        : null,
+  );
   return n === null ? null : <span className="tab-count">{n}</span>;
 }
 
@@ -32,7 +38,15 @@ export function RunView() {
       <RunHeader />
       <nav className="run-tabs" role="tablist" aria-label="run views">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} data-testid={`tab-${t.id}`} className={tab === t.id ? 'active' : ''} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            data-testid={`tab-${t.id}`}
+            className={tab === t.id ? 'active' : ''}
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
             <TabCount tab={t.id} />
           </button>

@@ -48,18 +48,41 @@ export function ScoreChart() {
       <header className="panel-head">
         <h3>Score over metric calls</h3>
         <ul className="chart-legend" aria-label="legend">
-          <li><span className="lg-line best" />best val score</li>
-          <li><span className="lg-line front" />Pareto-front aggregate</li>
-          <li><span className="lg-dot seed" />seed</li>
-          <li><span className="lg-dot reflective" />reflective</li>
-          <li><span className="lg-dot merge" />merge</li>
-          <li><span className="lg-tick accepted" />minibatch before → after, accepted</li>
-          <li><span className="lg-tick rejected" />rejected</li>
+          <li>
+            <span className="lg-line best" />
+            best val score
+          </li>
+          <li>
+            <span className="lg-line front" />
+            Pareto-front aggregate
+          </li>
+          <li>
+            <span className="lg-dot seed" />
+            seed
+          </li>
+          <li>
+            <span className="lg-dot reflective" />
+            reflective
+          </li>
+          <li>
+            <span className="lg-dot merge" />
+            merge
+          </li>
+          <li>
+            <span className="lg-tick accepted" />
+            minibatch before → after, accepted
+          </li>
+          <li>
+            <span className="lg-tick rejected" />
+            rejected
+          </li>
         </ul>
       </header>
       <div ref={wrapRef} className="score-chart-body">
         <svg ref={svgRef} role="img" aria-label="score chart" />
-        {data.best.length === 0 && data.candidates.length === 0 && <p className="chart-empty muted">Waiting for the seed candidate's val score…</p>}
+        {data.best.length === 0 && data.candidates.length === 0 && (
+          <p className="chart-empty muted">Waiting for the seed candidate's val score…</p>
+        )}
       </div>
       <HoverTooltip info={hover} />
     </section>

@@ -67,7 +67,10 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
 
   function indexFor(d: ScoreChartData) {
     if (index) return index;
-    const targets: ChartTarget[] = [...d.ticks.map((tick): ChartTarget => ({ kind: 'tick', tick })), ...d.candidates.map((point): ChartTarget => ({ kind: 'candidate', point }))];
+    const targets: ChartTarget[] = [
+      ...d.ticks.map((tick): ChartTarget => ({ kind: 'tick', tick })),
+      ...d.candidates.map((point): ChartTarget => ({ kind: 'candidate', point })),
+    ];
     const delaunay = Delaunay.from(
       targets,
       (t) => x(t.kind === 'tick' ? t.tick.x : t.point.x),
@@ -124,7 +127,11 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
 
     if (rescaled) {
       overlay.attr('width', w).attr('height', h);
-      xAxis.attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.max(2, Math.floor(w / 90))).tickSizeOuter(0));
+      xAxis.attr('transform', `translate(0,${h})`).call(
+        axisBottom(x)
+          .ticks(Math.max(2, Math.floor(w / 90)))
+          .tickSizeOuter(0),
+      );
       yAxis.call(axisLeft(y).ticks(5).tickSizeOuter(0));
       grid
         .selectAll('line')
@@ -154,7 +161,14 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
         const full = i + TICK_CHUNK <= ticks.length;
         // a chunk that was already full at this scale holds the same ticks: keep its string
         const kept = !rescaled && full && prev[k] !== undefined && k < prev.length - 1;
-        chunks.push(kept ? (prev[k] as string) : ticks.slice(i, i + TICK_CHUNK).map(tickPath).join(''));
+        chunks.push(
+          kept
+            ? (prev[k] as string)
+            : ticks
+                .slice(i, i + TICK_CHUNK)
+                .map(tickPath)
+                .join(''),
+        );
       }
       g.selectAll<SVGPathElement, string>('path')
         .data(chunks)
@@ -164,8 +178,16 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
         });
       drawnChunks = { ...drawnChunks, [cls]: chunks };
     };
-    drawTicks(rejectedG, next.ticks.filter((t) => !t.accepted), 'rejected');
-    drawTicks(acceptedG, next.ticks.filter((t) => t.accepted), 'accepted');
+    drawTicks(
+      rejectedG,
+      next.ticks.filter((t) => !t.accepted),
+      'rejected',
+    );
+    drawTicks(
+      acceptedG,
+      next.ticks.filter((t) => t.accepted),
+      'accepted',
+    );
 
     const points = pointsG
       .selectAll<SVGCircleElement, CandidatePoint>('circle')

@@ -33,6 +33,10 @@ export function formatUsd(usd: number): string {
 
 /** The first non-empty line of a text, cut to `max` characters. */
 export function firstLine(text: string, max = 90): string {
-  const line = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const line =
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -3,7 +3,16 @@ import type { CandidateView, LogEntry } from '../../store/runStore.ts';
 import { bestCandidate, elapsedMs, etaMs, isLive, progressFraction, recentProblems, statusTone } from './runStats.ts';
 
 const cand = (idx: number, score: number, isBest = false): CandidateView => ({
-  row: { iteration: idx, candidateIdx: idx, parentIds: [], valsetScore: score, isBest, origin: 'seed', texts: {}, metricCallsAtDiscovery: 0 },
+  row: {
+    iteration: idx,
+    candidateIdx: idx,
+    parentIds: [],
+    valsetScore: score,
+    isBest,
+    origin: 'seed',
+    texts: {},
+    metricCallsAtDiscovery: 0,
+  },
   valScores: [],
   outputs: [],
 });
@@ -35,7 +44,11 @@ describe('runStats', () => {
   });
 
   it('keeps the last warnings and errors in order', () => {
-    const logs: LogEntry[] = ['info', 'warning', 'error', 'info', 'warning'].map((level, i) => ({ level: level as LogEntry['level'], message: String(i), at: i }));
+    const logs: LogEntry[] = ['info', 'warning', 'error', 'info', 'warning'].map((level, i) => ({
+      level: level as LogEntry['level'],
+      message: String(i),
+      at: i,
+    }));
     expect(recentProblems(logs, 2).map((l) => l.message)).toEqual(['2', '4']);
   });
 

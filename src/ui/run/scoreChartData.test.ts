@@ -4,12 +4,36 @@ import type { CandidateView } from '../../store/runStore.ts';
 import { axisEnd, candidatePoints, describeTarget, proposalTicks, shapeScoreChart } from './scoreChartData.ts';
 
 const proposal = (id: number, patch: Partial<ProposalRow>): ProposalRow => ({
-  proposalId: id, iteration: id, kind: 'reflective', component: 'p', status: 'rejected', reason: '', candidateIdx: -1, parentIds: [0],
-  subsampleScoreBefore: 1, subsampleScoreAfter: 2, parentText: '', prompt: '', rawLmOutput: '', proposedText: '', minibatchIds: [0, 1, 2, 3],
-  feedbackRecords: [], metricCallsAt: 10 * id, ...patch,
+  proposalId: id,
+  iteration: id,
+  kind: 'reflective',
+  component: 'p',
+  status: 'rejected',
+  reason: '',
+  candidateIdx: -1,
+  parentIds: [0],
+  subsampleScoreBefore: 1,
+  subsampleScoreAfter: 2,
+  parentText: '',
+  prompt: '',
+  rawLmOutput: '',
+  proposedText: '',
+  minibatchIds: [0, 1, 2, 3],
+  feedbackRecords: [],
+  metricCallsAt: 10 * id,
+  ...patch,
 });
 const cand = (idx: number, score: number, calls: number): CandidateView => ({
-  row: { iteration: idx, candidateIdx: idx, parentIds: [], valsetScore: score, isBest: false, origin: idx ? 'reflective' : 'seed', texts: {}, metricCallsAtDiscovery: calls },
+  row: {
+    iteration: idx,
+    candidateIdx: idx,
+    parentIds: [],
+    valsetScore: score,
+    isBest: false,
+    origin: idx ? 'reflective' : 'seed',
+    texts: {},
+    metricCallsAtDiscovery: calls,
+  },
   valScores: [],
   outputs: [],
 });
@@ -21,7 +45,12 @@ describe('scoreChartData', () => {
   });
 
   it('leaves out skipped proposals and those without both scores', () => {
-    const ticks = proposalTicks([proposal(1, { status: 'skipped' }), proposal(2, { subsampleScoreAfter: null }), proposal(3, { minibatchIds: [] }), proposal(4, {})]);
+    const ticks = proposalTicks([
+      proposal(1, { status: 'skipped' }),
+      proposal(2, { subsampleScoreAfter: null }),
+      proposal(3, { minibatchIds: [] }),
+      proposal(4, {}),
+    ]);
     expect(ticks.map((t) => t.id)).toEqual([4]);
   });
 
@@ -39,13 +68,21 @@ describe('scoreChartData', () => {
       [],
       { used: 35, cap: 200 },
     );
-    expect(data.best).toEqual([{ x: 20, y: 0.4 }, { x: 35, y: 0.4 }]);
+    expect(data.best).toEqual([
+      { x: 20, y: 0.4 },
+      { x: 35, y: 0.4 },
+    ]);
     expect(data.front[1]).toEqual({ x: 35, y: 0.5 });
     expect(data.xMax).toBe(50);
   });
 
   it('ends the axis at a round number past the data, the cap at most', () => {
-    expect(shapeScoreChart([], candidatePoints([cand(0, 0.4, 50)]), proposalTicks([proposal(9, {})]), { used: 60, cap: null }).xMax).toBe(100);
+    expect(
+      shapeScoreChart([], candidatePoints([cand(0, 0.4, 50)]), proposalTicks([proposal(9, {})]), {
+        used: 60,
+        cap: null,
+      }).xMax,
+    ).toBe(100);
     expect(axisEnd(0, null)).toBe(10);
     expect(axisEnd(183, 2000)).toBe(250);
     expect(axisEnd(460, 2000)).toBe(1000);
@@ -57,6 +94,9 @@ describe('scoreChartData', () => {
     const [point] = candidatePoints([cand(2, 0.6, 80)]);
     expect(describeTarget({ kind: 'candidate', point: point! })[0]).toBe('Candidate #2 (reflective)');
     const [tick] = proposalTicks([proposal(4, {})]);
-    expect(describeTarget({ kind: 'tick', tick: tick! }).slice(0, 2)).toEqual(['Proposal #4: rejected', 'minibatch 0.250 → 0.500']);
+    expect(describeTarget({ kind: 'tick', tick: tick! }).slice(0, 2)).toEqual([
+      'Proposal #4: rejected',
+      'minibatch 0.250 → 0.500',
+    ]);
   });
 });

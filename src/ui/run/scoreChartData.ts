@@ -53,7 +53,8 @@ export function proposalTicks(proposals: readonly ProposalRow[]): ProposalTick[]
   const ticks: ProposalTick[] = [];
   for (const p of proposals) {
     const n = p.minibatchIds.length;
-    if (p.status === 'skipped' || n === 0 || p.subsampleScoreBefore === null || p.subsampleScoreAfter === null) continue;
+    if (p.status === 'skipped' || n === 0 || p.subsampleScoreBefore === null || p.subsampleScoreAfter === null)
+      continue;
     ticks.push({
       id: p.proposalId,
       x: p.metricCallsAt,
@@ -72,7 +73,13 @@ export function candidatePoints(candidates: readonly (CandidateView | undefined)
   for (const c of candidates) {
     if (!c) continue;
     const r = c.row;
-    out.push({ idx: r.candidateIdx, x: r.metricCallsAtDiscovery, y: r.valsetScore, origin: r.origin, iteration: r.iteration });
+    out.push({
+      idx: r.candidateIdx,
+      x: r.metricCallsAtDiscovery,
+      y: r.valsetScore,
+      origin: r.origin,
+      iteration: r.iteration,
+    });
   }
   return out;
 }
@@ -84,7 +91,12 @@ export function shapeScoreChart(
   ticks: ProposalTick[],
   budget: { used: number; cap: number | null },
 ): ScoreChartData {
-  const lastX = Math.max(budget.used, scores[scores.length - 1]?.metricCalls ?? 0, ...points.map((p) => p.x), ticks[ticks.length - 1]?.x ?? 0);
+  const lastX = Math.max(
+    budget.used,
+    scores[scores.length - 1]?.metricCalls ?? 0,
+    ...points.map((p) => p.x),
+    ticks[ticks.length - 1]?.x ?? 0,
+  );
   return {
     best: series(scores, (p) => p.bestScore, budget.used),
     front: series(scores, (p) => p.paretoAggregate, budget.used),
@@ -110,7 +122,11 @@ export function axisEnd(lastX: number, cap: number | null): number {
 export function describeTarget(t: ChartTarget): string[] {
   if (t.kind === 'candidate') {
     const p = t.point;
-    return [`Candidate #${p.idx} (${p.origin})`, `val score ${formatScore(p.y)}`, `iteration ${p.iteration} · found at ${p.x} metric calls`];
+    return [
+      `Candidate #${p.idx} (${p.origin})`,
+      `val score ${formatScore(p.y)}`,
+      `iteration ${p.iteration} · found at ${p.x} metric calls`,
+    ];
   }
   const k = t.tick;
   return [

@@ -16,7 +16,12 @@ export function useElementSize<T extends HTMLElement>(): [RefObject<T | null>, E
     setSize({ width: el.clientWidth, height: el.clientHeight });
     const observer = new ResizeObserver((entries) => {
       const box = entries[0]?.contentRect;
-      if (box) setSize((s) => (s.width === Math.floor(box.width) && s.height === Math.floor(box.height) ? s : { width: Math.floor(box.width), height: Math.floor(box.height) }));
+      if (box)
+        setSize((s) =>
+          s.width === Math.floor(box.width) && s.height === Math.floor(box.height)
+            ? s
+            : { width: Math.floor(box.width), height: Math.floor(box.height) },
+        );
     });
     observer.observe(el);
     return () => observer.disconnect();

@@ -57,20 +57,50 @@ export function HistoryRowActions({ row, onAskKeys, onError }: Props) {
         type="button"
         data-testid={`history-open-${id}`}
         onClick={() => act(() => openStoredRun(id))}
-        title={row.driver === 'other-tab' ? 'Watch it live, read-only (another tab drives it)' : row.driver === 'this-tab' ? 'Show this tab’s run' : 'Open its views, read-only'}
+        title={
+          row.driver === 'other-tab'
+            ? 'Watch it live, read-only (another tab drives it)'
+            : row.driver === 'this-tab'
+              ? 'Show this tab’s run'
+              : 'Open its views, read-only'
+        }
       >
         {row.driver === 'other-tab' ? 'Watch' : 'Open'}
       </button>
-      <button type="button" className={resumeWhy ? undefined : 'primary'} data-testid={`history-resume-${id}`} disabled={resumeWhy !== null} title={resumeWhy ?? 'Continue from its last checkpoint'} onClick={resume}>
+      <button
+        type="button"
+        className={resumeWhy ? undefined : 'primary'}
+        data-testid={`history-resume-${id}`}
+        disabled={resumeWhy !== null}
+        title={resumeWhy ?? 'Continue from its last checkpoint'}
+        onClick={resume}
+      >
         Resume
       </button>
-      <button type="button" data-testid={`history-duplicate-${id}`} title="Load its configuration into Set up, to run it again with changes" onClick={() => act(() => duplicateStoredRun(id))}>
+      <button
+        type="button"
+        data-testid={`history-duplicate-${id}`}
+        title="Load its configuration into Set up, to run it again with changes"
+        onClick={() => act(() => duplicateStoredRun(id))}
+      >
         Duplicate
       </button>
-      <button type="button" data-testid={`history-export-${id}`} title="Download it as JSON (the GEPAResult dict, config without keys, tables)" onClick={() => act(() => exportStoredRun(id))}>
+      <button
+        type="button"
+        data-testid={`history-export-${id}`}
+        title="Download it as JSON (the GEPAResult dict, config without keys, tables)"
+        onClick={() => act(() => exportStoredRun(id))}
+      >
         Export
       </button>
-      <button type="button" className="danger" data-testid={`history-delete-${id}`} disabled={deleteWhy !== null} title={deleteWhy ?? 'Delete it (asks first)'} onClick={() => setConfirming(true)}>
+      <button
+        type="button"
+        className="danger"
+        data-testid={`history-delete-${id}`}
+        disabled={deleteWhy !== null}
+        title={deleteWhy ?? 'Delete it (asks first)'}
+        onClick={() => setConfirming(true)}
+      >
         Delete
       </button>
     </span>

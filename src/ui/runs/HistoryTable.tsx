@@ -22,7 +22,9 @@ const COLUMNS: [string, string | undefined, number | undefined][] = [
 ];
 
 function budgetText(used: number, cap: number | null): string {
-  return cap === null ? used.toLocaleString('en-US') : `${used.toLocaleString('en-US')} / ${cap.toLocaleString('en-US')}`;
+  return cap === null
+    ? used.toLocaleString('en-US')
+    : `${used.toLocaleString('en-US')} / ${cap.toLocaleString('en-US')}`;
 }
 
 export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
@@ -56,7 +58,12 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
           const s = r.summary;
           const note = driverNote(row);
           return [
-            <tr key={r.id} data-testid={`history-row-${r.id}`} data-status={row.status} className={asking === r.id ? 'expanded' : undefined}>
+            <tr
+              key={r.id}
+              data-testid={`history-row-${r.id}`}
+              data-status={row.status}
+              className={asking === r.id ? 'expanded' : undefined}
+            >
               <td className="history-run" title={`${r.name} (${r.id})`}>
                 <span className="name">{r.name}</span>
                 <span className="run-id muted">{r.id.slice(0, 8)}</span>
@@ -74,7 +81,11 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
               <td className="when">{formatWhen(r.updatedAt, now)}</td>
               <td className="num">{formatBytes(r.bytes)}</td>
               <td className="actions">
-                <HistoryRowActions row={row} onAskKeys={() => setAsking(asking === r.id ? null : r.id)} onError={(m) => setError(r.id, m)} />
+                <HistoryRowActions
+                  row={row}
+                  onAskKeys={() => setAsking(asking === r.id ? null : r.id)}
+                  onError={(m) => setError(r.id, m)}
+                />
               </td>
             </tr>,
             asking === r.id && (

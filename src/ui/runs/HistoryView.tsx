@@ -17,7 +17,9 @@ export function HistoryView() {
     <div className="history-view">
       <section className="panel history-head" aria-label="run history">
         <h2>Run history</h2>
-        <span className="muted history-count">{loaded ? `${rows.length} stored run${rows.length === 1 ? '' : 's'}` : 'reading…'}</span>
+        <span className="muted history-count">
+          {loaded ? `${rows.length} stored run${rows.length === 1 ? '' : 's'}` : 'reading…'}
+        </span>
         <button type="button" onClick={() => void refreshHistory()} title="Read the stored runs again">
           Refresh
         </button>
@@ -30,7 +32,9 @@ export function HistoryView() {
       )}
       <section className="panel history-body">
         {loaded && rows.length === 0 && !error ? (
-          <p className="muted history-empty">No stored runs yet. Every run you start is saved here as it goes, so a closed tab can be resumed.</p>
+          <p className="muted history-empty">
+            No stored runs yet. Every run you start is saved here as it goes, so a closed tab can be resumed.
+          </p>
         ) : (
           <HistoryTable rows={rows} />
         )}

@@ -22,7 +22,9 @@ export function ResumeKeysForm({ record, onDone, onError }: Props) {
     e.preventDefault();
     if (problem) return;
     onError(null);
-    resumeStoredRun(record.id, secretsFrom(fields, values)).then(onDone, (err: unknown) => onError(err instanceof Error ? err.message : String(err)));
+    resumeStoredRun(record.id, secretsFrom(fields, values)).then(onDone, (err: unknown) =>
+      onError(err instanceof Error ? err.message : String(err)),
+    );
   };
   return (
     <form className="resume-keys" onSubmit={submit} data-testid={`resume-keys-${record.id}`}>
@@ -43,7 +45,13 @@ export function ResumeKeysForm({ record, onDone, onError }: Props) {
         </label>
       ))}
       <span className="resume-keys-actions">
-        <button type="submit" className="primary" data-testid="resume-confirm" disabled={problem !== null} title={problem ?? 'Resume from the last checkpoint'}>
+        <button
+          type="submit"
+          className="primary"
+          data-testid="resume-confirm"
+          disabled={problem !== null}
+          title={problem ?? 'Resume from the last checkpoint'}
+        >
           Resume
         </button>
         <button type="button" onClick={onDone}>

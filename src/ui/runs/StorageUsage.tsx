@@ -28,7 +28,11 @@ export function StorageUsage() {
       <span
         className={`badge ${persisted ? 'good' : 'warn'}`}
         data-testid="storage-persistent"
-        title={persisted ? 'The browser keeps the stored runs even when the disk runs low.' : 'The browser may clear the stored runs when the disk runs low.'}
+        title={
+          persisted
+            ? 'The browser keeps the stored runs even when the disk runs low.'
+            : 'The browser may clear the stored runs when the disk runs low.'
+        }
       >
         {persisted === null ? 'persistence unknown' : persisted ? 'persistent storage' : 'not persistent'}
       </span>

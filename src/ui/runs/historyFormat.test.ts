@@ -3,11 +3,23 @@ import { deleteBlocker, formatBytes, formatWhen, resumeBlocker } from './history
 import type { HistoryRow } from '../../store/storedRun.ts';
 import type { RunRecord } from '../../storage/types.ts';
 
-const row = (status: HistoryRow['status'], driver: HistoryRow['driver'] = null): HistoryRow => ({ record: { id: 'r1' } as RunRecord, status, driver });
+const row = (status: HistoryRow['status'], driver: HistoryRow['driver'] = null): HistoryRow => ({
+  record: { id: 'r1' } as RunRecord,
+  status,
+  driver,
+});
 
 describe('history format', () => {
   it('formats sizes in powers of 1000', () => {
-    expect([0, 999, 1000, 12_345, 4_560_000, 1.2e9, null].map(formatBytes)).toEqual(['0 B', '999 B', '1.00 kB', '12.3 kB', '4.56 MB', '1.20 GB', '—']);
+    expect([0, 999, 1000, 12_345, 4_560_000, 1.2e9, null].map(formatBytes)).toEqual([
+      '0 B',
+      '999 B',
+      '1.00 kB',
+      '12.3 kB',
+      '4.56 MB',
+      '1.20 GB',
+      '—',
+    ]);
   });
 
   it('formats dates relative to today', () => {

@@ -55,9 +55,11 @@ export function driverNote(row: HistoryRow): string | null {
 
 /** Why this run cannot be resumed from here, or null when it can. */
 export function resumeBlocker(row: HistoryRow, liveRunHere: boolean): string | null {
-  if (row.driver === 'other-tab') return 'Another tab drives this run: only that tab can pause, resume or stop it (open it here to watch it live).';
+  if (row.driver === 'other-tab')
+    return 'Another tab drives this run: only that tab can pause, resume or stop it (open it here to watch it live).';
   if (row.driver === 'this-tab') return 'This run is in progress in this tab: use the controls in its run view.';
-  if (row.status !== 'interrupted') return `This run ${row.status === 'error' ? 'ended with an error' : `is ${row.status}`}: nothing to resume (duplicate it to run again).`;
+  if (row.status !== 'interrupted')
+    return `This run ${row.status === 'error' ? 'ended with an error' : `is ${row.status}`}: nothing to resume (duplicate it to run again).`;
   if (liveRunHere) return 'A run is in progress in this tab: stop it (or wait for it to end) before resuming another.';
   return null;
 }

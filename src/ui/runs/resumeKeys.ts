@@ -29,13 +29,22 @@ export function keyFields(config: RunConfig): KeyField[] {
     if (m.provider === 'demo') continue;
     const same = fields.find((f) => f.baseUrl === m.baseUrl && f.provider === m.provider);
     if (same) same.roles.push(role);
-    else fields.push({ roles: [role], provider: m.provider, baseUrl: m.baseUrl, required: presetFor(m.provider).needsKey });
+    else
+      fields.push({
+        roles: [role],
+        provider: m.provider,
+        baseUrl: m.baseUrl,
+        required: presetFor(m.provider).needsKey,
+      });
   }
   return fields;
 }
 
 /** Starting values: a key this tab holds for the same endpoint in the setup, else empty. */
-export function prefilledKeys(fields: readonly KeyField[], setup: { taskLm: ModelConfig; reflectionLm: ModelConfig; keys: Record<'task' | 'reflection', string> }): string[] {
+export function prefilledKeys(
+  fields: readonly KeyField[],
+  setup: { taskLm: ModelConfig; reflectionLm: ModelConfig; keys: Record<'task' | 'reflection', string> },
+): string[] {
   return fields.map((f) => {
     const match = (['task', 'reflection'] as const).find((r) => {
       const m = r === 'task' ? setup.taskLm : setup.reflectionLm;

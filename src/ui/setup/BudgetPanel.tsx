@@ -14,15 +14,30 @@ export function BudgetPanel({ summary, explanation }: { summary: DatasetSummary;
   const setBudget = useSetupStore((s) => s.setBudget);
   const mode = budgetMode(budget);
   return (
-    <Section title="Budget and options" help="Every evaluation of one candidate on one example is a metric call; the run never spends more than the cap.">
+    <Section
+      title="Budget and options"
+      help="Every evaluation of one candidate on one example is a metric call; the run never spends more than the cap."
+    >
       <div className="budget-row">
-        <select aria-label="budget kind" data-testid="budget-mode" value={mode} onChange={(e) => setBudget(switchBudgetMode(e.target.value as BudgetMode, explanation.cap, summary.train + summary.val))}>
+        <select
+          aria-label="budget kind"
+          data-testid="budget-mode"
+          value={mode}
+          onChange={(e) =>
+            setBudget(switchBudgetMode(e.target.value as BudgetMode, explanation.cap, summary.train + summary.val))
+          }
+        >
           <option value="auto">Auto</option>
           <option value="maxMetricCalls">Max metric calls</option>
           <option value="maxFullEvals">Max full evaluations</option>
         </select>
         {'auto' in budget ? (
-          <select aria-label="auto budget" data-testid="budget-value" value={budget.auto} onChange={(e) => setBudget({ auto: e.target.value as AutoBudget })}>
+          <select
+            aria-label="auto budget"
+            data-testid="budget-value"
+            value={budget.auto}
+            onChange={(e) => setBudget({ auto: e.target.value as AutoBudget })}
+          >
             <option value="light">light</option>
             <option value="medium">medium</option>
             <option value="heavy">heavy</option>
@@ -34,11 +49,16 @@ export function BudgetPanel({ summary, explanation }: { summary: DatasetSummary;
             value={'maxMetricCalls' in budget ? budget.maxMetricCalls : budget.maxFullEvals}
             min={1}
             integer
-            onValue={(v) => v !== undefined && setBudget(mode === 'maxMetricCalls' ? { maxMetricCalls: v } : { maxFullEvals: v })}
+            onValue={(v) =>
+              v !== undefined && setBudget(mode === 'maxMetricCalls' ? { maxMetricCalls: v } : { maxFullEvals: v })
+            }
           />
         )}
       </div>
-      <div className={`budget-explain${explanation.warnings.length ? ' has-warning' : ''}`} data-testid="budget-explain">
+      <div
+        className={`budget-explain${explanation.warnings.length ? ' has-warning' : ''}`}
+        data-testid="budget-explain"
+      >
         {explanation.lines.map((line) => (
           <p key={line}>{line}</p>
         ))}

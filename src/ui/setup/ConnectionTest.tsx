@@ -19,14 +19,26 @@ export function ConnectionTest({ role, disabledReason }: { role: LmRole; disable
   };
   return (
     <div className="connection-test">
-      <button type="button" data-testid={`model-test-${role}`} disabled={test.state === 'running' || !!disabledReason} title={disabledReason ?? undefined} onClick={() => void run()}>
+      <button
+        type="button"
+        data-testid={`model-test-${role}`}
+        disabled={test.state === 'running' || !!disabledReason}
+        title={disabledReason ?? undefined}
+        onClick={() => void run()}
+      >
         {test.state === 'running' ? 'Testing…' : 'Test connection'}
       </button>
       {disabledReason && <span className="setup-hint">{disabledReason}</span>}
       {test.state === 'done' && (
-        <div className={`connection-result ${test.result.ok ? 'ok' : 'failed'}`} data-testid={`model-test-result-${role}`} role="status">
+        <div
+          className={`connection-result ${test.result.ok ? 'ok' : 'failed'}`}
+          data-testid={`model-test-result-${role}`}
+          role="status"
+        >
           <strong>{test.result.ok ? 'Connected' : 'Failed'}</strong>
-          {test.result.latencyMs !== undefined && <span className="muted"> · {Math.round(test.result.latencyMs)} ms</span>}
+          {test.result.latencyMs !== undefined && (
+            <span className="muted"> · {Math.round(test.result.latencyMs)} ms</span>
+          )}
           <span> — {test.result.message}</span>
           {test.result.reply && <pre className="reply">{test.result.reply}</pre>}
         </div>

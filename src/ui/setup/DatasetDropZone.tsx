@@ -48,9 +48,12 @@ export function DatasetDropZone() {
           e.target.value = '';
         }}
       />
-      <span className="drop-title">{reading ? 'Reading…' : fileName ? `Replace ${fileName}` : 'Drop a dataset file here'}</span>
+      <span className="drop-title">
+        {reading ? 'Reading…' : fileName ? `Replace ${fileName}` : 'Drop a dataset file here'}
+      </span>
       <span className="drop-sub">
-        or <span className="link">choose a file</span> — JSONL, CSV or a JSON array, one example per row. It stays in this browser.
+        or <span className="link">choose a file</span> — JSONL, CSV or a JSON array, one example per row. It stays in
+        this browser.
       </span>
     </label>
   );

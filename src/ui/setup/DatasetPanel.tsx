@@ -14,7 +14,11 @@ export function DatasetPanel({ summary }: { summary: DatasetSummary }) {
   return (
     <Section
       title="Dataset"
-      aside={loaded && <span className="muted">{`${dataset.fileName} · ${dataset.format.toUpperCase()} · ${dataset.rows.length.toLocaleString('en-US')} rows`}</span>}
+      aside={
+        loaded && (
+          <span className="muted">{`${dataset.fileName} · ${dataset.format.toUpperCase()} · ${dataset.rows.length.toLocaleString('en-US')} rows`}</span>
+        )
+      }
     >
       <DatasetDropZone />
       {dataset.error && (

@@ -11,7 +11,13 @@ export function DemoTaskPicker() {
   return (
     <div className="demo-picker">
       <label htmlFor="demo-task">Load a demo task</label>
-      <select id="demo-task" data-testid="demo-task-select" value={id} title={task?.description} onChange={(e) => setId(e.target.value)}>
+      <select
+        id="demo-task"
+        data-testid="demo-task-select"
+        value={id}
+        title={task?.description}
+        onChange={(e) => setId(e.target.value)}
+      >
         {DEMO_TASKS.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}

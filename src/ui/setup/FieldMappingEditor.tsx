@@ -13,14 +13,23 @@ export function FieldMappingEditor() {
         <legend>Inputs</legend>
         {columns.map((c) => (
           <label key={c} className="check">
-            <input type="checkbox" value={c} checked={mapping.inputs.includes(c)} onChange={(e) => setMapping(toggleInput(mapping, columns, c, e.target.checked))} />
+            <input
+              type="checkbox"
+              value={c}
+              checked={mapping.inputs.includes(c)}
+              onChange={(e) => setMapping(toggleInput(mapping, columns, c, e.target.checked))}
+            />
             {c}
           </label>
         ))}
       </fieldset>
       <label className="mapping-select">
         <span>Expected answer</span>
-        <select data-testid="mapping-answer" value={mapping.answer} onChange={(e) => setMapping(chooseAnswer(mapping, e.target.value))}>
+        <select
+          data-testid="mapping-answer"
+          value={mapping.answer}
+          onChange={(e) => setMapping(chooseAnswer(mapping, e.target.value))}
+        >
           <option value="">— choose —</option>
           {columns.map((c) => (
             <option key={c} value={c}>
@@ -31,7 +40,11 @@ export function FieldMappingEditor() {
       </label>
       <label className="mapping-select">
         <span>Example id</span>
-        <select data-testid="mapping-id" value={mapping.id ?? ''} onChange={(e) => setMapping(chooseId(e.target.value))}>
+        <select
+          data-testid="mapping-id"
+          value={mapping.id ?? ''}
+          onChange={(e) => setMapping(chooseId(e.target.value))}
+        >
           <option value="">none (row numbers)</option>
           {columns.map((c) => (
             <option key={c} value={c}>

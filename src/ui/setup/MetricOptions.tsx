@@ -12,7 +12,12 @@ interface MetricOptionsProps {
 function CaseSensitive({ checked, onChange }: { checked: boolean; onChange(v: boolean): void }) {
   return (
     <label className="check">
-      <input type="checkbox" data-testid="metric-case-sensitive" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        data-testid="metric-case-sensitive"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       Case sensitive
     </label>
   );
@@ -22,24 +27,53 @@ export function MetricOptions({ metric: m, onChange }: MetricOptionsProps) {
   switch (m.kind) {
     case 'exact_match':
     case 'contains':
-      return <CaseSensitive checked={!!m.caseSensitive} onChange={(caseSensitive) => onChange({ ...m, caseSensitive })} />;
+      return (
+        <CaseSensitive checked={!!m.caseSensitive} onChange={(caseSensitive) => onChange({ ...m, caseSensitive })} />
+      );
     case 'regex':
       return (
         <div className="form-grid">
           <label htmlFor="metric-pattern">Pattern</label>
-          <input id="metric-pattern" data-testid="metric-pattern" className="mono" spellCheck={false} value={m.pattern} placeholder="^\d+(\.\d+)?$" onChange={(e) => onChange({ ...m, pattern: e.target.value })} />
+          <input
+            id="metric-pattern"
+            data-testid="metric-pattern"
+            className="mono"
+            spellCheck={false}
+            value={m.pattern}
+            placeholder="^\d+(\.\d+)?$"
+            onChange={(e) => onChange({ ...m, pattern: e.target.value })}
+          />
           <label htmlFor="metric-flags">Flags</label>
-          <input id="metric-flags" className="mono short" spellCheck={false} value={m.flags ?? ''} placeholder="i, m, s, u" onChange={(e) => onChange({ ...m, flags: e.target.value || undefined })} />
+          <input
+            id="metric-flags"
+            className="mono short"
+            spellCheck={false}
+            value={m.flags ?? ''}
+            placeholder="i, m, s, u"
+            onChange={(e) => onChange({ ...m, flags: e.target.value || undefined })}
+          />
         </div>
       );
     case 'numeric':
       return (
         <div className="inline-fields">
           <label>
-            Tolerance <NumberInput data-testid="metric-tolerance" className="short" value={m.tolerance ?? 0} min={0} step={0.001} onValue={(tolerance) => tolerance !== undefined && onChange({ ...m, tolerance })} />
+            Tolerance{' '}
+            <NumberInput
+              data-testid="metric-tolerance"
+              className="short"
+              value={m.tolerance ?? 0}
+              min={0}
+              step={0.001}
+              onValue={(tolerance) => tolerance !== undefined && onChange({ ...m, tolerance })}
+            />
           </label>
           <label className="check">
-            <input type="checkbox" checked={!!m.relative} onChange={(e) => onChange({ ...m, relative: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={!!m.relative}
+              onChange={(e) => onChange({ ...m, relative: e.target.checked })}
+            />
             Relative (a share of the expected value)
           </label>
         </div>
@@ -48,7 +82,14 @@ export function MetricOptions({ metric: m, onChange }: MetricOptionsProps) {
       return (
         <div className="form-grid">
           <label htmlFor="metric-fields">Fields</label>
-          <ListInput id="metric-fields" data-testid="metric-fields" className="mono" placeholder="name, company, phone" value={m.fields} onValue={(fields) => onChange({ ...m, fields })} />
+          <ListInput
+            id="metric-fields"
+            data-testid="metric-fields"
+            className="mono"
+            placeholder="name, company, phone"
+            value={m.fields}
+            onValue={(fields) => onChange({ ...m, fields })}
+          />
         </div>
       );
     case 'token_f1':
@@ -57,7 +98,13 @@ export function MetricOptions({ metric: m, onChange }: MetricOptionsProps) {
       return (
         <div className="form-grid">
           <label htmlFor="metric-labels">Labels</label>
-          <ListInput id="metric-labels" data-testid="metric-labels" placeholder="positive, negative, neutral" value={m.labels} onValue={(labels) => onChange({ ...m, labels })} />
+          <ListInput
+            id="metric-labels"
+            data-testid="metric-labels"
+            placeholder="positive, negative, neutral"
+            value={m.labels}
+            onValue={(labels) => onChange({ ...m, labels })}
+          />
           <span />
           <CaseSensitive checked={!!m.caseSensitive} onChange={(caseSensitive) => onChange({ ...m, caseSensitive })} />
         </div>
@@ -68,7 +115,14 @@ export function MetricOptions({ metric: m, onChange }: MetricOptionsProps) {
           <label className="stacked" htmlFor="metric-rubric">
             Rubric <span className="muted">(the judge is the reflection LM)</span>
           </label>
-          <textarea id="metric-rubric" data-testid="metric-rubric" className="prose" rows={4} value={m.rubric} onChange={(e) => onChange({ ...m, rubric: e.target.value })} />
+          <textarea
+            id="metric-rubric"
+            data-testid="metric-rubric"
+            className="prose"
+            rows={4}
+            value={m.rubric}
+            onChange={(e) => onChange({ ...m, rubric: e.target.value })}
+          />
         </>
       );
     case 'custom':
@@ -77,10 +131,26 @@ export function MetricOptions({ metric: m, onChange }: MetricOptionsProps) {
           <label className="stacked" htmlFor="metric-code">
             Code
           </label>
-          <textarea id="metric-code" data-testid="metric-code" className="code" rows={11} spellCheck={false} value={m.code} onChange={(e) => onChange({ ...m, code: e.target.value })} />
+          <textarea
+            id="metric-code"
+            data-testid="metric-code"
+            className="code"
+            rows={11}
+            spellCheck={false}
+            value={m.code}
+            onChange={(e) => onChange({ ...m, code: e.target.value })}
+          />
           <label className="inline-fields">
             <span className="muted">Time limit per call (ms)</span>
-            <NumberInput className="short" value={m.timeoutMs} min={1} integer optional placeholder="5000" onValue={(timeoutMs) => onChange({ ...m, timeoutMs })} />
+            <NumberInput
+              className="short"
+              value={m.timeoutMs}
+              min={1}
+              integer
+              optional
+              placeholder="5000"
+              onValue={(timeoutMs) => onChange({ ...m, timeoutMs })}
+            />
           </label>
         </>
       );

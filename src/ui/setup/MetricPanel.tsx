@@ -11,7 +11,11 @@ import { METRIC_KINDS, metricForKind, metricProblem } from './metricDraft.ts';
 import type { MetricKind } from './metricDraft.ts';
 import type { DatasetSummary } from './datasetSummary.ts';
 
-type Trial = { state: 'idle' } | { state: 'running' } | { state: 'done'; trials: MetricTrial[] } | { state: 'failed'; message: string };
+type Trial =
+  | { state: 'idle' }
+  | { state: 'running' }
+  | { state: 'done'; trials: MetricTrial[] }
+  | { state: 'failed'; message: string };
 
 export function MetricPanel({ summary }: { summary: DatasetSummary }) {
   const metric = useSetupStore((s) => s.metric);
@@ -26,7 +30,11 @@ export function MetricPanel({ summary }: { summary: DatasetSummary }) {
   const problem = metricProblem(metric);
   const kind = METRIC_KINDS.find((k) => k.kind === metric.kind);
   const canTest = summary.examples > 0 && !summary.problem && !problem && trial.state !== 'running';
-  const testHint = summary.problem ? 'fix the dataset first' : summary.examples === 0 ? 'needs a dataset' : 'runs the program with the task LM, then the metric';
+  const testHint = summary.problem
+    ? 'fix the dataset first'
+    : summary.examples === 0
+      ? 'needs a dataset'
+      : 'runs the program with the task LM, then the metric';
 
   const runTest = async () => {
     setTrial({ state: 'running' });
@@ -41,7 +49,12 @@ export function MetricPanel({ summary }: { summary: DatasetSummary }) {
     <Section title="Metric" help="Scores each output in [0, 1] and writes the feedback the reflection LM learns from.">
       <div className="form-grid">
         <label htmlFor="metric-kind">Kind</label>
-        <select id="metric-kind" data-testid="metric-kind" value={metric.kind} onChange={(e) => setMetric(metricForKind(e.target.value as MetricKind, metric))}>
+        <select
+          id="metric-kind"
+          data-testid="metric-kind"
+          value={metric.kind}
+          onChange={(e) => setMetric(metricForKind(e.target.value as MetricKind, metric))}
+        >
           {METRIC_KINDS.map((k) => (
             <option key={k.kind} value={k.kind}>
               {k.label}

@@ -8,8 +8,16 @@ import { PROVIDER_CHOICES, modelForProvider, modelProblem, presetOf } from './mo
 import type { ProviderChoice } from './modelChoice.ts';
 
 const ROLE_TEXT: Record<LmRole, { title: string; help: string; demo: string }> = {
-  task: { title: 'Task LM', help: 'runs your program on the examples', demo: "Follows a demo task's hidden rules only when the instruction states them." },
-  reflection: { title: 'Reflection LM', help: 'reads outputs and feedback, proposes new instructions', demo: 'Reads the feedback and proposes revisions, imperfectly, as a real model would.' },
+  task: {
+    title: 'Task LM',
+    help: 'runs your program on the examples',
+    demo: "Follows a demo task's hidden rules only when the instruction states them.",
+  },
+  reflection: {
+    title: 'Reflection LM',
+    help: 'reads outputs and feedback, proposes new instructions',
+    demo: 'Reads the feedback and proposes revisions, imperfectly, as a real model would.',
+  },
 };
 
 export function ModelForm({ role }: { role: LmRole }) {
@@ -21,7 +29,8 @@ export function ModelForm({ role }: { role: LmRole }) {
   const id = (field: string) => `model-${field}-${role}`;
   const problem = modelProblem(role, model, apiKey);
   // setModel merges, so the previous preset's headers are cleared explicitly
-  const pickProvider = (provider: ProviderChoice) => setModel(role, { headers: undefined, ...modelForProvider(provider, model) });
+  const pickProvider = (provider: ProviderChoice) =>
+    setModel(role, { headers: undefined, ...modelForProvider(provider, model) });
 
   return (
     <fieldset className="model-form">
@@ -30,7 +39,12 @@ export function ModelForm({ role }: { role: LmRole }) {
       </legend>
       <div className="form-grid">
         <label htmlFor={id('provider')}>Provider</label>
-        <select id={id('provider')} data-testid={`model-provider-${role}`} value={model.provider} onChange={(e) => pickProvider(e.target.value as ProviderChoice)}>
+        <select
+          id={id('provider')}
+          data-testid={`model-provider-${role}`}
+          value={model.provider}
+          onChange={(e) => pickProvider(e.target.value as ProviderChoice)}
+        >
           {PROVIDER_CHOICES.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
@@ -40,9 +54,25 @@ export function ModelForm({ role }: { role: LmRole }) {
         {preset ? (
           <>
             <label htmlFor={id('baseurl')}>Base URL</label>
-            <input id={id('baseurl')} data-testid={`model-baseurl-${role}`} className="mono" spellCheck={false} value={model.baseUrl} onChange={(e) => setModel(role, { baseUrl: e.target.value.trim() })} />
+            <input
+              id={id('baseurl')}
+              data-testid={`model-baseurl-${role}`}
+              className="mono"
+              spellCheck={false}
+              value={model.baseUrl}
+              onChange={(e) => setModel(role, { baseUrl: e.target.value.trim() })}
+            />
             <label htmlFor={id('name')}>Model</label>
-            <input id={id('name')} data-testid={`model-name-${role}`} className="mono" spellCheck={false} list={id('models')} value={model.model} placeholder="model name" onChange={(e) => setModel(role, { model: e.target.value.trim() })} />
+            <input
+              id={id('name')}
+              data-testid={`model-name-${role}`}
+              className="mono"
+              spellCheck={false}
+              list={id('models')}
+              value={model.model}
+              placeholder="model name"
+              onChange={(e) => setModel(role, { model: e.target.value.trim() })}
+            />
             <datalist id={id('models')}>
               {preset.exampleModels.map((m) => (
                 <option key={m} value={m} />
@@ -60,7 +90,18 @@ export function ModelForm({ role }: { role: LmRole }) {
               onChange={(e) => setKey(role, e.target.value.trim())}
             />
             <label htmlFor={id('temperature')}>Temperature</label>
-            <NumberInput id={id('temperature')} data-testid={`model-temperature-${role}`} className="short" value={model.temperature} min={0} max={2} step={0.1} optional placeholder="default" onValue={(temperature) => setModel(role, { temperature })} />
+            <NumberInput
+              id={id('temperature')}
+              data-testid={`model-temperature-${role}`}
+              className="short"
+              value={model.temperature}
+              min={0}
+              max={2}
+              step={0.1}
+              optional
+              placeholder="default"
+              onValue={(temperature) => setModel(role, { temperature })}
+            />
           </>
         ) : (
           <p className="demo-note">

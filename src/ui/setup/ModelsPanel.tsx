@@ -15,7 +15,10 @@ export function ModelsPanel() {
   const remember = useSetupStore((s) => s.rememberKeys);
   const setRemember = useSetupStore((s) => s.setRememberKeys);
   return (
-    <Section title="Models" help="Any OpenAI-compatible endpoint, called from this browser. API keys stay in this tab's memory and never go into exports.">
+    <Section
+      title="Models"
+      help="Any OpenAI-compatible endpoint, called from this browser. API keys stay in this tab's memory and never go into exports."
+    >
       <ModelForm role="task" />
       <ModelForm role="reflection" />
       {usesDemo && (
@@ -31,17 +34,34 @@ export function ModelsPanel() {
             value={latency}
             onChange={(e) => setLatency(Number(e.target.value))}
           />
-          <NumberInput className="short" aria-label="demo model latency in ms" value={latency} min={0} max={MAX_DEMO_LATENCY_MS} integer onValue={(v) => v !== undefined && setLatency(v)} />
-          <span className="muted" title="simulated, so a demo run is slow enough to watch">ms per call</span>
+          <NumberInput
+            className="short"
+            aria-label="demo model latency in ms"
+            value={latency}
+            min={0}
+            max={MAX_DEMO_LATENCY_MS}
+            integer
+            onValue={(v) => v !== undefined && setLatency(v)}
+          />
+          <span className="muted" title="simulated, so a demo run is slow enough to watch">
+            ms per call
+          </span>
         </div>
       )}
       {usesEndpoint && (
         <div className="remember">
           <label className="check">
-            <input type="checkbox" data-testid="remember-keys" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+            <input
+              type="checkbox"
+              data-testid="remember-keys"
+              checked={remember}
+              onChange={(e) => setRemember(e.target.checked)}
+            />
             Remember API keys on this device
           </label>
-          <p className="setup-hint warn-text">Stored unencrypted in this browser&apos;s local storage: anyone using this browser profile can read them.</p>
+          <p className="setup-hint warn-text">
+            Stored unencrypted in this browser&apos;s local storage: anyone using this browser profile can read them.
+          </p>
         </div>
       )}
     </Section>

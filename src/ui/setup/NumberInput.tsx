@@ -28,7 +28,11 @@ export function NumberInput({ value, onValue, min, max, integer, optional, class
   const parse = (t: string): { ok: boolean; n: number | undefined } => {
     if (t.trim() === '') return { ok: !!optional, n: undefined };
     const n = Number(t);
-    const ok = Number.isFinite(n) && (!integer || Number.isInteger(n)) && (min === undefined || n >= min) && (max === undefined || n <= max);
+    const ok =
+      Number.isFinite(n) &&
+      (!integer || Number.isInteger(n)) &&
+      (min === undefined || n >= min) &&
+      (max === undefined || n <= max);
     return { ok, n };
   };
   const { ok } = parse(text);

@@ -15,14 +15,16 @@ export function ProgramEditor({ summary }: { summary: DatasetSummary }) {
   const columns = useSetupStore((s) => s.dataset.columns);
   const addStep = useSetupStore((s) => s.addStep);
   const problems = programProblems(program, hasRows ? inputs : null);
-  const reason = !hasRows ? 'Load a dataset to preview the messages its first example produces.' : `No preview: ${summary.problem ?? 'no example'}`;
+  const reason = !hasRows
+    ? 'Load a dataset to preview the messages its first example produces.'
+    : `No preview: ${summary.problem ?? 'no example'}`;
   return (
     <Section
       title="Program"
       help={
         <>
-          Each step sends its instruction as the system message and its template as the user message; GEPA evolves the instructions. Most tasks need one step: paste your
-          prompt as its instruction.
+          Each step sends its instruction as the system message and its template as the user message; GEPA evolves the
+          instructions. Most tasks need one step: paste your prompt as its instruction.
         </>
       }
       aside={

@@ -11,15 +11,34 @@ export function SplitEditor({ summary }: { summary: DatasetSummary }) {
     <div className="split">
       <label>
         <span>Validation share</span>
-        <NumberInput data-testid="split-val-fraction" value={split.valFraction} min={0.01} max={0.99} step={0.05} onValue={(v) => v !== undefined && setSplit({ valFraction: v })} />
+        <NumberInput
+          data-testid="split-val-fraction"
+          value={split.valFraction}
+          min={0.01}
+          max={0.99}
+          step={0.05}
+          onValue={(v) => v !== undefined && setSplit({ valFraction: v })}
+        />
       </label>
       <label>
         <span>Max val examples</span>
-        <NumberInput value={split.maxVal} min={1} integer optional placeholder="no cap" onValue={(v) => setSplit({ maxVal: v })} />
+        <NumberInput
+          value={split.maxVal}
+          min={1}
+          integer
+          optional
+          placeholder="no cap"
+          onValue={(v) => setSplit({ maxVal: v })}
+        />
       </label>
       <label>
         <span>Seed</span>
-        <NumberInput data-testid="split-seed" value={split.seed} integer onValue={(v) => v !== undefined && setSplit({ seed: v })} />
+        <NumberInput
+          data-testid="split-seed"
+          value={split.seed}
+          integer
+          onValue={(v) => v !== undefined && setSplit({ seed: v })}
+        />
       </label>
       <output className="split-counts" data-testid="split-counts">
         {summary.examples > 0 && !summary.problem ? (

@@ -59,7 +59,14 @@ export function StartBar({ summary, explanation }: { summary: DatasetSummary; ex
           </p>
         )}
       </div>
-      <button type="button" className="primary start-button" data-testid="start-run" disabled={reasons.length > 0} title={reasons[0]} onClick={() => void start()}>
+      <button
+        type="button"
+        className="primary start-button"
+        data-testid="start-run"
+        disabled={reasons.length > 0}
+        title={reasons[0]}
+        onClick={() => void start()}
+      >
         Start run
       </button>
     </div>

@@ -26,10 +26,21 @@ export function StepEditor({ index, step, problems, unmapped, fields, earlierSte
         <span className="step-number">Step {index + 1}</span>
         <label className="step-name">
           <span className="visually-hidden">Step {index + 1} name</span>
-          <input data-testid={`step-name-${index}`} value={step.name} spellCheck={false} onChange={(e) => setStep(index, { name: e.target.value })} aria-label={`step ${index + 1} name`} />
+          <input
+            data-testid={`step-name-${index}`}
+            value={step.name}
+            spellCheck={false}
+            onChange={(e) => setStep(index, { name: e.target.value })}
+            aria-label={`step ${index + 1} name`}
+          />
         </label>
         {removable && (
-          <button type="button" className="quiet" onClick={() => removeStep(index)} aria-label={`remove step ${index + 1}`}>
+          <button
+            type="button"
+            className="quiet"
+            onClick={() => removeStep(index)}
+            aria-label={`remove step ${index + 1}`}
+          >
             Remove
           </button>
         )}
@@ -49,14 +60,28 @@ export function StepEditor({ index, step, problems, unmapped, fields, earlierSte
       <label className="stacked" htmlFor={`${id}-template`}>
         User message template
       </label>
-      <textarea id={`${id}-template`} data-testid={`step-template-${index}`} rows={2} spellCheck={false} value={step.template} onChange={(e) => setStep(index, { template: e.target.value })} />
-      <p className="setup-hint">{refs.length ? <>Available: {refs.join('  ')}</> : 'Load a dataset to see the fields you can use.'}</p>
+      <textarea
+        id={`${id}-template`}
+        data-testid={`step-template-${index}`}
+        rows={2}
+        spellCheck={false}
+        value={step.template}
+        onChange={(e) => setStep(index, { template: e.target.value })}
+      />
+      <p className="setup-hint">
+        {refs.length ? <>Available: {refs.join('  ')}</> : 'Load a dataset to see the fields you can use.'}
+      </p>
       {problems.length > 0 && (
         <ul className="problems" aria-label={`step ${index + 1} problems`}>
           {problems.map((p) => (
             <li key={p}>{p}</li>
           ))}
-          {unmapped.length > 0 && <li className="fix-hint">To use {unmapped.join(', ')}, tick {unmapped.length > 1 ? 'them' : 'it'} under Dataset → Field mapping → Inputs.</li>}
+          {unmapped.length > 0 && (
+            <li className="fix-hint">
+              To use {unmapped.join(', ')}, tick {unmapped.length > 1 ? 'them' : 'it'} under Dataset → Field mapping →
+              Inputs.
+            </li>
+          )}
         </ul>
       )}
     </div>

@@ -73,6 +73,8 @@ describe('a budget that buys nothing', () => {
   it('says the run would only score the seed', () => {
     const e = explainBudget({ ...base, budget: { maxMetricCalls: 30 } });
     expect(e.lines[1]).toContain('nothing is left for a proposal');
-    expect(e.warnings[0]).toMatch(/^The run would only score the seed prompt\. 3 proposals take at least 78 metric calls/);
+    expect(e.warnings[0]).toMatch(
+      /^The run would only score the seed prompt\. 3 proposals take at least 78 metric calls/,
+    );
   });
 });

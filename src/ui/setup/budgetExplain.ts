@@ -58,10 +58,18 @@ function capLines(i: BudgetInputs, cap: number, evalText: string): string[] {
 }
 
 export function explainBudget(i: BudgetInputs): BudgetExplanation {
-  if (i.valSize < 1) return { cap: null, lines: ['Load a dataset to see what this budget buys.'], warnings: [], blocking: false };
+  if (i.valSize < 1)
+    return { cap: null, lines: ['Load a dataset to see what this budget buys.'], warnings: [], blocking: false };
   let cap: number;
   try {
-    const cappedBy = resolveMetricCallBudget({ ...i.budget, hasStopConditions: false, numComponents: i.numComponents, trainsetSize: i.trainSize, valsetSize: i.valSize, valsetProvided: true });
+    const cappedBy = resolveMetricCallBudget({
+      ...i.budget,
+      hasStopConditions: false,
+      numComponents: i.numComponents,
+      trainsetSize: i.trainSize,
+      valsetSize: i.valSize,
+      valsetProvided: true,
+    });
     if (cappedBy === null) return { cap: null, lines: [], warnings: [], blocking: true };
     cap = cappedBy;
   } catch (err) {
@@ -75,7 +83,9 @@ export function explainBudget(i: BudgetInputs): BudgetExplanation {
     return {
       cap,
       lines,
-      warnings: [`This budget cannot even score the seed prompt: that alone takes ${plural(V, 'metric call')}. Raise it to at least ${fmt(budgetFor(MIN_USEFUL_PROPOSALS, i.minibatchSize, V))} or shrink the valset.`],
+      warnings: [
+        `This budget cannot even score the seed prompt: that alone takes ${plural(V, 'metric call')}. Raise it to at least ${fmt(budgetFor(MIN_USEFUL_PROPOSALS, i.minibatchSize, V))} or shrink the valset.`,
+      ],
       blocking: true,
     };
   }
@@ -92,7 +102,9 @@ export function explainBudget(i: BudgetInputs): BudgetExplanation {
       ? []
       : min === 0
         ? [`The run would only score the seed prompt. ${needed}`]
-        : [`Only ${plural(min, 'proposal')} ${min === 1 ? 'is' : 'are'} guaranteed: GEPA needs several to improve anything. ${needed}`];
+        : [
+            `Only ${plural(min, 'proposal')} ${min === 1 ? 'is' : 'are'} guaranteed: GEPA needs several to improve anything. ${needed}`,
+          ];
   return { cap, lines, warnings, blocking: false };
 }
 

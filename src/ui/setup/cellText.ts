@@ -6,7 +6,12 @@ export interface CellText {
 }
 
 export function cellText(value: unknown, max = 80): CellText {
-  const full = value === undefined || value === null ? '' : typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const full =
+    value === undefined || value === null
+      ? ''
+      : typeof value === 'string'
+        ? value
+        : (JSON.stringify(value) ?? String(value));
   const oneLine = full.replace(/\s+/g, ' ').trim();
   return { short: oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine, full };
 }

@@ -25,11 +25,28 @@ export function summarizeDataset(draft: DatasetDraft, jsonAnswer: boolean): Data
   } catch (err) {
     return { ...EMPTY, problem: err instanceof Error ? err.message : String(err) };
   }
-  if (examples.length < 2) return { ...EMPTY, examples: examples.length, first: examples[0] ?? null, problem: `${draft.fileName} has ${examples.length} example; GEPA needs at least 2` };
+  if (examples.length < 2)
+    return {
+      ...EMPTY,
+      examples: examples.length,
+      first: examples[0] ?? null,
+      problem: `${draft.fileName} has ${examples.length} example; GEPA needs at least 2`,
+    };
   try {
     const { train, val } = splitDataset(examples, draft.split);
-    return { examples: examples.length, train: train.length, val: val.length, first: examples[0] ?? null, problem: null };
+    return {
+      examples: examples.length,
+      train: train.length,
+      val: val.length,
+      first: examples[0] ?? null,
+      problem: null,
+    };
   } catch (err) {
-    return { ...EMPTY, examples: examples.length, first: examples[0] ?? null, problem: err instanceof Error ? err.message : String(err) };
+    return {
+      ...EMPTY,
+      examples: examples.length,
+      first: examples[0] ?? null,
+      problem: err instanceof Error ? err.message : String(err),
+    };
   }
 }

@@ -2,7 +2,12 @@
 // model would see the answer), and inputs keep the file's column order so templates read naturally.
 import type { FieldMapping } from '../../tasks/types.ts';
 
-export function toggleInput(mapping: FieldMapping, columns: readonly string[], field: string, on: boolean): Partial<FieldMapping> {
+export function toggleInput(
+  mapping: FieldMapping,
+  columns: readonly string[],
+  field: string,
+  on: boolean,
+): Partial<FieldMapping> {
   const chosen = new Set(mapping.inputs);
   if (on) chosen.add(field);
   else chosen.delete(field);

@@ -7,7 +7,10 @@ describe('metric draft', () => {
   });
 
   it('starts a new kind from defaults and carries case sensitivity over', () => {
-    expect(metricForKind('contains', { kind: 'exact_match', caseSensitive: true })).toEqual({ kind: 'contains', caseSensitive: true });
+    expect(metricForKind('contains', { kind: 'exact_match', caseSensitive: true })).toEqual({
+      kind: 'contains',
+      caseSensitive: true,
+    });
     expect(metricForKind('choice', { kind: 'token_f1' })).toEqual({ kind: 'choice', labels: [] });
     const custom = metricForKind('custom', { kind: 'token_f1' });
     expect(custom.kind === 'custom' && custom.code).toContain('(example, output, trace) =>');

@@ -6,15 +6,47 @@ import type { MetricConfig } from '../../tasks/types.ts';
 export type MetricKind = MetricConfig['kind'];
 
 export const METRIC_KINDS: readonly { kind: MetricKind; label: string; help: string }[] = [
-  { kind: 'exact_match', label: 'Exact match', help: 'Score 1 when the output equals the expected answer, ignoring punctuation, articles and spacing (and case unless ticked).' },
-  { kind: 'contains', label: 'Contains', help: 'Score 1 when the output contains the expected answer (spacing and punctuation ignored).' },
-  { kind: 'regex', label: 'Regular expression', help: 'Score 1 when the pattern matches the output (the expected answer is not used).' },
-  { kind: 'numeric', label: 'Numeric', help: 'Reads the last number in the output and compares it with the expected number within a tolerance.' },
-  { kind: 'json_field', label: 'JSON fields', help: 'Parses the output as JSON and gives partial credit per matching field of the expected object.' },
-  { kind: 'token_f1', label: 'Token F1', help: 'Word overlap between output and expected answer (SQuAD-style F1), for free-text answers.' },
+  {
+    kind: 'exact_match',
+    label: 'Exact match',
+    help: 'Score 1 when the output equals the expected answer, ignoring punctuation, articles and spacing (and case unless ticked).',
+  },
+  {
+    kind: 'contains',
+    label: 'Contains',
+    help: 'Score 1 when the output contains the expected answer (spacing and punctuation ignored).',
+  },
+  {
+    kind: 'regex',
+    label: 'Regular expression',
+    help: 'Score 1 when the pattern matches the output (the expected answer is not used).',
+  },
+  {
+    kind: 'numeric',
+    label: 'Numeric',
+    help: 'Reads the last number in the output and compares it with the expected number within a tolerance.',
+  },
+  {
+    kind: 'json_field',
+    label: 'JSON fields',
+    help: 'Parses the output as JSON and gives partial credit per matching field of the expected object.',
+  },
+  {
+    kind: 'token_f1',
+    label: 'Token F1',
+    help: 'Word overlap between output and expected answer (SQuAD-style F1), for free-text answers.',
+  },
   { kind: 'choice', label: 'Label choice', help: 'The output must name exactly one of the labels, and the right one.' },
-  { kind: 'llm_judge', label: 'LLM judge', help: 'The reflection LM grades each output against your rubric and explains its grade.' },
-  { kind: 'custom', label: 'Custom JavaScript', help: 'Your own function (example, output, trace) → a score in [0, 1] or { score, feedback }, run in a sandboxed worker without network access.' },
+  {
+    kind: 'llm_judge',
+    label: 'LLM judge',
+    help: 'The reflection LM grades each output against your rubric and explains its grade.',
+  },
+  {
+    kind: 'custom',
+    label: 'Custom JavaScript',
+    help: 'Your own function (example, output, trace) → a score in [0, 1] or { score, feedback }, run in a sandboxed worker without network access.',
+  },
 ];
 
 export const SAMPLE_CUSTOM_METRIC = `// example: the mapped input fields, example.answer, example.id
@@ -32,7 +64,8 @@ export const SAMPLE_CUSTOM_METRIC = `// example: the mapped input fields, exampl
 }
 `;
 
-export const SAMPLE_RUBRIC = 'Score 1 if the output answers the question correctly and concisely, 0.5 if it is partly correct, 0 otherwise. Explain what is missing or wrong.';
+export const SAMPLE_RUBRIC =
+  'Score 1 if the output answers the question correctly and concisely, 0.5 if it is partly correct, 0 otherwise. Explain what is missing or wrong.';
 
 const caseOf = (m: MetricConfig) => ('caseSensitive' in m ? m.caseSensitive : undefined);
 

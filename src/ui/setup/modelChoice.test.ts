@@ -11,7 +11,13 @@ describe('model choice', () => {
 
   it('fills URL, headers and a model from the preset and keeps the temperature', () => {
     const m = modelForProvider('anthropic', { ...DEMO_MODEL, temperature: 0.2 });
-    expect(m).toEqual({ provider: 'anthropic', baseUrl: PROVIDER_PRESETS.anthropic.baseUrl, model: 'claude-haiku-4-5', headers: PROVIDER_PRESETS.anthropic.headers, temperature: 0.2 });
+    expect(m).toEqual({
+      provider: 'anthropic',
+      baseUrl: PROVIDER_PRESETS.anthropic.baseUrl,
+      model: 'claude-haiku-4-5',
+      headers: PROVIDER_PRESETS.anthropic.headers,
+      temperature: 0.2,
+    });
     expect(modelForProvider('demo', m)).toEqual({ ...DEMO_MODEL, temperature: 0.2 });
   });
 

@@ -25,15 +25,23 @@ export function modelForProvider(provider: ProviderChoice, current: ModelConfig)
   const keep = current.temperature !== undefined ? { temperature: current.temperature } : {};
   const preset = presetOf(provider);
   if (!preset) return { ...DEMO_MODEL, ...keep };
-  return { provider, baseUrl: preset.baseUrl, model: preset.exampleModels[0] ?? '', headers: { ...preset.headers }, ...keep };
+  return {
+    provider,
+    baseUrl: preset.baseUrl,
+    model: preset.exampleModels[0] ?? '',
+    headers: { ...preset.headers },
+    ...keep,
+  };
 }
 
 /** What keeps this endpoint from being called, or null. */
 export function modelProblem(role: string, m: ModelConfig, apiKey: string): string | null {
   if (m.provider === 'demo') return null;
-  if (!/^https?:\/\/\S+$/.test(m.baseUrl.trim())) return `the ${role} LM's base URL must start with http:// or https://`;
+  if (!/^https?:\/\/\S+$/.test(m.baseUrl.trim()))
+    return `the ${role} LM's base URL must start with http:// or https://`;
   if (!m.model.trim()) return `name the ${role} LM's model`;
   if (presetOf(m.provider)?.needsKey && !apiKey.trim()) return `the ${role} LM needs an API key`;
-  if (m.temperature !== undefined && !(m.temperature >= 0 && m.temperature <= 2)) return `the ${role} LM's temperature must be between 0 and 2`;
+  if (m.temperature !== undefined && !(m.temperature >= 0 && m.temperature <= 2))
+    return `the ${role} LM's temperature must be between 0 and 2`;
   return null;
 }

@@ -12,7 +12,8 @@ export interface ProgramProblems {
 }
 
 export function programProblems(program: Program, inputFields: readonly string[] | null): ProgramProblems {
-  const fields = inputFields ?? program.steps.flatMap((s) => placeholders(s.template).filter((p) => !p.startsWith('steps.')));
+  const fields =
+    inputFields ?? program.steps.flatMap((s) => placeholders(s.template).filter((p) => !p.startsWith('steps.')));
   const byStep: string[][] = program.steps.map(() => []);
   const general: string[] = [];
   const all = validateProgram(program, fields);

@@ -23,7 +23,12 @@ describe('start blockers', () => {
 
   it('asks for a dataset first', () => {
     expect(startBlockers({ ...ready, hasRows: false, inputFields: [] })).toEqual(['load a dataset (or a demo task)']);
-    expect(startBlockers({ ...ready, summary: { ...ready.summary, problem: 'qa.jsonl, line 3, field "answer": missing' } })[0]).toContain('line 3');
+    expect(
+      startBlockers({
+        ...ready,
+        summary: { ...ready.summary, problem: 'qa.jsonl, line 3, field "answer": missing' },
+      })[0],
+    ).toContain('line 3');
   });
 
   it('reports template problems against the mapped fields', () => {

@@ -36,7 +36,11 @@ export function startBlockers(i: StartInputs): string[] {
   }
   const metric = metricProblem(i.metric);
   if (metric) reasons.push(`fix the metric: ${metric}`);
-  for (const problem of [modelProblem('task', i.taskLm, i.keys.task), modelProblem('reflection', i.reflectionLm, i.keys.reflection)]) if (problem) reasons.push(problem);
+  for (const problem of [
+    modelProblem('task', i.taskLm, i.keys.task),
+    modelProblem('reflection', i.reflectionLm, i.keys.reflection),
+  ])
+    if (problem) reasons.push(problem);
   if (i.budgetBlocked) reasons.push('the budget cannot pay for a run: see Budget');
   return reasons;
 }

@@ -8,5 +8,11 @@ export function useBudgetExplanation(summary: DatasetSummary): BudgetExplanation
   const budget = useSetupStore((s) => s.budget);
   const numComponents = useSetupStore((s) => s.program.steps.length);
   const minibatchSize = useSetupStore((s) => s.options.reflectionMinibatchSize);
-  return explainBudget({ budget, trainSize: summary.train, valSize: summary.val, numComponents: Math.max(1, numComponents), minibatchSize });
+  return explainBudget({
+    budget,
+    trainSize: summary.train,
+    valSize: summary.val,
+    numComponents: Math.max(1, numComponents),
+    minibatchSize,
+  });
 }

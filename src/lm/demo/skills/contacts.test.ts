@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { contactPerson, extract, formatRecord, isRelayed, peopleIn, phoneIn } from './contacts.ts';
 
-const only = (...ids: string[]) => (id: string) => ids.includes(id);
+const only =
+  (...ids: string[]) =>
+  (id: string) =>
+    ids.includes(id);
 const none = only();
 const DIRECT = 'Hi, this is Dana Whitfield from Northwind Traders Inc. Please call me back at (555) 201-3344.';
-const RELAYED = 'Message taken by Rosa Jimenez (Front Desk Solutions): Owen Gallagher from Vantage Robotics GmbH wants a call back on 415.882.9031.';
+const RELAYED =
+  'Message taken by Rosa Jimenez (Front Desk Solutions): Owen Gallagher from Vantage Robotics GmbH wants a call back on 415.882.9031.';
 
 describe('reading a message', () => {
   it('finds the people named with their companies', () =>
@@ -35,16 +39,28 @@ describe('extract step', () => {
     expect(extract(DIRECT, only('area_code'))).toContain('phone: (555) 201-3344');
     expect(extract(RELAYED, only('relay', 'suffix'))).toContain('name: Owen Gallagher\ncompany: Vantage Robotics GmbH');
   });
-  it('the misleading first-name rule drops the last name', () => expect(extract(DIRECT, only('first_name_only'))).toContain('name: Dana\n'));
+  it('the misleading first-name rule drops the last name', () =>
+    expect(extract(DIRECT, only('first_name_only'))).toContain('name: Dana\n'));
 });
 
 describe('format step', () => {
   const fields = 'name: Dana Whitfield\ncompany: Northwind Traders Inc\nphone: (555) 201-3344';
   it('with only the JSON rule it copies the fields as they are', () =>
-    expect(JSON.parse(formatRecord(fields, only('json')))).toEqual({ name: 'Dana Whitfield', company: 'Northwind Traders Inc', phone: '(555) 201-3344' }));
+    expect(JSON.parse(formatRecord(fields, only('json')))).toEqual({
+      name: 'Dana Whitfield',
+      company: 'Northwind Traders Inc',
+      phone: '(555) 201-3344',
+    }));
   it('last_first and dashes give the expected record', () =>
-    expect(JSON.parse(formatRecord(fields, only('json', 'last_first', 'dashes')))).toEqual({ name: 'Whitfield, Dana', company: 'Northwind Traders Inc', phone: '555-201-3344' }));
-  it('without the JSON rule the record is not JSON', () => expect(formatRecord(fields, none)).toBe('Dana Whitfield | Northwind Traders Inc | (555) 201-3344'));
-  it('the misleading international rule prefixes +1', () => expect(JSON.parse(formatRecord(fields, only('json', 'dashes', 'international'))).phone).toBe('+1 555-201-3344'));
-  it('a seven-digit number gets one dash', () => expect(JSON.parse(formatRecord('name: A B\nphone: 201 3344', only('json', 'dashes'))).phone).toBe('201-3344'));
+    expect(JSON.parse(formatRecord(fields, only('json', 'last_first', 'dashes')))).toEqual({
+      name: 'Whitfield, Dana',
+      company: 'Northwind Traders Inc',
+      phone: '555-201-3344',
+    }));
+  it('without the JSON rule the record is not JSON', () =>
+    expect(formatRecord(fields, none)).toBe('Dana Whitfield | Northwind Traders Inc | (555) 201-3344'));
+  it('the misleading international rule prefixes +1', () =>
+    expect(JSON.parse(formatRecord(fields, only('json', 'dashes', 'international'))).phone).toBe('+1 555-201-3344'));
+  it('a seven-digit number gets one dash', () =>
+    expect(JSON.parse(formatRecord('name: A B\nphone: 201 3344', only('json', 'dashes'))).phone).toBe('201-3344'));
 });

@@ -12,13 +12,18 @@ export interface Person {
   company: string;
 }
 
-const PERSON = /\b([A-Z][a-z]+) ([A-Z][a-zA-Z'-]+)(?: here)?,? (?:from|at|of|with|\()\s*([A-Z&][\w&'-]*(?: [A-Z&][\w&'-]*)*)/g;
+const PERSON =
+  /\b([A-Z][a-z]+) ([A-Z][a-zA-Z'-]+)(?: here)?,? (?:from|at|of|with|\()\s*([A-Z&][\w&'-]*(?: [A-Z&][\w&'-]*)*)/g;
 const PHONE = /(?:\(\d{3}\)\s?|\b\d{3}[ .-])\d{3}[ .-]\d{4}\b/;
 const RELAY = /\bon behalf of\b|\bmessage taken by\b|\bpassing on a message\b|\bcalling for\b/i;
 const SUFFIX = /\s+(?:Inc|Ltd|LLC|Corp|GmbH)$/;
 
 export function peopleIn(text: string): Person[] {
-  return [...text.matchAll(PERSON)].map((m) => ({ first: m[1] as string, last: m[2] as string, company: m[3] as string }));
+  return [...text.matchAll(PERSON)].map((m) => ({
+    first: m[1] as string,
+    last: m[2] as string,
+    company: m[3] as string,
+  }));
 }
 
 export function phoneIn(text: string): string | null {
@@ -51,7 +56,12 @@ export function formatRecord(fields: string, has: (ruleId: string) => boolean): 
   let phone = (f.phone ?? '').trim();
   if (has('dashes')) {
     const d = phone.replace(/\D/g, '');
-    phone = d.length === 10 ? `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}` : d.length === 7 ? `${d.slice(0, 3)}-${d.slice(3)}` : phone;
+    phone =
+      d.length === 10
+        ? `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`
+        : d.length === 7
+          ? `${d.slice(0, 3)}-${d.slice(3)}`
+          : phone;
   }
   if (has('international')) phone = `+1 ${phone}`;
   const company = (f.company ?? '').trim();
@@ -73,7 +83,12 @@ const RULES: DemoRule[] = [
     lesson: 'relayed messages were attributed to the receptionist who passed them on',
     symptom: (rec) => {
       const relayer = peopleIn(rec.inputs)[0];
-      return rec.failed && isRelayed(rec.inputs) && relayer !== undefined && (fieldsOf(rec).name ?? '').includes(relayer.first);
+      return (
+        rec.failed &&
+        isRelayed(rec.inputs) &&
+        relayer !== undefined &&
+        (fieldsOf(rec).name ?? '').includes(relayer.first)
+      );
     },
   },
   {
@@ -88,7 +103,10 @@ const RULES: DemoRule[] = [
     lesson: 'company names lost their suffix (Inc, Ltd, GmbH …)',
     symptom: (rec) => {
       const company = (fieldsOf(rec).company ?? '').trim();
-      return rec.failed && peopleIn(rec.inputs).some((p) => SUFFIX.test(p.company) && p.company.replace(SUFFIX, '') === company);
+      return (
+        rec.failed &&
+        peopleIn(rec.inputs).some((p) => SUFFIX.test(p.company) && p.company.replace(SUFFIX, '') === company)
+      );
     },
   },
   {
@@ -101,7 +119,10 @@ const RULES: DemoRule[] = [
       'The digits in parentheses are the area code and are part of the phone number.',
     ],
     lesson: 'area codes written in parentheses went missing from the phone number',
-    symptom: (rec) => rec.failed && /^\(\d{3}\)/.test(phoneIn(rec.inputs) ?? '') && (fieldsOf(rec).phone ?? '').replace(/\D/g, '').length === 7,
+    symptom: (rec) =>
+      rec.failed &&
+      /^\(\d{3}\)/.test(phoneIn(rec.inputs) ?? '') &&
+      (fieldsOf(rec).phone ?? '').replace(/\D/g, '').length === 7,
   },
   {
     id: 'first_name_only',
@@ -138,7 +159,12 @@ const RULES: DemoRule[] = [
   {
     id: 'dashes',
     step: 'format',
-    cues: [/\d{3}-\d{3}-\d{4}/, /\bdashes\b/, /\bhyphens?\b[^.]*\b(?:phone|digits|number)/, /\b(?:phone|numbers?)\b[^.]*\bhyphen/],
+    cues: [
+      /\d{3}-\d{3}-\d{4}/,
+      /\bdashes\b/,
+      /\bhyphens?\b[^.]*\b(?:phone|digits|number)/,
+      /\b(?:phone|numbers?)\b[^.]*\bhyphen/,
+    ],
     phrasings: [
       'Format phone numbers as 555-201-3344: groups of 3, 3 and 4 digits separated by dashes, with no spaces, dots or parentheses.',
       'Write the phone number with dashes only, e.g. 415-882-9031.',

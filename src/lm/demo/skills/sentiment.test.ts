@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classify, hasNegatedOpinion, labelIn, sentimentSkill } from './sentiment.ts';
 
-const only = (...ids: string[]) => (id: string) => ids.includes(id);
+const only =
+  (...ids: string[]) =>
+  (id: string) =>
+    ids.includes(id);
 const none = only();
 
 describe('sentiment classification', () => {

@@ -9,21 +9,35 @@ export const SENTIMENT_LABELS = ['positive', 'negative', 'neutral'] as const;
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 
 const POSITIVE = new Set(
-  ('good great excellent amazing love loved loves wonderful fantastic perfect happy delighted brilliant superb gorgeous lovely ' +
+  (
+    'good great excellent amazing love loved loves wonderful fantastic perfect happy delighted brilliant superb gorgeous lovely ' +
     'impressive reliable comfortable recommend best enjoyed enjoy like liked nice pleased sturdy helpful friendly beautiful awesome ' +
-    'solid smooth flawless thrilled glad fresh delicious tasty crisp generous').split(' '),
+    'solid smooth flawless thrilled glad fresh delicious tasty crisp generous'
+  ).split(' '),
 );
 const NEGATIVE = new Set(
-  ('bad terrible awful horrible hate hated poor worst broken broke disappointed disappointing disappoints useless flimsy rude slow ' +
+  (
+    'bad terrible awful horrible hate hated poor worst broken broke disappointed disappointing disappoints useless flimsy rude slow ' +
     'noisy annoying waste faulty unhappy mediocre overpriced leaks leaked complaints complaint problem problems regret fails failed ' +
-    'uncomfortable dull stale bland cold soggy worse').split(' '),
+    'uncomfortable dull stale bland cold soggy worse'
+  ).split(' '),
 );
-const NEGATORS = new Set("not no never without hardly isn't wasn't aren't weren't don't doesn't didn't can't couldn't won't wouldn't".split(' '));
-const SARCASM = /\b(?:oh|wow),? (?:great|wonderful|fantastic|perfect|brilliant|lovely)\b|\byeah,? right\b|\bjust what i needed\b|\bthanks a lot\b|\bwhat a (?:treat|joy|delight)\b|\bi just love how\b/;
+const NEGATORS = new Set(
+  "not no never without hardly isn't wasn't aren't weren't don't doesn't didn't can't couldn't won't wouldn't".split(
+    ' ',
+  ),
+);
+const SARCASM =
+  /\b(?:oh|wow),? (?:great|wonderful|fantastic|perfect|brilliant|lovely)\b|\byeah,? right\b|\bjust what i needed\b|\bthanks a lot\b|\bwhat a (?:treat|joy|delight)\b|\bi just love how\b/;
 const CONTRAST = /\b(?:but|however)\b/;
 
 function words(text: string): string[] {
-  return text.toLowerCase().replace(/[’`]/g, "'").match(/[a-z]+(?:'[a-z]+)?/g) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’`]/g, "'")
+      .match(/[a-z]+(?:'[a-z]+)?/g) ?? []
+  );
 }
 
 /** Sum of opinion-word polarities; with `negation`, a negator up to three words before flips a word. */
@@ -76,25 +90,38 @@ export function labelIn(answer: string): SentimentLabel | null {
 
 /** the reflection role knows the right label: every helpful rule applied, the misleading one not */
 const knowing = (ruleId: string): boolean => ruleId !== 'exclamation';
-const wrongLabel = (rec: FeedbackRecord): boolean => rec.failed && labelIn(rec.output) !== classify(rec.inputs, knowing);
+const wrongLabel = (rec: FeedbackRecord): boolean =>
+  rec.failed && labelIn(rec.output) !== classify(rec.inputs, knowing);
 
 const RULES: DemoRule[] = [
   {
     id: 'label_only',
     step: 'classify',
-    cues: [/\blabel only\b/, /\bonly (?:the |one |a single )?(?:label|word)\b/, /\bsingle word\b/, /\bjust the label\b/, /\bone word\b/, /\bnothing else\b/],
+    cues: [
+      /\blabel only\b/,
+      /\bonly (?:the |one |a single )?(?:label|word)\b/,
+      /\bsingle word\b/,
+      /\bjust the label\b/,
+      /\bone word\b/,
+      /\bnothing else\b/,
+    ],
     phrasings: [
       'Answer with the label only (positive, negative or neutral) and nothing else.',
       'Reply with just the label, in lowercase, with no other words.',
       'Output a single word, the label, with no explanation.',
     ],
     lesson: 'answers wrapped in a sentence are not accepted as a label',
-    symptom: (rec) => rec.failed && !SENTIMENT_LABELS.includes(rec.output.trim().toLowerCase().replace(/[.!]$/, '') as SentimentLabel),
+    symptom: (rec) =>
+      rec.failed && !SENTIMENT_LABELS.includes(rec.output.trim().toLowerCase().replace(/[.!]$/, '') as SentimentLabel),
   },
   {
     id: 'negation',
     step: 'classify',
-    cues: [/\bnegat(?:ion|ions|ed|es|ing|ors?)\b/, /\b(?:flip|flips|reverse|reverses|invert|inverts)\b[^.]*\b(?:meaning|polarity|sentiment|opinion)/, /"not (?:good|bad)"/],
+    cues: [
+      /\bnegat(?:ion|ions|ed|es|ing|ors?)\b/,
+      /\b(?:flip|flips|reverse|reverses|invert|inverts)\b[^.]*\b(?:meaning|polarity|sentiment|opinion)/,
+      /"not (?:good|bad)"/,
+    ],
     phrasings: [
       'Negation flips the sentiment: "not good" is negative and "not bad" is positive.',
       'Words like "not", "never" and "no" reverse the meaning of the opinion word after them.',
@@ -118,7 +145,11 @@ const RULES: DemoRule[] = [
   {
     id: 'contrast',
     step: 'classify',
-    cues: [/\b(?:but|however)\b[^.]*\b(?:decides?|determines?|counts|wins|outweighs)\b/, /\bcontrast/, /\bafter (?:the word )?"?(?:but|however)\b/],
+    cues: [
+      /\b(?:but|however)\b[^.]*\b(?:decides?|determines?|counts|wins|outweighs)\b/,
+      /\bcontrast/,
+      /\bafter (?:the word )?"?(?:but|however)\b/,
+    ],
     phrasings: [
       'When a review changes direction with "but" or "however", the part after it decides the label.',
       'In reviews with a contrast ("..., but ..."), the final clause is the reviewer\'s real verdict.',
@@ -130,7 +161,10 @@ const RULES: DemoRule[] = [
   {
     id: 'neutral',
     step: 'classify',
-    cues: [/\b(?:no|without) (?:clear |any )?(?:opinion|sentiment|emotion|feeling)s?\b[^.]*\bneutral/, /\bfactual\b[^.]*\bneutral|\bneutral\b[^.]*\bfactual/],
+    cues: [
+      /\b(?:no|without) (?:clear |any )?(?:opinion|sentiment|emotion|feeling)s?\b[^.]*\bneutral/,
+      /\bfactual\b[^.]*\bneutral|\bneutral\b[^.]*\bfactual/,
+    ],
     phrasings: [
       'If the review states only facts and expresses no opinion, answer neutral.',
       'Purely factual reviews with no opinion words are neutral, not positive.',
@@ -144,7 +178,10 @@ const RULES: DemoRule[] = [
     step: 'classify',
     misleading: true,
     cues: [/exclamation/],
-    phrasings: ['Exclamation marks signal enthusiasm, so a review with "!" is positive.', 'Treat exclamation marks as a sign of a positive review.'],
+    phrasings: [
+      'Exclamation marks signal enthusiasm, so a review with "!" is positive.',
+      'Treat exclamation marks as a sign of a positive review.',
+    ],
     lesson: 'excited reviews were missed',
     symptom: (rec) => wrongLabel(rec) && rec.inputs.includes('!') && labelIn(rec.output) === 'positive',
   },
@@ -162,9 +199,19 @@ export const sentimentSkill: DemoSkill = {
         const label = classify(user, has);
         if (has('label_only') || h % 2 === 0) return label;
         // a chatty answer that also names another label, so no grader can read one label from it
-        const other = pick(SENTIMENT_LABELS.filter((l) => l !== label), h >>> 1);
+        const other = pick(
+          SENTIMENT_LABELS.filter((l) => l !== label),
+          h >>> 1,
+        );
         const Label = label[0]?.toUpperCase() + label.slice(1);
-        return pick([`${Label}, although parts of it read as ${other}.`, `Mostly ${label} (not ${other}).`, `${Label}. It is clearly not ${other}.`], h >>> 2);
+        return pick(
+          [
+            `${Label}, although parts of it read as ${other}.`,
+            `Mostly ${label} (not ${other}).`,
+            `${Label}. It is clearly not ${other}.`,
+          ],
+          h >>> 2,
+        );
       },
     },
   ],

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { convert, parseQuestion, unitsSkill } from './units.ts';
 
-const only = (...ids: string[]) => (id: string) => ids.includes(id);
+const only =
+  (...ids: string[]) =>
+  (id: string) =>
+    ids.includes(id);
 const none = only();
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
@@ -18,7 +21,8 @@ describe('parseQuestion', () => {
     ['Convert 3 feet to kilograms.', 3, 'feet', 'm'],
   ])('%s', (text, value, source, target) => expect(parseQuestion(text)).toEqual({ value, source, target }));
 
-  it('finds nothing in a question without a known unit', () => expect(parseQuestion('How old is the moon?')).toBeNull());
+  it('finds nothing in a question without a known unit', () =>
+    expect(parseQuestion('How old is the moon?')).toBeNull());
 });
 
 describe('convert', () => {
@@ -43,15 +47,18 @@ describe('convert', () => {
     expect(convert(q, only('target_unit')).unit).toBe('g');
     expect(close(convert(q, only('target_unit')).value, 1133.980925)).toBe(true);
   });
-  it('knows miles without being told', () => expect(close(convert(parseQuestion('Convert 5 miles to kilometres.')!, none).value, 8.04672)).toBe(true));
+  it('knows miles without being told', () =>
+    expect(close(convert(parseQuestion('Convert 5 miles to kilometres.')!, none).value, 8.04672)).toBe(true));
 });
 
 describe('unit answers', () => {
   const step = unitsSkill.steps[0]!;
   const questions = Array.from({ length: 40 }, (_, i) => `Question: Convert ${i + 2} miles to kilometres.`);
 
-  it('without the number-only rule about half the answers end with the question\'s number, not the result', () => {
-    const wrapped = questions.map((q, i) => [q, step.answer(q, none, i * 7919)] as const).filter(([, a]) => !/^-?\d+(\.\d+)?$/.test(a));
+  it("without the number-only rule about half the answers end with the question's number, not the result", () => {
+    const wrapped = questions
+      .map((q, i) => [q, step.answer(q, none, i * 7919)] as const)
+      .filter(([, a]) => !/^-?\d+(\.\d+)?$/.test(a));
     expect(wrapped.length).toBeGreaterThan(10);
     expect(wrapped.length).toBeLessThan(30);
     for (const [q, a] of wrapped) expect(a.match(/-?\d+(?:\.\d+)?/g)?.at(-1)).toBe(/(\d+) miles/.exec(q)?.[1]);
@@ -61,5 +68,6 @@ describe('unit answers', () => {
     expect(step.answer('Question: Convert 5 miles to kilometres.', only('number_only'), 1)).toBe('8.047');
   });
 
-  it('the misleading whole-numbers rule rounds', () => expect(step.answer('Question: Convert 5 miles to kilometres.', only('number_only', 'whole_numbers'), 1)).toBe('8'));
+  it('the misleading whole-numbers rule rounds', () =>
+    expect(step.answer('Question: Convert 5 miles to kilometres.', only('number_only', 'whole_numbers'), 1)).toBe('8'));
 });

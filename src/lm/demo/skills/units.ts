@@ -29,8 +29,22 @@ const TARGETS: [Target, RegExp][] = [
 const USUAL: Record<Source, Target> = { feet: 'm', inches: 'cm', miles: 'km', pounds: 'kg', fahrenheit: 'C' };
 const LENGTH: Partial<Record<Target, number>> = { m: 1, cm: 100, mm: 1000, km: 0.001 };
 const MASS: Partial<Record<Target, number>> = { kg: 1, g: 1000 };
-const UNIT_WORD: Record<Target, string> = { m: 'metres', cm: 'centimetres', mm: 'millimetres', km: 'kilometres', kg: 'kilograms', g: 'grams', C: '°C' };
-const SOURCE_WORD: Record<Source, string> = { feet: 'feet', inches: 'inches', miles: 'miles', pounds: 'pounds', fahrenheit: '°F' };
+const UNIT_WORD: Record<Target, string> = {
+  m: 'metres',
+  cm: 'centimetres',
+  mm: 'millimetres',
+  km: 'kilometres',
+  kg: 'kilograms',
+  g: 'grams',
+  C: '°C',
+};
+const SOURCE_WORD: Record<Source, string> = {
+  feet: 'feet',
+  inches: 'inches',
+  miles: 'miles',
+  pounds: 'pounds',
+  fahrenheit: '°F',
+};
 
 export interface UnitQuestion {
   value: number;
@@ -81,14 +95,20 @@ function format(v: number): string {
 
 /** the reflection role knows the right answer: every helpful rule applied, the misleading one not */
 const knowing = (ruleId: string): boolean => ruleId !== 'whole_numbers';
-const failedOn = (source: Source) => (rec: FeedbackRecord) => rec.failed && parseQuestion(rec.inputs)?.source === source;
+const failedOn = (source: Source) => (rec: FeedbackRecord) =>
+  rec.failed && parseQuestion(rec.inputs)?.source === source;
 
 const RULES: DemoRule[] = [
   {
     id: 'number_only',
     step: 'convert',
     cues: [
-      /\bnumber only\b/, /\bonly the number\b/, /\bjust the number\b/, /\bno units?\b/, /\bwithout (?:the |any )?units?\b/, /\bbare number\b/,
+      /\bnumber only\b/,
+      /\bonly the number\b/,
+      /\bjust the number\b/,
+      /\bno units?\b/,
+      /\bwithout (?:the |any )?units?\b/,
+      /\bbare number\b/,
       /\b(?:do not|don't|never) (?:include|add|write|give) (?:the |any )?units?\b/,
     ],
     phrasings: [
@@ -103,7 +123,11 @@ const RULES: DemoRule[] = [
     id: 'feet',
     step: 'convert',
     cues: [/0\.3048/, /30\.48/, /304\.8/],
-    phrasings: ['1 foot is exactly 0.3048 metres (not 0.3).', 'Use 1 ft = 0.3048 m for feet.', 'A foot is 30.48 centimetres.'],
+    phrasings: [
+      '1 foot is exactly 0.3048 metres (not 0.3).',
+      'Use 1 ft = 0.3048 m for feet.',
+      'A foot is 30.48 centimetres.',
+    ],
     lesson: 'conversions from feet came out about 1.6% too small',
     symptom: failedOn('feet'),
   },
@@ -111,7 +135,11 @@ const RULES: DemoRule[] = [
     id: 'inches',
     step: 'convert',
     cues: [/2\.54/, /0\.0254/, /25\.4\b/],
-    phrasings: ['1 inch is exactly 2.54 centimetres.', 'Use 1 in = 25.4 mm for inches.', 'An inch is 0.0254 metres, not 0.025.'],
+    phrasings: [
+      '1 inch is exactly 2.54 centimetres.',
+      'Use 1 in = 25.4 mm for inches.',
+      'An inch is 0.0254 metres, not 0.025.',
+    ],
     lesson: 'conversions from inches came out about 1.6% too small',
     symptom: failedOn('inches'),
   },
@@ -130,7 +158,12 @@ const RULES: DemoRule[] = [
   {
     id: 'target_unit',
     step: 'convert',
-    cues: [/\bunit (?:the question |that is |you are )?ask(?:s|ed)? for\b/, /\brequested unit\b/, /\bexactly the unit\b/, /\btarget unit\b/],
+    cues: [
+      /\bunit (?:the question |that is |you are )?ask(?:s|ed)? for\b/,
+      /\brequested unit\b/,
+      /\bexactly the unit\b/,
+      /\btarget unit\b/,
+    ],
     phrasings: [
       'Give the answer in exactly the unit the question asks for (centimetres, millimetres, metres or grams), even when another unit is more usual.',
       'Always convert all the way to the requested unit, e.g. grams rather than kilograms.',
@@ -152,7 +185,13 @@ const RULES: DemoRule[] = [
     symptom: (rec) => {
       const q = parseQuestion(rec.inputs);
       const n = bareNumber(rec.output);
-      return rec.failed && q !== null && n !== null && Number.isInteger(n) && !Number.isInteger(Number(format(convert(q, knowing).value)));
+      return (
+        rec.failed &&
+        q !== null &&
+        n !== null &&
+        Number.isInteger(n) &&
+        !Number.isInteger(Number(format(convert(q, knowing).value)))
+      );
     },
   },
 ];
@@ -173,7 +212,14 @@ export const unitsSkill: DemoSkill = {
         if (has('number_only') || h % 2 === 0) return n;
         // the explanation ends with the question's number, so neither a strict nor a last-number grader reads the answer
         const from = `${q.value} ${SOURCE_WORD[q.source]}`;
-        return pick([`${n} ${UNIT_WORD[r.unit]} (from ${from})`, `That is ${n} ${UNIT_WORD[r.unit]} for ${from}.`, `${n} ${UNIT_WORD[r.unit]}, converted from ${from}.`], h >>> 1);
+        return pick(
+          [
+            `${n} ${UNIT_WORD[r.unit]} (from ${from})`,
+            `That is ${n} ${UNIT_WORD[r.unit]} for ${from}.`,
+            `${n} ${UNIT_WORD[r.unit]}, converted from ${from}.`,
+          ],
+          h >>> 1,
+        );
       },
     },
   ],

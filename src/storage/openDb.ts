@@ -118,10 +118,8 @@ export async function openDb(
     const f = failure as { version: number; error: unknown } | null;
     if (!f) throw err;
     // the open request only reports an AbortError: the migration's own error is the cause worth keeping
+    const reason = f.error instanceof Error ? f.error.message : String(f.error);
     // eslint-disable-next-line preserve-caught-error
-    throw new Error(
-      `upgrading the database "${name}" to version ${f.version} failed: ${f.error instanceof Error ? f.error.message : String(f.error)}`,
-      { cause: f.error },
-    );
+    throw new Error(`upgrading the database "${name}" to version ${f.version} failed: ${reason}`, { cause: f.error });
   }
 }

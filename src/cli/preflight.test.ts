@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sentimentTask } from '../tasks/demos/index.ts';
 import { DEFAULT_RUN_OPTIONS } from '../tasks/runConfig.ts';
-import type { BudgetConfig, RunConfig } from '../tasks/runConfig.ts';
+import type { BudgetConfig, ModelConfig, RunConfig } from '../tasks/runConfig.ts';
 import { startLmServer } from '../../e2e/lmServer/server.ts';
 import { checkBudget, checkEndpoints } from './preflight.ts';
 
@@ -41,14 +41,23 @@ describe('checkBudget', () => {
 });
 
 describe('checkEndpoints', () => {
-  it('passes a live endpoint and names the field for a bad key (without the key) or an unknown model', async () => {
+  const endpoint = (url: string, patch: Partial<ModelConfig> = {}): ModelConfig => ({
+    provider: 'custom',
+    baseUrl: url,
+    model: 'demo-simulated',
+    apiKeyEnv: 'K',
+    ...patch,
+  });
+  const withTaskLm = (taskLm: ModelConfig) => config({ maxMetricCalls: 50 }, { taskLm });
+  const key = { taskApiKey: 'sk-right-123456' };
+
+  it('passes a live endpoint and names the field for a bad key (without the key) or an unknown model, not retried', async () => {
     const server = await startLmServer({ port: 0, apiKey: 'sk-right-123456', models: ['demo-simulated'] });
     try {
-      const ep = { provider: 'custom' as const, baseUrl: server.url, model: 'demo-simulated', apiKeyEnv: 'K' };
-      await expect(
-        checkEndpoints(config({ maxMetricCalls: 50 }, { taskLm: ep }), { taskApiKey: 'sk-right-123456' }),
-      ).resolves.toBeUndefined();
-      const bad = checkEndpoints(config({ maxMetricCalls: 50 }, { taskLm: ep }), { taskApiKey: 'sk-wrong-654321' });
+      const ep = endpoint(server.url);
+      await expect(checkEndpoints(withTaskLm(ep), key)).resolves.toBeUndefined();
+      server.resetStats();
+      const bad = checkEndpoints(withTaskLm(ep), { taskApiKey: 'sk-wrong-654321' });
       await expect(bad).rejects.toThrow(/^taskLm\.apiKeyEnv: the endpoint .*HTTP 401.*environment variable K/);
       await expect(bad).rejects.not.toThrow(/sk-wrong-654321/);
       await expect(
@@ -56,8 +65,43 @@ describe('checkEndpoints', () => {
           reflectionApiKey: 'sk-right-123456',
         }),
       ).rejects.toThrow(/^reflectionLm\.model: .*404/);
+      expect(server.stats().chatRequests).toBe(2);
     } finally {
       await server.close();
     }
+  });
+
+  it('retries a hung request, a 500 and a 429 as a run would, and passes', async () => {
+    const server = await startLmServer({ port: 0, faults: { sequence: ['hang', '500', '429'], retryAfterMs: 10 } });
+    try {
+      await expect(checkEndpoints(withTaskLm(endpoint(server.url, { timeoutMs: 1000 })), key)).resolves.toBeUndefined();
+      expect(server.stats().chatRequests).toBe(4);
+      expect(server.stats().completions).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("calls an endpoint unreachable only after the run's retries, naming it", async () => {
+    const server = await startLmServer({ port: 0, faults: { rate: 1, kinds: ['hang'] } });
+    try {
+      const ep = endpoint(server.url, { timeoutMs: 200, maxRetries: 1 });
+      await expect(checkEndpoints(withTaskLm(ep), key)).rejects.toThrow(
+        /^taskLm\.baseUrl: the endpoint http:\/\/127\.0\.0\.1:\d+\/v1 .*no answer within 200 ms, after 1 retry/,
+      );
+      expect(server.stats().chatRequests).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('fails at once, with the reason, when nothing listens on the port', async () => {
+    const server = await startLmServer({ port: 0 });
+    await server.close();
+    const refused = checkEndpoints(withTaskLm(endpoint(server.url)), key);
+    await expect(refused).rejects.toThrow(
+      /^taskLm\.baseUrl: the endpoint .* unreachable .*: the connection was refused \(is the server running/,
+    );
+    await expect(refused).rejects.not.toThrow(/retr/);
   });
 });

@@ -1,7 +1,9 @@
 // Checks before a run spends anything: the budget must buy at least one full valset evaluation (and the
 // CLI says so when it buys no GEPA iteration after it), a custom metric's code must compile, and every
-// HTTP endpoint must answer one tiny completion. Failures are RunConfigErrors naming the field: the budget key, or the endpoint's
-// baseUrl / model / apiKeyEnv, depending on what went wrong.
+// HTTP endpoint must answer one tiny completion. Failures are RunConfigErrors naming the field: the budget
+// key, or the endpoint's baseUrl / model / apiKeyEnv, depending on what went wrong.
+// Invariant: the endpoint check refuses a start only where the run itself would fail its first call: it
+// uses the run's client settings (timeout, retries on 429 / 5xx / timeouts), so a transient fault passes.
 import { reflectiveIterationCost, resolveMetricCallBudget } from '../engine/index.ts';
 import { OpenAiLanguageModel } from '../lm/openAiLanguageModel.ts';
 import { redactKey } from '../lm/errorMapping.ts';
@@ -13,7 +15,8 @@ import { compileCustomMetric } from '../tasks/metrics/index.ts';
 import type { MetricWorkerFactory } from '../tasks/metrics/index.ts';
 import { httpEndpoints } from './loadConfig.ts';
 
-export const ENDPOINT_CHECK_TIMEOUT_MS = 15_000;
+/** How long the plain request that finds a network error's cause may take. */
+const PROBE_TIMEOUT_MS = 5000;
 
 function budgetField(config: RunConfig): string {
   return `budget.${Object.keys(config.budget).find((k) => ['auto', 'maxMetricCalls', 'maxFullEvals'].includes(k)) ?? 'maxMetricCalls'}`;
@@ -78,33 +81,47 @@ const NETWORK_CAUSES: Record<string, string> = {
   ENETUNREACH: 'the network is unreachable',
 };
 
-/** What lies under a bare network error: the OS's reason, found with one plain request. */
-async function networkCause(baseUrl: string, timeoutMs: number): Promise<string | null> {
+/**
+ * Causes no retry changes: nothing listens on that port, or the host name does not exist. A run would
+ * retry them with backoff and fail the same way, so the check says so at once.
+ */
+const DEFINITIVE_CAUSES = new Set(['ECONNREFUSED', 'ENOTFOUND']);
+
+interface NetworkCause {
+  code: string | null;
+  text: string;
+}
+
+/** What lies under a network error: the OS's reason, found with one plain request; null when it answers. */
+async function networkCause(baseUrl: string, timeoutMs: number): Promise<NetworkCause | null> {
   try {
     await fetch(baseUrl, { method: 'GET', signal: AbortSignal.timeout(timeoutMs) });
     return null;
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     const code = cause?.code ?? (err instanceof Error && err.name === 'TimeoutError' ? 'ETIMEDOUT' : undefined);
-    if (!code) return cause?.message ?? null;
-    return NETWORK_CAUSES[code] ?? `${code}${cause?.message ? ` (${cause.message})` : ''}`;
+    if (!code) return cause?.message ? { code: null, text: cause.message } : null;
+    return { code, text: NETWORK_CAUSES[code] ?? `${code}${cause?.message ? ` (${cause.message})` : ''}` };
   }
 }
 
-/** One tiny completion per HTTP endpoint, no retries, short timeout; throws on the first that fails. */
-export async function checkEndpoints(
-  config: RunConfig,
-  secrets: RunSecrets,
-  timeoutMs = ENDPOINT_CHECK_TIMEOUT_MS,
-): Promise<void> {
+/**
+ * One tiny completion per HTTP endpoint, through the same client settings a run uses (the endpoint's
+ * timeoutMs and maxRetries, else the LM layer's defaults); throws on the first endpoint that fails. A key
+ * the server rejects or a model it does not know fails at once (the client does not retry them), and so
+ * does a refused connection or an unknown host; a hung request, a 429 or a 5xx is retried as in a run.
+ */
+export async function checkEndpoints(config: RunConfig, secrets: RunSecrets): Promise<void> {
   for (const { field, model, apiKey } of httpEndpoints(config, secrets)) {
     const { apiKeyEnv, ...endpoint } = model;
-    const lm = new OpenAiLanguageModel({
-      ...endpoint,
-      apiKey,
-      timeoutMs: Math.min(endpoint.timeoutMs ?? timeoutMs, timeoutMs),
-      maxRetries: 0,
-    });
+    const refuse = (where: string, reason: string) =>
+      new RunConfigError(
+        where,
+        redactKey(`the endpoint ${model.baseUrl} is unreachable or refused a test completion: ${reason}`, apiKey),
+      );
+    const before = await networkCause(model.baseUrl, PROBE_TIMEOUT_MS);
+    if (before?.code && DEFINITIVE_CAUSES.has(before.code)) throw refuse(`${field}.baseUrl`, `${before.text}.`);
+    const lm = new OpenAiLanguageModel({ ...endpoint, apiKey });
     try {
       await lm.complete({ messages: [{ role: 'user', content: 'Reply with the single word: ok' }] });
     } catch (err) {
@@ -112,12 +129,8 @@ export async function checkEndpoints(
       const where =
         kind === 'auth' ? `${field}.apiKeyEnv` : kind === 'not_found' ? `${field}.model` : `${field}.baseUrl`;
       const keyNote = kind === 'auth' && apiKeyEnv ? ` (the key comes from the environment variable ${apiKeyEnv})` : '';
-      const cause = kind === 'network' ? await networkCause(model.baseUrl, Math.min(timeoutMs, 5000)) : null;
-      const reason = `${reasonOf(err)}${cause ? ` Reason: ${cause}.` : ''}${keyNote}`;
-      throw new RunConfigError(
-        where,
-        redactKey(`the endpoint ${model.baseUrl} is unreachable or refused a test completion: ${reason}`, apiKey),
-      );
+      const cause = kind === 'network' ? await networkCause(model.baseUrl, PROBE_TIMEOUT_MS) : null;
+      throw refuse(where, `${reasonOf(err)}${cause ? ` Reason: ${cause.text}.` : ''}${keyNote}`);
     }
   }
 }

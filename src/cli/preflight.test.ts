@@ -22,7 +22,10 @@ const sizes = { train: 40, val: 20 };
 describe('checkBudget', () => {
   it('refuses a budget below one valset evaluation, saying what one needs', () => {
     expect(() => checkBudget(config({ maxMetricCalls: 19 }), sizes)).toThrow(
-      /^budget\.maxMetricCalls: a budget of 19 metric calls is too small for one full evaluation: scoring a prompt on the valset takes 20 metric calls/,
+      new RegExp(
+        '^budget\\.maxMetricCalls: a budget of 19 metric calls is too small for one full evaluation: ' +
+          'scoring a prompt on the valset takes 20 metric calls',
+      ),
     );
   });
   it("warns when the budget buys the seed's evaluation but no iteration", () => {
@@ -51,7 +54,7 @@ describe('checkEndpoints', () => {
   const withTaskLm = (taskLm: ModelConfig) => config({ maxMetricCalls: 50 }, { taskLm });
   const key = { taskApiKey: 'sk-right-123456' };
 
-  it('passes a live endpoint and names the field for a bad key (without the key) or an unknown model, not retried', async () => {
+  it('passes a live endpoint; names the field for a bad key (not the key) or an unknown model, unretried', async () => {
     const server = await startLmServer({ port: 0, apiKey: 'sk-right-123456', models: ['demo-simulated'] });
     try {
       const ep = endpoint(server.url);

@@ -19,10 +19,14 @@ import { httpEndpoints } from './loadConfig.ts';
 const PROBE_TIMEOUT_MS = 5000;
 
 function budgetField(config: RunConfig): string {
-  return `budget.${Object.keys(config.budget).find((k) => ['auto', 'maxMetricCalls', 'maxFullEvals'].includes(k)) ?? 'maxMetricCalls'}`;
+  const key = Object.keys(config.budget).find((k) => ['auto', 'maxMetricCalls', 'maxFullEvals'].includes(k));
+  return `budget.${key ?? 'maxMetricCalls'}`;
 }
 
-/** The metric-call cap; throws when it cannot pay for scoring the seed once. Returns a warning when it buys no iteration. */
+/**
+ * The metric-call cap; throws when it cannot pay for scoring the seed once. Returns a warning when it buys
+ * no iteration.
+ */
 export function checkBudget(
   config: RunConfig,
   sizes: { train: number; val: number },
@@ -42,12 +46,16 @@ export function checkBudget(
   if (cap < V) {
     throw new RunConfigError(
       field,
-      `a budget of ${cap} metric calls is too small for one full evaluation: scoring a prompt on the valset takes ${V} metric calls (one per val example, ${V} of ${V + sizes.train} examples), and each GEPA iteration up to ${iteration} more; give at least ${V + iteration}`,
+      `a budget of ${cap} metric calls is too small for one full evaluation: ` +
+        `scoring a prompt on the valset takes ${V} metric calls (one per val example, ` +
+        `${V} of ${V + sizes.train} examples), and each GEPA iteration up to ${iteration} more; ` +
+        `give at least ${V + iteration}`,
     );
   }
   const warning =
     cap < V + iteration
-      ? `${field}: ${cap} metric calls pay for scoring the seed prompt (${V} calls) but for no GEPA iteration (each needs up to ${iteration} more): the result will be the seed prompt; give at least ${V + iteration}`
+      ? `${field}: ${cap} metric calls pay for scoring the seed prompt (${V} calls) but for no GEPA iteration ` +
+        `(each needs up to ${iteration} more): the result will be the seed prompt; give at least ${V + iteration}`
       : null;
   return { cap, warning };
 }

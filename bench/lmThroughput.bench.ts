@@ -5,11 +5,11 @@
 // server's request counter, so cache hits (no request) cost nothing in the bound either.
 import { startLmServer } from '../e2e/lmServer/server.ts';
 import { optimize } from '../src/engine/index.ts';
-import { buildRun, inlineRows } from '../src/tasks/buildRun.ts';
-import type { RunConfig } from '../src/tasks/runConfig.ts';
-import { DEFAULT_RUN_OPTIONS } from '../src/tasks/runConfig.ts';
+import { buildRun, inlineRows } from '../src/run/buildRun.ts';
+import type { RunConfig } from '../src/run/runConfig.ts';
+import { DEFAULT_RUN_OPTIONS } from '../src/run/runConfig.ts';
 import { sentimentTask } from '../src/tasks/demos/index.ts';
-import { demoRunConfig } from '../src/tasks/demos/demoRunConfig.ts';
+import { demoRunConfig } from '../src/run/demoRunConfig.ts';
 import type { BenchReport } from './report.ts';
 
 const LATENCY_MS = 200;

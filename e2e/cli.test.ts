@@ -10,9 +10,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GepaResultDict } from '../src/engine/index.ts';
 import { sentimentTask } from '../src/tasks/demos/index.ts';
-import { parseExport } from '../src/tasks/exportFormat.ts';
-import type { ExportedRun } from '../src/tasks/exportFormat.ts';
-import type { RunEvent } from '../src/worker/protocol.ts';
+import { parseExport } from '../src/run/exportFormat.ts';
+import type { ExportedRun } from '../src/run/exportFormat.ts';
+import type { RunEvent } from '../src/run/runEvent.ts';
 import { startLmServer } from './lmServer/server.ts';
 import type { LmServer } from './lmServer/server.ts';
 

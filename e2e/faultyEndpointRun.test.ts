@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLmServer, type LmServer } from './lmServer/server.ts';
 import { optimize } from '../src/engine/index.ts';
 import type { GepaResult } from '../src/engine/index.ts';
-import { buildRun, inlineRows } from '../src/tasks/buildRun.ts';
-import type { RunConfig } from '../src/tasks/runConfig.ts';
-import { demoRunConfig } from '../src/tasks/demos/demoRunConfig.ts';
+import { buildRun, inlineRows } from '../src/run/buildRun.ts';
+import type { RunConfig } from '../src/run/runConfig.ts';
+import { demoRunConfig } from '../src/run/demoRunConfig.ts';
 import { sentimentTask } from '../src/tasks/demos/index.ts';
 
 let server: LmServer;

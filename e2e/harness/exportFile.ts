@@ -2,8 +2,8 @@
 // table and the run config, with a failure that names the missing part.
 import type { ProposalRow } from '../../src/engine/tracking.ts';
 import type { GepaResultDict } from '../../src/engine/result.ts';
-import type { RunConfig } from '../../src/tasks/runConfig.ts';
-import { EXPORT_FORMAT } from '../../src/tasks/exportFormat.ts';
+import type { RunConfig } from '../../src/run/runConfig.ts';
+import { EXPORT_FORMAT } from '../../src/run/exportFormat.ts';
 
 /** The reference GEPAResult.to_dict() fields a Python user reads first. */
 export const RESULT_FIELDS = [

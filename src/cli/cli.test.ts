@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sentimentTask } from '../tasks/demos/index.ts';
-import { parseExport } from '../tasks/exportFormat.ts';
+import { parseExport } from '../run/exportFormat.ts';
 import { runCli } from './cli.ts';
 import type { CliIo, StopSignal } from './runCommand.ts';
 import { defaultRunDir, firstDifference } from './runSetup.ts';

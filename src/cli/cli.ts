@@ -2,7 +2,7 @@
 // exit code: main.ts binds it to the process, tests call it directly. Every expected failure ends as
 // one line on stderr that names the field, file or flag at fault.
 import { GepaConfigError } from '../engine/index.ts';
-import { RunConfigError } from '../tasks/runConfig.ts';
+import { RunConfigError } from '../run/runConfig.ts';
 import { DatasetError } from '../tasks/types.ts';
 import { HELP, UsageError, parseCommand } from './args.ts';
 import { CliError, EXIT, runCommand } from './runCommand.ts';

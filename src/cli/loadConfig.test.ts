@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sentimentTask } from '../tasks/demos/index.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
+import type { RunConfig } from '../run/runConfig.ts';
 import { configDocument, httpEndpoints, loadConfigFile, secretsFromEnv } from './loadConfig.ts';
 
 let dir: string;

@@ -7,14 +7,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { presetFor } from '../lm/presets.ts';
-import { inlineRows } from '../tasks/buildRun.ts';
-import type { RunSecrets } from '../tasks/buildRun.ts';
+import { inlineRows } from '../run/buildRun.ts';
+import type { RunSecrets } from '../run/buildRun.ts';
 import { parseDataset } from '../tasks/datasets/index.ts';
 import type { DatasetRow } from '../tasks/datasets/index.ts';
-import { EXPORT_FORMAT } from '../tasks/exportFormat.ts';
+import { EXPORT_FORMAT } from '../run/exportFormat.ts';
 import { DatasetError } from '../tasks/types.ts';
-import { RunConfigError, validateRunConfig } from '../tasks/runConfig.ts';
-import type { ModelConfig, RunConfig } from '../tasks/runConfig.ts';
+import { RunConfigError, validateRunConfig } from '../run/runConfig.ts';
+import type { ModelConfig, RunConfig } from '../run/runConfig.ts';
 
 export interface LoadedConfig {
   /** validated, defaults filled in, rows inline, no dataset path */

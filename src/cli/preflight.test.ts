@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sentimentTask } from '../tasks/demos/index.ts';
-import { DEFAULT_RUN_OPTIONS } from '../tasks/runConfig.ts';
-import type { BudgetConfig, ModelConfig, RunConfig } from '../tasks/runConfig.ts';
+import { DEFAULT_RUN_OPTIONS } from '../run/runConfig.ts';
+import type { BudgetConfig, ModelConfig, RunConfig } from '../run/runConfig.ts';
 import { startLmServer } from '../../e2e/lmServer/server.ts';
 import { checkBudget, checkEndpoints } from './preflight.ts';
 

@@ -8,9 +8,9 @@ import { reflectiveIterationCost, resolveMetricCallBudget } from '../engine/inde
 import { OpenAiLanguageModel } from '../lm/openAiLanguageModel.ts';
 import { redactKey } from '../lm/errorMapping.ts';
 import { LmError } from '../lm/types.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
-import { RunConfigError } from '../tasks/runConfig.ts';
-import type { RunSecrets } from '../tasks/buildRun.ts';
+import type { RunConfig } from '../run/runConfig.ts';
+import { RunConfigError } from '../run/runConfig.ts';
+import type { RunSecrets } from '../run/buildRun.ts';
 import { compileCustomMetric } from '../tasks/metrics/index.ts';
 import type { MetricWorkerFactory } from '../tasks/metrics/index.ts';
 import { httpEndpoints } from './loadConfig.ts';

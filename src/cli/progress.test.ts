@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidateRow } from '../engine/index.ts';
-import type { RunEvent } from '../worker/protocol.ts';
+import type { RunEvent } from '../run/runEvent.ts';
 import { Progress, formatDuration, formatProgress } from './progress.ts';
 import type { ProgressState } from './progress.ts';
 

@@ -2,7 +2,7 @@
 // ETA. On a terminal one line is redrawn in place (messages print above it); into a pipe or a file, a
 // plain line every few seconds, so CI logs stay readable. Notable moments (the seed's score, a new best,
 // warnings and errors) get a line of their own; --quiet keeps only errors.
-import type { RunEvent } from '../worker/protocol.ts';
+import type { RunEvent } from '../run/runEvent.ts';
 
 export interface ProgressState {
   used: number;

@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GepaState } from '../engine/index.ts';
 import { STATE_VERSION } from '../engine/index.ts';
 import { sentimentTask } from '../tasks/demos/index.ts';
-import { DEFAULT_RUN_OPTIONS } from '../tasks/runConfig.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
-import type { RunEvent } from '../worker/protocol.ts';
+import { DEFAULT_RUN_OPTIONS } from '../run/runConfig.ts';
+import type { RunConfig } from '../run/runConfig.ts';
+import type { RunEvent } from '../run/runEvent.ts';
 import { FileCacheStore } from './fileCacheStore.ts';
 import { RunDir, committedEvents, writeFileAtomic } from './runDir.ts';
 

@@ -22,10 +22,10 @@ import {
 import path from 'node:path';
 import { deserializeState, serializeState } from '../engine/index.ts';
 import type { GepaState } from '../engine/index.ts';
-import { configWithoutSecrets } from '../tasks/exportFormat.ts';
-import { RunConfigError, validateRunConfig } from '../tasks/runConfig.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
-import type { RunEvent, UsageSnapshot } from '../worker/protocol.ts';
+import { configWithoutSecrets } from '../run/exportFormat.ts';
+import { RunConfigError, validateRunConfig } from '../run/runConfig.ts';
+import type { RunConfig } from '../run/runConfig.ts';
+import type { RunEvent, UsageSnapshot } from '../run/runEvent.ts';
 import { FileCacheStore } from './fileCacheStore.ts';
 
 export const RUN_FILES = {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidateRow, ProposalRow } from '../engine/index.ts';
 import { sentimentTask } from '../tasks/demos/index.ts';
-import { DEFAULT_RUN_OPTIONS } from '../tasks/runConfig.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
-import type { RunEvent } from '../worker/protocol.ts';
+import { DEFAULT_RUN_OPTIONS } from '../run/runConfig.ts';
+import type { RunConfig } from '../run/runConfig.ts';
+import type { RunEvent } from '../run/runEvent.ts';
 import { emptyRecord } from './runRecord.ts';
-import { foldRunEvents } from '../tasks/foldRunEvents.ts';
+import { foldRunEvents } from '../run/foldRunEvents.ts';
 
 const config = {
   version: 1,

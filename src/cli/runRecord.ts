@@ -1,7 +1,7 @@
 // The empty run record a CLI result file starts from; events are folded into it with foldRunEvents
-// (src/tasks/foldRunEvents.ts), as the studio's run store folds them.
-import type { ExportedRun } from '../tasks/exportFormat.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
+// (src/run/foldRunEvents.ts), as the studio's run store folds them.
+import type { ExportedRun } from '../run/exportFormat.ts';
+import type { RunConfig } from '../run/runConfig.ts';
 
 export function emptyRecord(runId: string, config: RunConfig): ExportedRun {
   return {

@@ -3,13 +3,13 @@
 // config fields, and the checks on where the run writes.
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildRun, inlineRows } from '../tasks/buildRun.ts';
-import type { BuiltRun } from '../tasks/buildRun.ts';
+import { buildRun, inlineRows } from '../run/buildRun.ts';
+import type { BuiltRun } from '../run/buildRun.ts';
 import type { DatasetRow } from '../tasks/datasets/index.ts';
-import { configWithoutSecrets } from '../tasks/exportFormat.ts';
+import { configWithoutSecrets } from '../run/exportFormat.ts';
 import { MetricConfigError } from '../tasks/metrics/index.ts';
-import { RunConfigError } from '../tasks/runConfig.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
+import { RunConfigError } from '../run/runConfig.ts';
+import type { RunConfig } from '../run/runConfig.ts';
 import { DatasetError } from '../tasks/types.ts';
 import type { RunArgs } from './args.ts';
 import { loadConfigFile } from './loadConfig.ts';

@@ -3,7 +3,7 @@
 // runs through another one on the same database.
 import { IndexedDbRunRepository } from './indexedDbRunRepository.ts';
 
-export type { RunRecord, RunRepository, RunSummaryRecord, StoredRunStatus } from './types.ts';
+export type { RunRecord, RunRepository } from './types.ts';
 export { StorageQuotaError } from './types.ts';
 export { IndexedDbRunRepository } from './indexedDbRunRepository.ts';
 export { IndexedDbCacheStore } from './indexedDbCacheStore.ts';

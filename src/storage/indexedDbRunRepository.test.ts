@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cloneState, optimize } from '../engine/index.ts';
 import type { GepaState } from '../engine/index.ts';
-import type { RunEvent } from '../worker/protocol.ts';
+import type { RunEvent } from '../run/runEvent.ts';
 import { createRunRepository } from './index.ts';
 import type { IndexedDbRunRepository } from './indexedDbRunRepository.ts';
 import { StorageQuotaError } from './types.ts';

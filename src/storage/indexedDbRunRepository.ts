@@ -8,7 +8,7 @@
 import { joinState, splitState } from '../engine/checkpointParts.ts';
 import type { CheckpointParts, SplitSince } from '../engine/checkpointParts.ts';
 import type { CheckpointInfo, GepaState } from '../engine/index.ts';
-import type { RunEvent } from '../worker/protocol.ts';
+import type { RunEvent } from '../run/runEvent.ts';
 import { approxBytes, runFieldsBytes, runRecordBytes } from './byteSize.ts';
 import { IndexedDbCacheStore } from './indexedDbCacheStore.ts';
 import { openDb } from './openDb.ts';

@@ -6,7 +6,7 @@ import type { DBSchema } from 'idb';
 import type { CheckpointCacheEntry, CheckpointCandidate, CheckpointHead } from '../engine/checkpointParts.ts';
 import type { CachedEvaluation } from '../engine/index.ts';
 import type { CachedEntry } from '../lm/evaluationCache.ts';
-import type { RunEvent } from '../worker/protocol.ts';
+import type { RunEvent } from '../run/runEvent.ts';
 import type { RunRecord } from './types.ts';
 
 export const DB_NAME = 'gepa-studio';

@@ -2,20 +2,10 @@
 // record (config without secrets, status, summary), its checkpoint (written incrementally), the event
 // log that rebuilds its views, and the evaluation cache shared by all runs.
 import type { CheckpointInfo, GepaState } from '../engine/index.ts';
-import type { RunEvent } from '../worker/protocol.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
+import type { RunEvent } from '../run/runEvent.ts';
+import type { RunConfig } from '../run/runConfig.ts';
+import type { RunSummaryRecord, StoredRunStatus } from '../run/recordSummary.ts';
 import type { CacheStore } from '../lm/evaluationCache.ts';
-
-export type StoredRunStatus = 'running' | 'paused' | 'stopped' | 'finished' | 'interrupted' | 'error';
-
-export interface RunSummaryRecord {
-  bestScore: number | null;
-  candidates: number;
-  iterations: number;
-  metricCalls: number;
-  cap: number | null;
-  costUsd: number;
-}
 
 export interface RunRecord {
   id: string;

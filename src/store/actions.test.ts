@@ -5,7 +5,7 @@ import { emptyRun, useRunStore } from './runStore.ts';
 import { initialSetup, useSetupStore } from './setupStore.ts';
 import { useUiStore } from './uiStore.ts';
 import type { CandidateRow } from '../engine/index.ts';
-import { parseExport } from '../tasks/exportFormat.ts';
+import { parseExport } from '../run/exportFormat.ts';
 import { sentimentTask } from '../tasks/demos/index.ts';
 
 const file = (name: string, text: string) => new File([text], name, { type: 'application/json' });

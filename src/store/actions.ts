@@ -3,18 +3,19 @@
 // that run is the one shown (an import or a newer run replaces it). API keys go from the setup store
 // (or the resume form) to the worker in memory only; they never reach the run store, storage, an export
 // or a log. A stored run resumes in the worker, which first replays its event log into the run store.
-import type { ConnectionResult, MetricTrial, RunEvent, RunStatus, StartRequest } from '../worker/protocol.ts';
+import type { RunEvent, RunStatus } from '../run/runEvent.ts';
+import type { ConnectionResult, MetricTrial, StartRequest } from '../worker/protocol.ts';
 import { createEngineClient } from '../worker/engineClient.ts';
 import type { EngineClient } from '../worker/engineClient.ts';
 import { runLibrary } from '../worker/runLibrary.ts';
 import { drivenRunIds, RunLockedError } from '../worker/runLocks.ts';
 import { applyMapping } from '../tasks/datasets/index.ts';
 import type { DatasetRow } from '../tasks/datasets/index.ts';
-import { checkProgramAgainstFields, RunConfigError, validateRunConfig } from '../tasks/runConfig.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
-import type { RunSecrets } from '../tasks/buildRun.ts';
-import { buildExport, parseExport } from '../tasks/exportFormat.ts';
-import { candidatesCsv, proposalsCsv } from '../tasks/csvExport.ts';
+import { checkProgramAgainstFields, RunConfigError, validateRunConfig } from '../run/runConfig.ts';
+import type { RunConfig } from '../run/runConfig.ts';
+import type { RunSecrets } from '../run/buildRun.ts';
+import { buildExport, parseExport } from '../run/exportFormat.ts';
+import { candidatesCsv, proposalsCsv } from '../run/csvExport.ts';
 import { useRunStore } from './runStore.ts';
 import type { RunData } from './runStore.ts';
 import { useSetupStore } from './setupStore.ts';

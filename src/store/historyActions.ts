@@ -1,7 +1,7 @@
 // What the history page does: read the stored runs (and keep the list current while it is shown), open
 // a stored run read-only — live when another tab drives it —, duplicate its config into the setup,
 // delete it, export it. Resuming is in actions.ts, next to starting, since both hand a run to the worker.
-import type { RunEvent, RunStatus } from '../worker/protocol.ts';
+import type { RunEvent, RunStatus } from '../run/runEvent.ts';
 import { runLibrary } from '../worker/runLibrary.ts';
 import type { RunBroadcast } from '../worker/protocol.ts';
 import { drivenRunIds, whenRunReleased } from '../worker/runLocks.ts';

@@ -2,10 +2,10 @@
 // engine state. applyEvents takes a whole batch in one set() so a burst of events renders once.
 import { create } from 'zustand';
 import type { CandidateRow, GepaResultDict, ProposalRow, RunSummary } from '../engine/index.ts';
-import type { LogLevel, RunEvent, RunStatus, ScorePoint, UsageSnapshot } from '../worker/protocol.ts';
+import type { LogLevel, RunEvent, RunStatus, ScorePoint, UsageSnapshot } from '../run/runEvent.ts';
 import type { Example } from '../tasks/types.ts';
-import { foldRunEvents } from '../tasks/foldRunEvents.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
+import { foldRunEvents } from '../run/foldRunEvents.ts';
+import type { RunConfig } from '../run/runConfig.ts';
 
 export interface CandidateView {
   row: CandidateRow;

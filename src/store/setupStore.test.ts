@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialSetup, parseIntoDraft, useSetupStore } from './setupStore.ts';
-import { validateRunConfig } from '../tasks/runConfig.ts';
+import { validateRunConfig } from '../run/runConfig.ts';
 import { DEMO_TASKS } from '../tasks/demos/index.ts';
 
 describe('setup store', () => {

@@ -2,8 +2,8 @@
 // budget and options. API keys live here in memory only; they reach localStorage only when the user
 // ticks "remember on this device", and never reach IndexedDB, exports or logs.
 import { create } from 'zustand';
-import type { BudgetConfig, ModelConfig, RunConfig, RunOptionsConfig } from '../tasks/runConfig.ts';
-import { DEFAULT_RUN_OPTIONS, RUN_CONFIG_VERSION } from '../tasks/runConfig.ts';
+import type { BudgetConfig, ModelConfig, RunConfig, RunOptionsConfig } from '../run/runConfig.ts';
+import { DEFAULT_RUN_OPTIONS, RUN_CONFIG_VERSION } from '../run/runConfig.ts';
 import type { FieldMapping, MetricConfig, Program, ProgramStep } from '../tasks/types.ts';
 import { DatasetError } from '../tasks/types.ts';
 import { guessMapping, parseDataset } from '../tasks/datasets/index.ts';

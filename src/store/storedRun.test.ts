@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { historyRows, shownStatus, storedRunView } from './storedRun.ts';
 import type { RunRecord } from '../storage/types.ts';
-import type { RunEvent } from '../worker/protocol.ts';
+import type { RunEvent } from '../run/runEvent.ts';
 import type { CandidateRow, ProposalRow } from '../engine/index.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
+import type { RunConfig } from '../run/runConfig.ts';
 
 const record = (id: string, status: RunRecord['status'], createdAt: number): RunRecord => ({
   id,

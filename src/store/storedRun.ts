@@ -1,9 +1,10 @@
 // A stored run as the history and the run views show it. A record that says running or paused while no
 // tab drives the run was left behind by a closed or reloaded tab: it shows as interrupted (and can be
 // resumed). Its views are folded from its event log exactly as a live run's are from the worker's events.
-import type { RunRecord, StoredRunStatus } from '../storage/types.ts';
-import type { RunEvent } from '../worker/protocol.ts';
-import { lastOfType, replayableEvents } from '../worker/eventLog.ts';
+import type { RunRecord } from '../storage/types.ts';
+import type { StoredRunStatus } from '../run/recordSummary.ts';
+import type { RunEvent } from '../run/runEvent.ts';
+import { lastOfType, replayableEvents } from '../run/eventLog.ts';
 import { emptyRun, reduceEvents } from './runStore.ts';
 import type { RunData } from './runStore.ts';
 

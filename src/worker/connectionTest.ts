@@ -5,7 +5,7 @@ import { OpenAiLanguageModel } from '../lm/openAiLanguageModel.ts';
 import { redactKey } from '../lm/errorMapping.ts';
 import { corsHintFor, presetFor } from '../lm/presets.ts';
 import { LmError } from '../lm/types.ts';
-import type { ModelConfig } from '../tasks/runConfig.ts';
+import type { ModelConfig } from '../run/runConfig.ts';
 import type { ConnectionResult } from './protocol.ts';
 
 export const CONNECTION_TEST_TIMEOUT_MS = 15_000;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEventBatcher } from './eventBatcher.ts';
-import type { RunEvent } from './protocol.ts';
+import type { RunEvent } from '../run/runEvent.ts';
 
 const budget = (used: number): RunEvent => ({ type: 'budget', used, cap: 100, iteration: used });
 const log = (message: string): RunEvent => ({ type: 'log', level: 'info', message });

@@ -1,7 +1,7 @@
 // Collects run events and hands them over in one batch about once per frame, so a burst of engine
 // callbacks costs the UI thread one message and one store update. Snapshots (budget, usage) coalesce:
 // a batch carries only the latest of each, placed where it arrived. Order is otherwise preserved.
-import type { RunEvent } from './protocol.ts';
+import type { RunEvent } from '../run/runEvent.ts';
 
 export interface EventBatcher {
   push(event: RunEvent): void;

@@ -7,7 +7,7 @@ import { DemoLanguageModel } from '../lm/demo/index.ts';
 import { makeMetric } from '../tasks/metrics/index.ts';
 import type { MetricWorkerFactory } from '../tasks/metrics/index.ts';
 import { runProgram } from '../tasks/programRunner.ts';
-import type { ModelConfig } from '../tasks/runConfig.ts';
+import type { ModelConfig } from '../run/runConfig.ts';
 import type { MetricTrial, MetricTrialRequest } from './protocol.ts';
 
 function modelFor(config: ModelConfig, apiKey: string | undefined): LanguageModel {

@@ -1,25 +1,11 @@
-// The contract between the UI thread and the engine worker. Configuration goes down, small events come
-// up (batched about once per frame); the full engine state never crosses. The UI imports this file
-// with `import type` only.
-import type { CandidateRow, GepaResultDict, ProposalRow, RunSummary } from '../engine/index.ts';
-import type { UsageTotals } from '../lm/usage.ts';
+// The RPC contract between the UI thread and the engine worker (Comlink), and the cross-tab broadcast
+// of a driven run. Configuration goes down, RunEvents (the run's own contract, src/run/runEvent.ts)
+// come up in batches about once per frame; the full engine state never crosses. The UI and the store
+// import this file with `import type` only.
 import type { Example, MetricConfig, Program } from '../tasks/types.ts';
-import type { ModelConfig, RunConfig } from '../tasks/runConfig.ts';
-import type { RunSecrets } from '../tasks/buildRun.ts';
-
-export type RunStatus =
-  | 'idle'
-  | 'starting'
-  | 'running'
-  | 'pausing'
-  | 'paused'
-  | 'stopping'
-  | 'stopped'
-  | 'finished'
-  | 'error'
-  | 'interrupted';
-// 'interrupted' is never emitted by a worker: it is how a stored run shows when its record says it was
-// running or paused but no tab drives it any more (the tab was closed or reloaded mid-run).
+import type { RunEvent } from '../run/runEvent.ts';
+import type { ModelConfig, RunConfig } from '../run/runConfig.ts';
+import type { RunSecrets } from '../run/buildRun.ts';
 
 export interface StartRequest {
   runId: string;
@@ -34,45 +20,6 @@ export interface StartRequest {
    */
   resume?: boolean;
 }
-
-/** One point of the score chart: after each new candidate, and after each proposal's minibatch test. */
-export interface ScorePoint {
-  metricCalls: number;
-  iteration: number;
-  bestScore: number;
-  paretoAggregate: number;
-}
-
-export interface UsageSnapshot {
-  byRole: Partial<Record<'task' | 'reflection' | 'judge', UsageTotals>>;
-  total: UsageTotals;
-  cacheHits: number;
-  cacheSavedUsd: number;
-}
-
-export type LogLevel = 'info' | 'warning' | 'error';
-
-export type RunEvent =
-  | { type: 'status'; status: RunStatus; message?: string }
-  /** the run's examples, once, so views can show inputs and expected answers */
-  | { type: 'examples'; train: number; val: Example[] }
-  | { type: 'candidate'; row: CandidateRow; valScores: number[]; outputs: string[] }
-  | { type: 'proposal'; row: ProposalRow }
-  | { type: 'front'; programs: number[][] }
-  | { type: 'score'; point: ScorePoint }
-  | { type: 'budget'; used: number; cap: number | null; iteration: number }
-  | { type: 'usage'; usage: UsageSnapshot }
-  | { type: 'log'; level: LogLevel; message: string; iteration?: number }
-  | { type: 'summary'; summary: RunSummary }
-  | { type: 'result'; result: GepaResultDict }
-  /**
-   * Log markers (views ignore them). 'checkpoint': every event before it describes the state saved after
-   * `iteration`; it is stored before that checkpoint is. 'resumed': the run continued from the checkpoint
-   * after `fromIteration` (null: none was saved, the run started over), so the stored events between that
-   * checkpoint's marker and this one belong to an interrupted iteration and are left out of a replay.
-   */
-  | { type: 'checkpoint'; iteration: number }
-  | { type: 'resumed'; fromIteration: number | null };
 
 /** Posted on the BroadcastChannel 'gepa-runs' by the tab that drives a run, so other tabs follow it live. */
 export type RunBroadcast =

@@ -1,11 +1,12 @@
 // Drives the run controller directly (no Comlink, no Worker) with the offline demo model on a demo task.
 import { describe, expect, it } from 'vitest';
 import { RunController } from './runController.ts';
-import type { RunEvent, StartRequest } from './protocol.ts';
+import type { RunEvent } from '../run/runEvent.ts';
+import type { StartRequest } from './protocol.ts';
 import { sentimentTask } from '../tasks/demos/index.ts';
-import { demoRunConfig } from '../tasks/demos/demoRunConfig.ts';
+import { demoRunConfig } from '../run/demoRunConfig.ts';
 import { AUTO_RUN_SETTINGS, autoBudget } from '../engine/index.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
+import type { RunConfig } from '../run/runConfig.ts';
 import { StorageQuotaError } from '../storage/types.ts';
 
 function config(patch: Partial<RunConfig> = {}): RunConfig {

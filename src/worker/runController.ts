@@ -8,15 +8,16 @@
 // Invariant: no event or message carries an API key (secrets are redacted from every text emitted).
 import { GepaConfigError, optimize, resolveMetricCallBudget } from '../engine/index.ts';
 import type { CheckpointInfo, GepaResult, GepaState, StopCondition } from '../engine/index.ts';
-import { buildRun, inlineRows } from '../tasks/buildRun.ts';
-import type { BuiltRun } from '../tasks/buildRun.ts';
+import { buildRun, inlineRows } from '../run/buildRun.ts';
+import type { BuiltRun } from '../run/buildRun.ts';
 import type { CacheStore } from '../lm/evaluationCache.ts';
 import type { MetricWorkerFactory } from '../tasks/metrics/index.ts';
-import { RunConfigError } from '../tasks/runConfig.ts';
-import { runErrorText as errorText, translateRunEvents, usageSnapshot as usageOf } from '../tasks/runEvents.ts';
+import { RunConfigError } from '../run/runConfig.ts';
+import { runErrorText as errorText, translateRunEvents } from '../run/translateRunEvents.ts';
 import { StorageQuotaError } from '../storage/types.ts';
-import type { LogLevel, RunEvent, RunStatus, ScorePoint, StartRequest, UsageSnapshot } from './protocol.ts';
-import { addUsage } from '../tasks/usageSum.ts';
+import type { LogLevel, RunEvent, RunStatus, ScorePoint, UsageSnapshot } from '../run/runEvent.ts';
+import type { StartRequest } from './protocol.ts';
+import { addUsage, usageSnapshot as usageOf } from '../run/runUsage.ts';
 
 /** Where checkpoints go (IndexedDB in the studio). */
 export interface RunPersistence {

@@ -3,7 +3,7 @@
 // own writes come from the worker that drives it; this side only reads, deletes and tells other tabs.
 import { createRunRepository, estimateStorage, requestPersistentStorage } from '../storage/index.ts';
 import type { RunRecord, RunRepository } from '../storage/types.ts';
-import type { RunEvent } from './protocol.ts';
+import type { RunEvent } from '../run/runEvent.ts';
 import { openRunsChannel } from './runChannel.ts';
 import type { RunsChannel } from './runChannel.ts';
 

@@ -2,12 +2,13 @@
 // time, batches that wait go together, and a checkpoint only once the log holds everything before it.
 import { describe, expect, it } from 'vitest';
 import { RunRecorder } from './runRecorder.ts';
-import type { RunBroadcast, RunEvent } from './protocol.ts';
-import { emptySummary } from './recordSummary.ts';
+import type { RunEvent } from '../run/runEvent.ts';
+import type { RunBroadcast } from './protocol.ts';
+import { emptySummary } from '../run/recordSummary.ts';
 import { StorageQuotaError } from '../storage/types.ts';
 import type { RunRecord, RunRepository } from '../storage/types.ts';
 import type { GepaState } from '../engine/index.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
+import type { RunConfig } from '../run/runConfig.ts';
 
 const log = (message: string): RunEvent => ({ type: 'log', level: 'info', message });
 const tick = () => new Promise((r) => setTimeout(r, 2));

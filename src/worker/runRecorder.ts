@@ -7,10 +7,12 @@
 // Invariant: a checkpoint is written only after every event before its marker is in the log.
 import type { CheckpointInfo, GepaState } from '../engine/index.ts';
 import { StorageQuotaError } from '../storage/types.ts';
-import type { RunRecord, RunRepository, RunSummaryRecord, StoredRunStatus } from '../storage/types.ts';
-import type { RunBroadcast, RunEvent } from './protocol.ts';
-import { foldSummary, storedStatus } from './recordSummary.ts';
-import { lastOfType, replayableEvents } from './eventLog.ts';
+import type { RunRecord, RunRepository } from '../storage/types.ts';
+import type { RunSummaryRecord, StoredRunStatus } from '../run/recordSummary.ts';
+import type { RunEvent } from '../run/runEvent.ts';
+import type { RunBroadcast } from './protocol.ts';
+import { foldSummary, storedStatus } from '../run/recordSummary.ts';
+import { lastOfType, replayableEvents } from '../run/eventLog.ts';
 import type { ResumePoint } from './runController.ts';
 
 export interface RecorderHooks {

@@ -8,13 +8,14 @@ import { StorageQuotaError } from '../storage/types.ts';
 import type { RunRepository } from '../storage/types.ts';
 import type { CacheStore } from '../lm/evaluationCache.ts';
 import { sentimentTask } from '../tasks/demos/index.ts';
-import { demoRunConfig } from '../tasks/demos/demoRunConfig.ts';
-import type { RunConfig } from '../tasks/runConfig.ts';
+import { demoRunConfig } from '../run/demoRunConfig.ts';
+import type { RunConfig } from '../run/runConfig.ts';
 import { runSession } from './runSession.ts';
 import type { SessionDeps } from './runSession.ts';
 import type { RunController } from './runController.ts';
-import type { RunEvent, StartRequest } from './protocol.ts';
-import { replayableEvents } from './eventLog.ts';
+import type { RunEvent } from '../run/runEvent.ts';
+import type { StartRequest } from './protocol.ts';
+import { replayableEvents } from '../run/eventLog.ts';
 
 const config: RunConfig = demoRunConfig(sentimentTask, {
   name: 'sentiment',

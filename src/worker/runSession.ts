@@ -4,11 +4,12 @@
 // A resume first sends the tab the stored events up to the checkpoint it continues from (its views are
 // rebuilt from them); those are not stored again. Without a repository the run lives in memory only.
 import type { RunRecord, RunRepository } from '../storage/types.ts';
-import { configWithoutSecrets } from '../tasks/exportFormat.ts';
+import { configWithoutSecrets } from '../run/exportFormat.ts';
 import type { MetricWorkerFactory } from '../tasks/metrics/index.ts';
 import { createEventBatcher } from './eventBatcher.ts';
-import type { RunBroadcast, RunEvent, StartRequest } from './protocol.ts';
-import { emptySummary } from './recordSummary.ts';
+import type { RunEvent } from '../run/runEvent.ts';
+import type { RunBroadcast, StartRequest } from './protocol.ts';
+import { emptySummary } from '../run/recordSummary.ts';
 import { RunController } from './runController.ts';
 import { RunRecorder, loadStoredRun } from './runRecorder.ts';
 import type { StoredRun } from './runRecorder.ts';

@@ -6,17 +6,18 @@ const FOLDER_RULES = {
   engine: { folders: ['engine'], packages: [] },
   lm: { folders: ['lm', 'engine'], packages: ['openai'] },
   tasks: { folders: ['tasks', 'engine', 'lm'], packages: ['papaparse'] },
+  run: { folders: ['run', 'engine', 'lm', 'tasks'], packages: ['papaparse'] },
   storage: { folders: ['storage', 'engine'], packages: ['idb'] },
-  worker: { folders: ['worker', 'engine', 'lm', 'tasks', 'storage'], packages: ['comlink'] },
+  worker: { folders: ['worker', 'engine', 'lm', 'tasks', 'run', 'storage'], packages: ['comlink'] },
   // store → tasks: the setup slice parses datasets and loads demo tasks in its actions (outside components)
-  store: { folders: ['store', 'worker', 'engine', 'tasks'], packages: ['zustand', 'comlink'] },
+  store: { folders: ['store', 'worker', 'engine', 'tasks', 'run'], packages: ['zustand', 'comlink'] },
   // ui → lm/presets.ts only: the model form lists the provider presets, plain data with type-only imports
   ui: {
-    folders: ['ui', 'store', 'worker', 'engine', 'tasks'],
+    folders: ['ui', 'store', 'worker', 'engine', 'tasks', 'run'],
     files: ['lm/presets.ts'],
     packages: ['react', 'react-dom', 'd3', '@tanstack/react-table', '@tanstack/react-virtual', 'diff', 'zustand'],
   },
-  cli: { folders: ['cli', 'engine', 'lm', 'tasks'], packages: ['node:*'] },
+  cli: { folders: ['cli', 'engine', 'lm', 'tasks', 'run'], packages: ['node:*'] },
 };
 
 // Libraries with one home each: anywhere else they are an error.

@@ -3,7 +3,7 @@
 import type { GepaOptions } from '../../engine/index.ts';
 import { KEYWORD_VAL, keywordRunOptions } from '../../engine/__fixtures__/keywordTask.ts';
 import type { KeywordAdapterOptions, KeywordExample } from '../../engine/__fixtures__/keywordTask.ts';
-import type { RunConfig } from '../../tasks/runConfig.ts';
+import type { RunConfig } from '../../run/runConfig.ts';
 import { approxBytes, runRecordBytes } from '../byteSize.ts';
 import { openDb } from '../openDb.ts';
 import { STORES, runRange } from '../schema.ts';

@@ -2,7 +2,7 @@
 // the best candidate, the recent problems in the log and the tone of the status badge. Pure, so the
 // header stays a layout of numbers.
 import type { CandidateView, LogEntry } from '../../store/runStore.ts';
-import type { RunStatus } from '../../worker/protocol.ts';
+import type { RunStatus } from '../../run/runEvent.ts';
 
 const LIVE_STATUSES: readonly RunStatus[] = ['starting', 'running', 'pausing', 'paused', 'stopping'];
 

@@ -4,7 +4,7 @@
 // to sit on the same [0, 1] axis as val scores.
 import type { CandidateRow, ProposalRow } from '../../engine/index.ts';
 import type { CandidateView } from '../../store/runStore.ts';
-import type { ScorePoint } from '../../worker/protocol.ts';
+import type { ScorePoint } from '../../run/runEvent.ts';
 import { formatScore } from './format.ts';
 
 export interface LinePoint {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UsageSnapshot } from '../../worker/protocol.ts';
+import type { UsageSnapshot } from '../../run/runEvent.ts';
 import { cacheLine, usageRows } from './usageRows.ts';
 
 const totals = (calls: number, costUsd: number, unpricedCalls = 0) => ({

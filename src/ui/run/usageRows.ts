@@ -1,6 +1,6 @@
 // Tokens and cost per LM role, as the header lists them. A role with unpriced calls says its cost is
 // unknown rather than showing a reassuring $0.
-import type { UsageSnapshot } from '../../worker/protocol.ts';
+import type { UsageSnapshot } from '../../run/runEvent.ts';
 import { formatCount, formatUsd } from './format.ts';
 
 export interface UsageRow {

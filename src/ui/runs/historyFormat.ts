@@ -1,7 +1,7 @@
 // How the history page reads: sizes, dates, the tone of a status, and why an action is not available
 // for a run (a disabled button always says why). Pure, so the table is a layout of these answers.
 import type { HistoryRow } from '../../store/storedRun.ts';
-import type { StoredRunStatus } from '../../storage/types.ts';
+import type { StoredRunStatus } from '../../run/recordSummary.ts';
 import type { Tone } from '../run/runStats.ts';
 
 /** 0 B, 980 B, 12.3 kB, 4.56 MB, 1.20 GB (powers of 1000, as browsers report storage). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyFields, missingKey, prefilledKeys, secretsFrom } from './resumeKeys.ts';
-import type { ModelConfig, RunConfig } from '../../tasks/runConfig.ts';
+import type { ModelConfig, RunConfig } from '../../run/runConfig.ts';
 
 const demo: ModelConfig = { provider: 'demo', baseUrl: 'offline', model: 'demo' };
 const openai: ModelConfig = { provider: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4.1-mini' };

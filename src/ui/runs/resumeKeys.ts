@@ -3,8 +3,8 @@
 // that call it. Keys already in this tab's memory for the same endpoint (typed in the setup, or
 // remembered on this device by the user's choice) are offered as the starting value.
 import { presetFor } from '../../lm/presets.ts';
-import type { RunSecrets } from '../../tasks/buildRun.ts';
-import type { ModelConfig, RunConfig } from '../../tasks/runConfig.ts';
+import type { RunSecrets } from '../../run/buildRun.ts';
+import type { ModelConfig, RunConfig } from '../../run/runConfig.ts';
 
 export type KeyRole = 'task' | 'reflection' | 'judge';
 

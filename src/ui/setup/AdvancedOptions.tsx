@@ -1,7 +1,7 @@
 // The options few runs change, folded away: frontier type, acceptance, perfect-score skipping, merge
 // invocations, the evaluation cache and best-output tracking.
 import { useSetupStore } from '../../store/setupStore.ts';
-import type { RunOptionsConfig } from '../../tasks/runConfig.ts';
+import type { RunOptionsConfig } from '../../run/runConfig.ts';
 import { NumberInput } from './NumberInput.tsx';
 
 const FRONTIERS: { value: RunOptionsConfig['frontierType']; label: string }[] = [

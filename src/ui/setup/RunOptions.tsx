@@ -1,7 +1,7 @@
 // The options most runs touch: minibatch size, candidate selection, component selection, merge,
 // concurrency and the seed.
 import { useSetupStore } from '../../store/setupStore.ts';
-import type { RunOptionsConfig } from '../../tasks/runConfig.ts';
+import type { RunOptionsConfig } from '../../run/runConfig.ts';
 import { NumberInput } from './NumberInput.tsx';
 
 const SELECTION: { value: RunOptionsConfig['candidateSelectionStrategy']; label: string }[] = [

@@ -4,7 +4,7 @@
 // child on the valset) is affordable, so an accepted proposal costs 2·minibatch + valset calls and a
 // rejected one 2·minibatch: the proposal count is a range between those two cases.
 import { AUTO_RUN_SETTINGS, reflectiveIterationCost, resolveMetricCallBudget } from '../../engine/index.ts';
-import type { BudgetConfig } from '../../tasks/runConfig.ts';
+import type { BudgetConfig } from '../../run/runConfig.ts';
 
 export interface BudgetInputs {
   budget: BudgetConfig;

@@ -3,7 +3,7 @@
 // the demo model needs no URL, model name or key.
 import { PROVIDER_PRESETS } from '../../lm/presets.ts';
 import type { HttpProviderId, ProviderPreset } from '../../lm/presets.ts';
-import type { ModelConfig } from '../../tasks/runConfig.ts';
+import type { ModelConfig } from '../../run/runConfig.ts';
 import { DEMO_MODEL } from '../../store/setupStore.ts';
 
 /** The demo model's name wherever it is selected (the same words the LM layer uses for it). */

@@ -1,8 +1,8 @@
 // Why the run cannot start yet, in the words the Start button shows: the first reason is the one to
 // fix first (data before program before metric before models before budget). Empty means ready.
 import type { MetricConfig, Program } from '../../tasks/types.ts';
-import type { ModelConfig } from '../../tasks/runConfig.ts';
-import type { RunStatus } from '../../worker/protocol.ts';
+import type { ModelConfig } from '../../run/runConfig.ts';
+import type { RunStatus } from '../../run/runEvent.ts';
 import type { DatasetSummary } from './datasetSummary.ts';
 import { metricProblem } from './metricDraft.ts';
 import { modelProblem } from './modelChoice.ts';

@@ -1,7 +1,19 @@
-// Usage across sessions of one run: a resumed run's meter starts from zero, so what the run paid before
+// A run's usage as its events report it: a snapshot of the built run's meter and evaluation cache, and
+// the sum across sessions of one run: a resumed run's meter starts from zero, so what the run paid before
 // the interruption (its last stored usage snapshot) is added to every snapshot the new session reports.
 import type { UsageTotals } from '../lm/usage.ts';
-import type { UsageSnapshot } from '../worker/protocol.ts';
+import type { BuiltRun } from './buildRun.ts';
+import type { UsageSnapshot } from './runEvent.ts';
+
+export function usageSnapshot(built: Pick<BuiltRun, 'meter' | 'taskCache'>): UsageSnapshot {
+  const stats = built.taskCache?.stats();
+  return {
+    byRole: built.meter.byRole(),
+    total: built.meter.totals(),
+    cacheHits: stats?.hits ?? 0,
+    cacheSavedUsd: stats?.savedUsd ?? 0,
+  };
+}
 
 function addTotals(a: UsageTotals | undefined, b: UsageTotals | undefined): UsageTotals | undefined {
   if (!a || !b) return a ?? b;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySummary, foldSummary, storedStatus } from './recordSummary.ts';
-import type { RunEvent } from './protocol.ts';
+import type { RunEvent } from './runEvent.ts';
 import type { CandidateRow } from '../engine/index.ts';
 import { emptyTotals } from '../lm/usage.ts';
 

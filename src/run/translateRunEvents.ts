@@ -5,24 +5,13 @@
 // Invariant: one 'candidate' event per registered candidate, sent once its val scores and outputs are known.
 import { GepaConfigError } from '../engine/index.ts';
 import type { CallbackHandlers, CandidateRow, RunSummary, TrackingEvent } from '../engine/index.ts';
-import type { LogLevel, RunEvent, UsageSnapshot } from '../worker/protocol.ts';
-import type { BuiltRun } from './buildRun.ts';
+import type { LogLevel, RunEvent } from './runEvent.ts';
 import { RunConfigError } from './runConfig.ts';
 
 export function runErrorText(err: unknown): string {
   if (err instanceof RunConfigError || err instanceof GepaConfigError)
     return `The run configuration is invalid: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
-}
-
-export function usageSnapshot(built: BuiltRun): UsageSnapshot {
-  const stats = built.taskCache?.stats();
-  return {
-    byRole: built.meter.byRole(),
-    total: built.meter.totals(),
-    cacheHits: stats?.hits ?? 0,
-    cacheSavedUsd: stats?.savedUsd ?? 0,
-  };
 }
 
 const asText = (output: unknown): string =>

@@ -1,9 +1,9 @@
 // A run configuration for a demo task: its program, dataset, mapping and metric, on the offline demo
 // model unless other models are given. The studio's "load a demo task", the tests and the benchmarks
 // all start runs from this one shape.
-import type { ModelConfig, RunConfig } from '../runConfig.ts';
-import { DEFAULT_RUN_OPTIONS, RUN_CONFIG_VERSION } from '../runConfig.ts';
-import type { DemoTask } from './demoTask.ts';
+import type { ModelConfig, RunConfig } from './runConfig.ts';
+import { DEFAULT_RUN_OPTIONS, RUN_CONFIG_VERSION } from './runConfig.ts';
+import type { DemoTask } from '../tasks/demos/demoTask.ts';
 
 export const DEMO_MODEL_CONFIG: ModelConfig = { provider: 'demo', baseUrl: 'offline', model: 'demo' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lastOfType, replayableEvents } from './eventLog.ts';
-import type { RunEvent } from './protocol.ts';
+import type { RunEvent } from './runEvent.ts';
 
 const log = (message: string): RunEvent => ({ type: 'log', level: 'info', message });
 const cp = (iteration: number): RunEvent => ({ type: 'checkpoint', iteration });

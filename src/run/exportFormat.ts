@@ -5,8 +5,8 @@
 // Invariants: an export never holds an API key, even if one was put in the config by mistake; parsing
 // a bad file fails with a message naming the file and the field that is wrong.
 import type { CandidateRow, GepaResultDict, ProposalRow, RunSummary } from '../engine/index.ts';
-import type { RunStatus, ScorePoint, UsageSnapshot } from '../worker/protocol.ts';
-import type { Example } from './types.ts';
+import type { RunStatus, ScorePoint, UsageSnapshot } from './runEvent.ts';
+import type { Example } from '../tasks/types.ts';
 import type { ModelConfig, RunConfig } from './runConfig.ts';
 import { RunConfigError, validateRunConfig } from './runConfig.ts';
 

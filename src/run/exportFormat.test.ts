@@ -4,7 +4,7 @@ import type { CandidateRow, ProposalRow, ValsetScoresRow } from '../engine/index
 import { buildRun, inlineRows } from './buildRun.ts';
 import { DEFAULT_RUN_OPTIONS } from './runConfig.ts';
 import type { RunConfig } from './runConfig.ts';
-import { unitConversionTask } from './demos/index.ts';
+import { unitConversionTask } from '../tasks/demos/index.ts';
 import { buildExport, EXPORT_FORMAT, ExportFormatError, parseExport } from './exportFormat.ts';
 import type { ExportedRun } from './exportFormat.ts';
 

@@ -2,7 +2,7 @@
 // latest best flagged, proposals and score points in order, the latest front, budget, usage, summary
 // and result. Shared by the studio's run store and the CLI's result file, so both read a run the same
 // way. Pure: returns only the fields that changed, copying each array once per batch.
-import type { RunEvent } from '../worker/protocol.ts';
+import type { RunEvent } from './runEvent.ts';
 import type { CandidateExport, ExportedRun } from './exportFormat.ts';
 
 export type FoldedFields = Pick<

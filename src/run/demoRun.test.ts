@@ -3,15 +3,15 @@
 // engine improves every demo task well beyond its seed prompt within 300 metric calls, and rejects
 // some proposals on the way.
 import { describe, expect, it } from 'vitest';
-import { optimize } from '../../engine/index.ts';
-import type { Candidate } from '../../engine/index.ts';
-import { DEMO_SKILLS, isStated } from '../../lm/demo/index.ts';
-import type { DemoRule } from '../../lm/demo/index.ts';
-import { buildRun, inlineRows } from '../buildRun.ts';
-import type { BuiltRun } from '../buildRun.ts';
+import { optimize } from '../engine/index.ts';
+import type { Candidate } from '../engine/index.ts';
+import { DEMO_SKILLS, isStated } from '../lm/demo/index.ts';
+import type { DemoRule } from '../lm/demo/index.ts';
+import { buildRun, inlineRows } from './buildRun.ts';
+import type { BuiltRun } from './buildRun.ts';
 import { demoRunConfig } from './demoRunConfig.ts';
-import type { DemoTask } from './index.ts';
-import { DEMO_TASKS } from './index.ts';
+import type { DemoTask } from '../tasks/demos/index.ts';
+import { DEMO_TASKS } from '../tasks/demos/index.ts';
 
 function built(task: DemoTask): BuiltRun {
   return buildRun(demoRunConfig(task), { rows: inlineRows(task.rows) });

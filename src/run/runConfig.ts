@@ -3,8 +3,8 @@
 // them from the environment variable the config names. Validation names the offending field.
 import type { AcceptanceCriterion, AutoBudget, CandidateSelectionStrategy, FrontierType } from '../engine/index.ts';
 import type { LmEndpointConfig, PriceTable } from '../lm/types.ts';
-import type { FieldMapping, MetricConfig, Program } from './types.ts';
-import { validateProgram } from './template.ts';
+import type { FieldMapping, MetricConfig, Program } from '../tasks/types.ts';
+import { validateProgram } from '../tasks/template.ts';
 
 export const RUN_CONFIG_VERSION = 1;
 

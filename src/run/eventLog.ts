@@ -1,8 +1,8 @@
 // Reading a run's stored event log back. The log is append-only, so an iteration that was interrupted
 // (the tab closed mid-iteration) leaves events behind that the resumed run emits again: the markers
-// (see RunEvent 'checkpoint' and 'resumed' in protocol.ts) say which stored events a replay keeps.
+// (see RunEvent 'checkpoint' and 'resumed' in runEvent.ts) say which stored events a replay keeps.
 // Pure: the store folds the result into the views, the worker sends it to the tab that resumes.
-import type { RunEvent } from './protocol.ts';
+import type { RunEvent } from './runEvent.ts';
 
 /** Where `out` ends right after the last marker of a checkpoint at or before `iteration` (0 when none). */
 function cutAfterCheckpoint(out: RunEvent[], iteration: number): number {

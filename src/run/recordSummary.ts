@@ -1,8 +1,20 @@
 // A stored run's record as its events describe it: the status the history shows and the headline
 // numbers (best score, candidates, iterations, budget used, cost). Folded from the same events the views
 // get, so the history and the run view never disagree. Pure.
-import type { RunSummaryRecord, StoredRunStatus } from '../storage/types.ts';
-import type { RunEvent, RunStatus } from './protocol.ts';
+import type { RunEvent, RunStatus } from './runEvent.ts';
+
+/** How the history lists a run: the live states collapse into 'running'. */
+export type StoredRunStatus = 'running' | 'paused' | 'stopped' | 'finished' | 'interrupted' | 'error';
+
+/** The headline numbers the history shows for a run. */
+export interface RunSummaryRecord {
+  bestScore: number | null;
+  candidates: number;
+  iterations: number;
+  metricCalls: number;
+  cap: number | null;
+  costUsd: number;
+}
 
 export function emptySummary(cap: number | null = null): RunSummaryRecord {
   return { bestScore: null, candidates: 0, iterations: 0, metricCalls: 0, cap, costUsd: 0 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addUsage } from './usageSum.ts';
+import { addUsage } from './runUsage.ts';
 import { emptyTotals } from '../lm/usage.ts';
-import type { UsageSnapshot } from '../worker/protocol.ts';
+import type { UsageSnapshot } from './runEvent.ts';
 
 const totals = (calls: number, costUsd: number) => ({ ...emptyTotals(), calls, costUsd });
 const snap = (task: number, reflection: number | null): UsageSnapshot => ({

@@ -1,0 +1,60 @@
+// The run-event contract: what a run reports as it goes, wherever it runs. The worker batches these to
+// the tab and stores them in IndexedDB; the CLI writes them to events.jsonl and --json-events; the
+// views, the history record and the export are folds of them. Events are small updates (a candidate
+// added, a proposal row, a budget tick), never the full engine state, and never carry an API key.
+import type { CandidateRow, GepaResultDict, ProposalRow, RunSummary } from '../engine/index.ts';
+import type { UsageTotals } from '../lm/usage.ts';
+import type { Example } from '../tasks/types.ts';
+
+export type RunStatus =
+  | 'idle'
+  | 'starting'
+  | 'running'
+  | 'pausing'
+  | 'paused'
+  | 'stopping'
+  | 'stopped'
+  | 'finished'
+  | 'error'
+  | 'interrupted';
+// 'interrupted' is never emitted by a run: it is how a stored run shows when its record says it was
+// running or paused but no tab drives it any more (the tab was closed or reloaded mid-run).
+
+/** One point of the score chart: after each new candidate, and after each proposal's minibatch test. */
+export interface ScorePoint {
+  metricCalls: number;
+  iteration: number;
+  bestScore: number;
+  paretoAggregate: number;
+}
+
+export interface UsageSnapshot {
+  byRole: Partial<Record<'task' | 'reflection' | 'judge', UsageTotals>>;
+  total: UsageTotals;
+  cacheHits: number;
+  cacheSavedUsd: number;
+}
+
+export type LogLevel = 'info' | 'warning' | 'error';
+
+export type RunEvent =
+  | { type: 'status'; status: RunStatus; message?: string }
+  /** the run's examples, once, so views can show inputs and expected answers */
+  | { type: 'examples'; train: number; val: Example[] }
+  | { type: 'candidate'; row: CandidateRow; valScores: number[]; outputs: string[] }
+  | { type: 'proposal'; row: ProposalRow }
+  | { type: 'front'; programs: number[][] }
+  | { type: 'score'; point: ScorePoint }
+  | { type: 'budget'; used: number; cap: number | null; iteration: number }
+  | { type: 'usage'; usage: UsageSnapshot }
+  | { type: 'log'; level: LogLevel; message: string; iteration?: number }
+  | { type: 'summary'; summary: RunSummary }
+  | { type: 'result'; result: GepaResultDict }
+  /**
+   * Log markers (views ignore them). 'checkpoint': every event before it describes the state saved after
+   * `iteration`; it is stored before that checkpoint is. 'resumed': the run continued from the checkpoint
+   * after `fromIteration` (null: none was saved, the run started over), so the stored events between that
+   * checkpoint's marker and this one belong to an interrupted iteration and are left out of a replay.
+   */
+  | { type: 'checkpoint'; iteration: number }
+  | { type: 'resumed'; fromIteration: number | null };

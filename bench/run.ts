@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark, prints a summary with the machine it ran on, and writes
 // bench/results/<name>.json. Figures are absolute times on this machine, plus ratios where an issue
 // asks for them; compare runs on the same machine only.
+// `npm run bench -- engine lm` runs only the benchmarks whose key contains one of the words given.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { engineOverheadBench } from './engineOverhead.bench.ts';
@@ -9,9 +10,24 @@ import { uiRenderBench } from './uiRender.bench.ts';
 import { storageBench } from './storage.bench.ts';
 import type { BenchReport } from './report.ts';
 
-const benches: (() => Promise<BenchReport>)[] = [engineOverheadBench, lmThroughputBench, uiRenderBench, storageBench];
+const allBenches: Record<string, () => Promise<BenchReport>> = {
+  engine: engineOverheadBench,
+  lm: lmThroughputBench,
+  ui: uiRenderBench,
+  storage: storageBench,
+};
+const filters = process.argv.slice(2).map((a) => a.toLowerCase());
+const benches = Object.entries(allBenches)
+  .filter(([key]) => filters.length === 0 || filters.some((f) => key.includes(f)))
+  .map(([, bench]) => bench);
+if (benches.length === 0) {
+  console.error(`no benchmark matches ${filters.join(', ')}; choose from ${Object.keys(allBenches).join(', ')}`);
+  process.exit(2);
+}
 
-const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const cpus = os.cpus();
+const memory = `${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+const machine = `${cpus[0]?.model ?? 'unknown CPU'} ×${cpus.length}, ${memory}, Node ${process.version}`;
 console.log(`machine: ${machine}`);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 let failed = 0;

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyFronts,
-  frontFrequencies,
   frontMembers,
   frontierMapping,
   paretoAggregate,
-  removeDominated,
   updateFronts,
   type FrontsState,
 } from './paretoFront.ts';
@@ -16,7 +14,6 @@ const frontsOf = (rows: number[][]): FrontsState => {
   rows.forEach((s, i) => updateFronts(f, i, s, null, {}));
   return f;
 };
-const map = (o: Record<string, number[]>) => new Map(Object.entries(o));
 const obj = (m: Map<string, number[]>) => Object.fromEntries(m);
 
 describe('emptyFronts', () => {
@@ -185,58 +182,6 @@ describe('frontierMapping', () => {
     expect(obj(frontierMapping(plain, 'cartesian'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
   it('hybrid without objectives is the instance fronts', () =>
     expect(obj(frontierMapping(plain, 'hybrid'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
-});
-
-describe('removeDominated', () => {
-  it('of two programs tying on every front, the lower-scored one goes', () =>
-    expect(obj(removeDominated(map({ a: [0, 1], b: [0, 1] }), [0.4, 0.6]))).toEqual({ a: [1], b: [1] }));
-  it('on equal scores too, the lower index goes and one survives', () =>
-    expect(obj(removeDominated(map({ a: [0, 1], b: [0, 1] }), [0.5, 0.5]))).toEqual({ a: [1], b: [1] }));
-  it('of three identical programs exactly one survives', () =>
-    expect(obj(removeDominated(map({ a: [0, 1, 2] }), [0.2, 0.9, 0.5]))).toEqual({ a: [1] }));
-  it('keeps the sole best on one example even with a low average', () =>
-    expect(obj(removeDominated(map({ a: [0, 1], b: [0], c: [1] }), [0.9, 0.1]))).toEqual({
-      a: [0, 1],
-      b: [0],
-      c: [1],
-    }));
-  it("removes a program whose fronts are a subset of another's", () =>
-    expect(obj(removeDominated(map({ a: [0, 1], b: [1] }), [0.9, 0.5]))).toEqual({ a: [1], b: [1] }));
-  it('resolves a chain of domination, low scores first', () =>
-    expect(obj(removeDominated(map({ f1: [0, 1, 2], f2: [1, 2], f3: [2] }), [0.1, 0.2, 0.3]))).toEqual({
-      f1: [2],
-      f2: [2],
-      f3: [2],
-    }));
-  it('resolves a chain whatever the score order', () =>
-    expect(obj(removeDominated(map({ f1: [0, 1, 2], f2: [1, 2], f3: [2] }), [0.3, 0.2, 0.1]))).toEqual({
-      f1: [2],
-      f2: [2],
-      f3: [2],
-    }));
-  it('never empties a non-empty front', () =>
-    expect(
-      [...removeDominated(map({ a: [0, 1], b: [1, 2], c: [2, 0] }), [0.1, 0.2, 0.3]).values()].every(
-        (p) => p.length > 0,
-      ),
-    ).toBe(true));
-  it('keeps empty fronts as empty', () =>
-    expect(obj(removeDominated(map({ a: [], b: [0] }), [1]))).toEqual({ a: [], b: [0] }));
-  it('does not mutate its input', () => {
-    const m = map({ a: [0, 1] });
-    removeDominated(m, [0, 1]);
-    expect(obj(m)).toEqual({ a: [0, 1] });
-  });
-});
-
-describe('frontFrequencies', () => {
-  it('counts fronts per program, ordered by index', () =>
-    expect(frontFrequencies(map({ a: [2, 0], b: [0], c: [1, 2] }))).toEqual([
-      [0, 2],
-      [1, 1],
-      [2, 2],
-    ]));
-  it('is empty for empty fronts', () => expect(frontFrequencies(map({ a: [], b: [] }))).toEqual([]));
 });
 
 describe('paretoAggregate', () => {

@@ -134,53 +134,6 @@ export function frontierMapping(fronts: FrontsState, type: FrontierType): Map<st
   return m;
 }
 
-/**
- * Drops dominated programs, as the reference does: in ascending score order, a program is dominated
- * when every front it is on still has another surviving member. One ascending pass equals the
- * reference's restart-after-each-removal loop, because removals only make later removals harder.
- */
-export function removeDominated(mapping: Map<string, number[]>, scores: readonly number[]): Map<string, number[]> {
-  // integer-indexed arrays: this runs over every (front, program) membership, often tens of thousands
-  const lists = [...mapping.values()];
-  const count = new Int32Array(lists.length);
-  const frontsOf: number[][] = [];
-  lists.forEach((progs, k) => {
-    count[k] = progs.length;
-    for (const p of progs) (frontsOf[p] ??= []).push(k);
-  });
-  const order: number[] = [];
-  frontsOf.forEach((ks, p) => ks && order.push(p));
-  order.sort((a, b) => (scores[a] ?? 0) - (scores[b] ?? 0) || a - b);
-  const dominated = new Uint8Array(frontsOf.length);
-  for (const p of order) {
-    const ks = frontsOf[p] as number[];
-    let isDominated = true;
-    for (const k of ks) {
-      if ((count[k] as number) < 2) {
-        isDominated = false;
-        break;
-      }
-    }
-    if (!isDominated) continue;
-    dominated[p] = 1;
-    for (const k of ks) count[k] = (count[k] as number) - 1;
-  }
-  const out = new Map<string, number[]>();
-  for (const [key, progs] of mapping)
-    out.set(
-      key,
-      progs.filter((p) => dominated[p] !== 1),
-    );
-  return out;
-}
-
-/** How many fronts each program is on, ordered by program index. */
-export function frontFrequencies(mapping: Map<string, number[]>): [number, number][] {
-  const freq = new Map<number, number>();
-  for (const progs of mapping.values()) for (const p of progs) freq.set(p, (freq.get(p) ?? 0) + 1);
-  return [...freq.entries()].sort((a, b) => a[0] - b[0]);
-}
-
 /** Mean of the best score per val example: what the whole front achieves together. */
 export function paretoAggregate(fronts: FrontsState): number {
   const best = fronts.instance.best;

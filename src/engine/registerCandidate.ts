@@ -22,6 +22,14 @@ function objectiveMeans(per: Record<string, number>[] | null): Record<string, nu
   return out;
 }
 
+// The same object as `{ ...xs }`, several times faster: spreading an array into an object literal
+// takes V8's slow path, and this runs twice per candidate over the whole valset.
+function byIndex<T>(xs: readonly T[]): Record<number, T> {
+  const out: Record<number, T> = {};
+  for (let i = 0; i < xs.length; i++) out[i] = xs[i] as T;
+  return out;
+}
+
 /**
  * @param known val results already paid for (a merge's subsample), reused instead of re-evaluated
  */
@@ -103,11 +111,11 @@ export async function registerCandidate(
     iteration,
     candidateIdx: idx,
     candidate,
-    scoresByValId: { ...scores },
+    scoresByValId: byIndex(scores),
     averageScore: average,
     isBestProgram: isBest,
     // always given (the reference only fills it with trackBestOutputs): the studio shows every candidate's outputs
-    outputsByValId: { ...outputs },
+    outputsByValId: byIndex(outputs),
   });
   if (frontUpdate.changed) {
     ctx.emit('onParetoFrontUpdated', {
@@ -129,13 +137,13 @@ export async function registerCandidate(
       metricCallsAtDiscovery: state.totalMetricCalls,
     },
   });
-  ctx.track({ type: 'valsetScores', row: { iteration, candidateIdx: idx, scores: [...scores] } });
+  ctx.track({ type: 'valsetScores', row: { iteration, candidateIdx: idx, scores: scores.slice() } });
   ctx.track({
     type: 'valsetParetoFront',
     row: {
       iteration,
       best: state.fronts.instance.best.map((b) => b ?? 0),
-      programs: state.fronts.instance.programs.map((p) => [...p]),
+      programs: state.fronts.instance.programs.map((p) => p.slice()),
     },
   });
   if (perExampleObjectives) {

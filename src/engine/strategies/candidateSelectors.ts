@@ -2,7 +2,8 @@
 import type { GepaState } from '../state.ts';
 import type { CandidateSelectionStrategy, FrontierType } from '../types.ts';
 import type { Rng } from '../rng.ts';
-import { frontFrequencies, frontierMapping, removeDominated } from '../paretoFront.ts';
+import { frontierMapping } from '../paretoFront.ts';
+import { nonDominatedFrequencies } from '../dominance.ts';
 
 export interface CandidateSelector {
   select(state: Readonly<GepaState>, rng: Rng): number;
@@ -16,7 +17,7 @@ export function argmax(scores: readonly number[]): number {
 
 /** Sample proportionally to the number of fronts each non-dominated program is on. */
 function sampleFromFronts(mapping: Map<string, number[]>, scores: readonly number[], rng: Rng): number {
-  return drawByFrequency(frontFrequencies(removeDominated(mapping, scores)), scores, rng);
+  return drawByFrequency(nonDominatedFrequencies(mapping, scores), scores, rng);
 }
 
 function drawByFrequency(freqs: [number, number][], scores: readonly number[], rng: Rng): number {
@@ -40,7 +41,7 @@ export function paretoSelector(frontierType: FrontierType): CandidateSelector {
   return {
     select: (state, rng) => {
       if (!cacheKey || cacheKey.fronts !== state.fronts || cacheKey.n !== state.candidates.length) {
-        freqs = frontFrequencies(removeDominated(frontierMapping(state.fronts, frontierType), state.valAggregate));
+        freqs = nonDominatedFrequencies(frontierMapping(state.fronts, frontierType), state.valAggregate);
         cacheKey = { fronts: state.fronts, n: state.candidates.length };
       }
       return drawByFrequency(freqs, state.valAggregate, rng);

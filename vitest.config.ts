@@ -22,6 +22,7 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',
           fileParallelism: false,
+          globalSetup: ['e2e/harness/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 90_000,
           sequence: { groupOrder: 1 },

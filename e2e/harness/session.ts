@@ -1,9 +1,9 @@
-// Suite wiring for a browser test file: one Chromium and one dev server per file, a fresh context and
-// studio page per test, a screenshot when a test fails, and a failure for any uncaught page error.
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+// Suite wiring for a browser test file: one Chromium per file on the suite's shared dev server, a fresh
+// context and studio page per test, a screenshot when a test fails, and a failure for any uncaught page error.
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, newContext } from './browser.ts';
-import { openStudio, pageReport, startStudio, type Studio, type StudioPage } from './studio.ts';
+import { openStudio, pageReport, type Studio, type StudioPage } from './studio.ts';
 import { clearArtifacts, screenshot } from './artifacts.ts';
 
 export interface StudioSuite {
@@ -20,11 +20,12 @@ export function useStudioSuite(group: string): StudioSuite {
 
   beforeAll(async () => {
     clearArtifacts(group);
-    [browser, studio] = await Promise.all([launchBrowser(), startStudio()]);
+    // the dev server is shared by every file (harness/globalSetup.ts) and outlives this one
+    studio = { url: inject('studioUrl'), close: async () => undefined };
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await studio?.close();
   });
   beforeEach(async () => {
     session = undefined;

@@ -155,7 +155,7 @@ describe('templates', () => {
       {
         steps: [
           { name: 'a', instruction: '', template: '{{question}} {{steps.b}}' },
-          { name: 'a', instruction: '', template: '{{nope}}' },
+          { name: 'a', instruction: '', template: '{{nope}} {{nope}}' },
         ],
       },
       ['question'],
@@ -164,6 +164,13 @@ describe('templates', () => {
       'step 1 ("a"): {{steps.b}} does not name an earlier step',
       'step 2 ("a"): the name is used by an earlier step',
       'step 2 ("a"): {{nope}} is not a dataset field (fields: question)',
+    ]);
+  });
+  it('says when a field differs from a template name only by an invisible character', () => {
+    const program = { steps: [{ name: 'a', instruction: '', template: '{{question}}' }] };
+    expect(validateProgram(program, ['\u200Bquestion', 'context'])).toEqual([
+      'step 1 ("a"): {{question}} is not a dataset field (fields: ‹U+200B›question, context); ' +
+        'the field "‹U+200B›question" differs from it only by a zero-width space (U+200B)',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 // `{{field}}` templates for step user messages: `{{question}}` reads an example field,
 // `{{steps.extract}}` the output of an earlier step. Unknown names are errors at setup time, not
 // silent empty strings at run time.
+import { nearMissNote, showInvisible } from './datasets/invisibleChars.ts';
 import type { Example, Program } from './types.ts';
 
 const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
@@ -30,11 +31,13 @@ export function validateProgram(program: Program, fields: readonly string[]): st
     const where = `step ${i + 1} ("${step.name}")`;
     if (!/^[\w-]+$/.test(step.name)) problems.push(`${where}: a step name may use letters, digits, "_" and "-" only`);
     if (names.has(step.name)) problems.push(`${where}: the name is used by an earlier step`);
-    for (const p of placeholders(step.template)) {
+    // each name once: a template may read the same field twice, and the problem is the same
+    for (const p of new Set(placeholders(step.template))) {
       if (p.startsWith('steps.')) {
         if (!names.has(p.slice(6))) problems.push(`${where}: {{${p}}} does not name an earlier step`);
       } else if (!fields.includes(p) && p !== 'id') {
-        problems.push(`${where}: {{${p}}} is not a dataset field (fields: ${fields.join(', ') || 'none'})`);
+        const known = fields.map(showInvisible).join(', ') || 'none';
+        problems.push(`${where}: {{${p}}} is not a dataset field (fields: ${known})${nearMissNote(p, fields)}`);
       }
     }
     names.add(step.name);

@@ -1,5 +1,7 @@
 // The tasks layer's contract: examples, programs (named steps with an evolvable instruction and a
 // message template), metrics with textual feedback, and the traces an evaluation leaves behind.
+import { showInvisible } from './datasets/invisibleChars.ts';
+
 export type Example = Record<string, unknown> & { id: string };
 
 /** Which dataset fields feed the program and which one holds the expected answer. */
@@ -71,7 +73,9 @@ export class DatasetError extends Error {
     readonly line?: number,
     readonly field?: string,
   ) {
-    super(`${file}${line !== undefined ? `, line ${line}` : ''}${field ? `, field "${field}"` : ''}: ${message}`);
+    // a field name with an invisible character in it must not print as another, visible name
+    const named = field ? `, field "${showInvisible(field)}"` : '';
+    super(`${file}${line !== undefined ? `, line ${line}` : ''}${named}: ${message}`);
     this.name = 'DatasetError';
   }
 }

@@ -51,9 +51,28 @@ describe('parseCsv', () => {
   it('rejects duplicate column names and names empty ones by position', () => {
     const dup = errorOf(() => parse('q,a,q\n1,2,3\n'));
     expect(dup.message).toBe(
-      'd.csv, line 1, field "q": the header names this column twice; column names must be unique',
+      'd.csv, line 1, field "q": the header names this column twice (columns 1 and 3); column names must be unique',
     );
     expect(parse('q,a,\n1,2,\n').header).toEqual(['q', 'a', 'column_3']);
+  });
+
+  it('removes invisible characters from header names and says which, where', () => {
+    const table = parse('\u200Bquestion,first\u00A0name,\u2060\nWhat?,Ada,x\n');
+    expect(table.header).toEqual(['question', 'first name', 'column_3']);
+    expect(table.rows[0]?.values).toEqual({ question: 'What?', 'first name': 'Ada', column_3: 'x' });
+    expect(table.warnings).toEqual([
+      'column 1 header had a zero-width space (U+200B) before "question"; removed',
+      'column 2 header had a no-break space (U+00A0) inside "first name"; now a plain space',
+      'column 3 header held only a word joiner (U+2060); named "column_3"',
+    ]);
+    expect(parse('q,a\n1,2\n').warnings).toEqual([]);
+  });
+
+  it('says when two header names are the same once an invisible character is removed', () => {
+    expect(errorOf(() => parse('question,\uFEFFquestion\n1,2\n')).message).toBe(
+      'd.csv, line 1, field "question": the header names this column twice (columns 1 and 2 once ' +
+        'a byte order mark (U+FEFF) is removed from column 2); column names must be unique',
+    );
   });
 
   it('rejects a header with no data rows', () => {

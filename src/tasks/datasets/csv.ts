@@ -3,6 +3,7 @@
 // quoted field may span lines, so row index and line number differ).
 import Papa from 'papaparse';
 import { DatasetError } from '../types.ts';
+import { cleanName, describeChar, describeFound } from './invisibleChars.ts';
 import { checkRowLimit, lineLocator, type DatasetLimits, type DatasetRow } from './rows.ts';
 
 export interface CsvOptions {
@@ -13,6 +14,8 @@ export interface CsvOptions {
 export interface CsvTable {
   header: string[];
   rows: DatasetRow[];
+  /** what was changed to read the file, e.g. an invisible character removed from a header name */
+  warnings: string[];
 }
 
 function quoteProblem(code: string): string {
@@ -21,23 +24,49 @@ function quoteProblem(code: string): string {
   return 'malformed quotes';
 }
 
-// Empty header cells (often from a trailing delimiter) get a positional name instead of failing the file.
-function readHeader(cells: string[], fileName: string, line: number): string[] {
-  const header = cells.map((c, i) => c.trim() || `column_${i + 1}`);
-  const seen = new Set<string>();
-  for (const name of header) {
-    if (seen.has(name))
-      throw new DatasetError('the header names this column twice; column names must be unique', fileName, line, name);
-    seen.add(name);
-  }
-  return header;
+/**
+ * Header names as the templates will use them: invisible characters (a zero-width space, a BOM, a no-break
+ * space) are removed with a warning naming them, and empty cells (often from a trailing delimiter) get a
+ * positional name instead of failing the file. Names must then be unique.
+ */
+function readHeader(cells: string[], fileName: string, line: number): { header: string[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const notes = new Map<number, string>();
+  const header = cells.map((cell, i) => {
+    const cleaned = cleanName(cell);
+    const column = `column ${i + 1}`;
+    if (cleaned.found.length === 0) return cleaned.name || `column_${i + 1}`;
+    const chars = [...new Set(cleaned.found.map((f) => f.code))].map(describeChar).join(' and ');
+    if (!cleaned.name) {
+      warnings.push(`${column} header held only ${chars}; named "column_${i + 1}"`);
+      return `column_${i + 1}`;
+    }
+    notes.set(i, chars);
+    warnings.push(`${column} header had ${describeFound(cleaned)}`);
+    return cleaned.name;
+  });
+  const firstAt = new Map<string, number>();
+  header.forEach((name, i) => {
+    const first = firstAt.get(name);
+    if (first === undefined) return void firstAt.set(name, i);
+    const note = notes.get(i) ?? notes.get(first);
+    const why = note ? ` once ${note} is removed from column ${notes.has(i) ? i + 1 : first + 1}` : '';
+    throw new DatasetError(
+      `the header names this column twice (columns ${first + 1} and ${i + 1}${why}); column names must be unique`,
+      fileName,
+      line,
+      name,
+    );
+  });
+  return { header, warnings };
 }
 
 export function parseCsv(text: string, fileName: string, limits: DatasetLimits, options: CsvOptions = {}): CsvTable {
   const locate = lineLocator(text);
   // held in an object: TypeScript does not see assignments made inside the step callback
-  const st: { header: string[] | null; failure: DatasetError | null; rowStart: number } = {
+  const st: { header: string[] | null; warnings: string[]; failure: DatasetError | null; rowStart: number } = {
     header: null,
+    warnings: [],
     failure: null,
     rowStart: 0,
   };
@@ -65,13 +94,14 @@ export function parseCsv(text: string, fileName: string, limits: DatasetLimits, 
         const cells = result.data;
         const header = st.header;
         if (!header) {
-          st.header = readHeader(cells, fileName, line);
+          ({ header: st.header, warnings: st.warnings } = readHeader(cells, fileName, line));
           return;
         }
         if (cells.length !== header.length) {
           const missing = header[cells.length];
           throw new DatasetError(
-            `the row has ${cells.length} value${cells.length === 1 ? '' : 's'} but the header has ${header.length} columns` +
+            `the row has ${cells.length} value${cells.length === 1 ? '' : 's'} ` +
+              `but the header has ${header.length} columns` +
               (missing !== undefined
                 ? ` (no value for "${missing}" onwards)`
                 : ' (too many values; is a field with a delimiter missing its quotes?)'),
@@ -94,5 +124,5 @@ export function parseCsv(text: string, fileName: string, limits: DatasetLimits, 
   const header = st.header;
   if (!header) throw new DatasetError('the file is empty', fileName);
   if (rows.length === 0) throw new DatasetError('the file has a header row but no data rows', fileName, 2);
-  return { header, rows };
+  return { header, rows, warnings: st.warnings };
 }

@@ -66,6 +66,17 @@ describe('applyMapping', () => {
     );
   });
 
+  it('says when a row field differs from the mapped one only by an invisible character', () => {
+    expect(errorOf(() => applyMapping(rows({ question: 'a', 'answer\u00A0': 'b' }), qa, 'd.jsonl')).message).toBe(
+      'd.jsonl, line 1, field "answer": the row has no value for this mapped field (its fields: question, ' +
+        'answer‹U+00A0›); the field "answer‹U+00A0›" differs from it only by a no-break space (U+00A0)',
+    );
+    const mapped = { inputs: ['question'], answer: '\u200Banswer' };
+    expect(errorOf(() => applyMapping(rows({ question: 'a', answer: 'b' }), mapped, 'd.jsonl')).message).toMatch(
+      /^d\.jsonl, line 1, field "‹U\+200B›answer": .*; the field "answer" differs from it only by a zero-width space/,
+    );
+  });
+
   it('treats null and a blank answer as missing, but allows a blank input', () => {
     expect(errorOf(() => applyMapping(rows({ question: null, answer: 'b' }), qa, 'd.jsonl')).message).toContain(
       'field "question": the row has no value for this mapped field (it is null)',
@@ -83,7 +94,8 @@ describe('applyMapping', () => {
     );
     const answer = errorOf(() => applyMapping(rows({ question: 'a', answer: { name: 'Ann' } }), qa, 'd.jsonl'));
     expect(answer.message).toBe(
-      'd.jsonl, line 1, field "answer": expected text (a string, number or boolean) but found an object: {"name":"Ann"}; if the expected answers are JSON objects, use the JSON field metric',
+      'd.jsonl, line 1, field "answer": expected text (a string, number or boolean) but found an object: ' +
+        '{"name":"Ann"}; if the expected answers are JSON objects, use the JSON field metric',
     );
   });
 

@@ -3,6 +3,7 @@
 // anything a run would trip over later (missing values, objects where text is expected, duplicate ids).
 import { DatasetError, type Example, type FieldMapping } from '../types.ts';
 import { ANSWER_FIELD, ID_FIELD } from './example.ts';
+import { nearMissNote, showInvisible } from './invisibleChars.ts';
 import { describeValue, type DatasetRow } from './rows.ts';
 
 const ID_NAMES = ['id', 'uid', '_id', 'uuid', 'guid', 'example_id', 'exampleid', 'qid', 'question_id', 'idx', 'key'];
@@ -117,7 +118,8 @@ function checkMapping(mapping: FieldMapping, fileName: string): void {
   for (const input of mapping.inputs) {
     if (input === ANSWER_FIELD || (input === ID_FIELD && mapping.id !== ID_FIELD)) {
       throw new DatasetError(
-        `an input may not be named "${input}": examples keep the ${input === ID_FIELD ? 'id' : 'expected answer'} under that name; rename the column`,
+        `an input may not be named "${input}": examples keep the ` +
+          `${input === ID_FIELD ? 'id' : 'expected answer'} under that name; rename the column`,
         fileName,
         undefined,
         input,
@@ -138,8 +140,10 @@ function textOf(row: DatasetRow, field: string, fileName: string, opts: TextRule
   const v = row.values[field];
   if (v === undefined || v === null || (!opts.allowBlank && typeof v === 'string' && v.trim() === '')) {
     const fields = Object.keys(row.values);
+    const known = fields.map(showInvisible).join(', ') || 'none';
     throw new DatasetError(
-      `the row has no value for this mapped field${v === null ? ' (it is null)' : ''} (its fields: ${fields.join(', ') || 'none'})`,
+      `the row has no value for this mapped field${v === null ? ' (it is null)' : ''} (its fields: ${known})` +
+        (v === undefined ? nearMissNote(field, fields) : ''),
       fileName,
       row.line,
       field,
@@ -150,7 +154,8 @@ function textOf(row: DatasetRow, field: string, fileName: string, opts: TextRule
   if (typeof v === 'object' && opts.json) return JSON.stringify(v);
   const excerpt = JSON.stringify(v) ?? String(v);
   throw new DatasetError(
-    `expected text (a string, number or boolean) but found ${describeValue(v)}: ${excerpt.length > 60 ? `${excerpt.slice(0, 60)}…` : excerpt}` +
+    `expected text (a string, number or boolean) but found ${describeValue(v)}: ` +
+      (excerpt.length > 60 ? `${excerpt.slice(0, 60)}…` : excerpt) +
       (opts.answer ? '; if the expected answers are JSON objects, use the JSON field metric' : ''),
     fileName,
     row.line,

@@ -26,6 +26,7 @@ describe('parseDataset', () => {
         { line: 1, values: { q: 'a', x: 1 } },
         { line: 2, values: { q: 'b', y: 2 } },
       ],
+      warnings: [],
     });
     expect(parseDataset('[{"q":"a"}]', 'd.json').format).toBe('json');
     expect(parseDataset('q,a\n1,2\n', 'd.csv').columns).toEqual(['q', 'a']);
@@ -35,6 +36,22 @@ describe('parseDataset', () => {
     const csv = parseDataset('\uFEFFquestion,answer\nx,y\n', 'd.csv');
     expect(csv.columns).toEqual(['question', 'answer']);
     expect(parseDataset('\uFEFF{"q":"a"}\n', 'd.jsonl').rows[0]?.values).toEqual({ q: 'a' });
+  });
+
+  it('removes invisible characters from CSV headers and JSON keys, with a warning for each', () => {
+    const csv = parseDataset('\uFEFFquestion,\u200Banswer\nx,y\n', 'd.csv');
+    expect(csv.columns).toEqual(['question', 'answer']);
+    expect(csv.warnings).toEqual(['column 2 header had a zero-width space (U+200B) before "answer"; removed']);
+    for (const [text, name] of [
+      ['{"\u200Bq":"a"}\n', 'd.jsonl'],
+      ['[{"\u200Bq":"a"}]', 'd.json'],
+    ] as const) {
+      const parsed = parseDataset(text, name);
+      expect(parsed.rows[0]?.values).toEqual({ q: 'a' });
+      expect(parsed.warnings).toEqual([
+        'key "‹U+200B›q" (first on line 1) had a zero-width space (U+200B) before "q"; removed',
+      ]);
+    }
   });
 
   it('rejects an empty file', () => {
@@ -67,7 +84,8 @@ describe('parseDataset', () => {
   it('explains a .json file holding one multi-line object, pointing at its array', () => {
     const err = errorOf(() => parseDataset('{\n  "data": [{"q": "a"}]\n}\n', 'd.json'));
     expect(err.message).toBe(
-      'd.json, line 1: expected a JSON array of objects or one JSON object per line (JSONL), found a single object spanning several lines; its field "data" holds an array: save that array as the file',
+      'd.json, line 1: expected a JSON array of objects or one JSON object per line (JSONL), found a single ' +
+        'object spanning several lines; its field "data" holds an array: save that array as the file',
     );
   });
 

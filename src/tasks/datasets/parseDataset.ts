@@ -4,7 +4,8 @@ import { DatasetError } from '../types.ts';
 import { parseCsv } from './csv.ts';
 import { parseJsonArray } from './jsonArray.ts';
 import { parseJsonl } from './jsonl.ts';
-import { columnsOf, DEFAULT_LIMITS, type DatasetFormat, type DatasetLimits, type ParsedDataset } from './rows.ts';
+import { cleanRowKeys } from './rowKeys.ts';
+import { DEFAULT_LIMITS, type DatasetFormat, type DatasetLimits, type ParsedDataset } from './rows.ts';
 
 export interface ParseDatasetOptions {
   limits?: Partial<DatasetLimits>;
@@ -38,7 +39,8 @@ function checkSize(text: string, limits: DatasetLimits, fileName: string): void 
   const bytes = utf8Length(text);
   if (bytes > limits.maxBytes) {
     throw new DatasetError(
-      `the file is ${formatSize(bytes)}, over the ${formatSize(limits.maxBytes)} limit; keep a sample of a few hundred to a few thousand examples`,
+      `the file is ${formatSize(bytes)}, over the ${formatSize(limits.maxBytes)} limit; ` +
+        'keep a sample of a few hundred to a few thousand examples',
       fileName,
     );
   }
@@ -77,7 +79,8 @@ function rejectSingleObject(text: string, fileName: string): void {
       ? Object.keys(value).find((k) => Array.isArray((value as Record<string, unknown>)[k]))
       : undefined;
   throw new DatasetError(
-    'expected a JSON array of objects or one JSON object per line (JSONL), found a single object spanning several lines' +
+    'expected a JSON array of objects or one JSON object per line (JSONL), ' +
+      'found a single object spanning several lines' +
       (arrayKey ? `; its field "${arrayKey}" holds an array: save that array as the file` : ''),
     fileName,
     1,
@@ -94,13 +97,10 @@ export function parseDataset(text: string, fileName: string, options: ParseDatas
     const table = parseCsv(body, fileName, limits, {
       delimiter: 'delimiter' in detected ? detected.delimiter : undefined,
     });
-    return { format: 'csv', rows: table.rows, columns: table.header };
+    return { format: 'csv', rows: table.rows, columns: table.header, warnings: table.warnings };
   }
-  if (detected.format === 'json') {
-    const rows = parseJsonArray(body, fileName, limits);
-    return { format: 'json', rows, columns: columnsOf(rows) };
-  }
+  if (detected.format === 'json')
+    return { format: 'json', ...cleanRowKeys(parseJsonArray(body, fileName, limits), fileName) };
   if (extensionOf(fileName) === 'json' && !options.format) rejectSingleObject(body, fileName);
-  const rows = parseJsonl(body, fileName, limits);
-  return { format: 'jsonl', rows, columns: columnsOf(rows) };
+  return { format: 'jsonl', ...cleanRowKeys(parseJsonl(body, fileName, limits), fileName) };
 }

@@ -15,6 +15,8 @@ export interface ParsedDataset {
   rows: DatasetRow[];
   /** every field name seen, in first-seen order (the CSV header, or the union of object keys) */
   columns: string[];
+  /** what reading the file changed, e.g. an invisible character removed from a field name */
+  warnings: string[];
 }
 
 export interface DatasetLimits {
@@ -46,7 +48,8 @@ export function lineLocator(text: string): (offset: number) => number {
 export function checkRowLimit(count: number, limits: DatasetLimits, fileName: string, line: number): void {
   if (count > limits.maxRows) {
     throw new DatasetError(
-      `the file has more than ${limits.maxRows.toLocaleString('en-US')} rows (the limit); keep a sample of a few hundred to a few thousand examples`,
+      `the file has more than ${limits.maxRows.toLocaleString('en-US')} rows (the limit); ` +
+        'keep a sample of a few hundred to a few thousand examples',
       fileName,
       line,
     );

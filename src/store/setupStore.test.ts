@@ -15,6 +15,14 @@ describe('setup store', () => {
     expect(d.mapping).toMatchObject({ inputs: ['question'], answer: 'answer' });
   });
 
+  it('keeps what reading the file changed, and guesses the mapping from the cleaned names', () => {
+    const d = parseIntoDraft(initialSetup().dataset, 'qa.csv', '\u200Bquestion,answer\na,b\nc,d\n');
+    expect(d.columns).toEqual(['question', 'answer']);
+    expect(d.mapping).toMatchObject({ inputs: ['question'], answer: 'answer' });
+    expect(d.warnings).toEqual(['column 1 header had a zero-width space (U+200B) before "question"; removed']);
+    expect(parseIntoDraft(d, 'qa.jsonl', '{"question":"a","answer":"b"}\n').warnings).toEqual([]);
+  });
+
   it('keeps the previous rows and shows a line-numbered error for a malformed file', () => {
     const good = parseIntoDraft(initialSetup().dataset, 'qa.jsonl', '{"question":"a","answer":"b"}\n');
     const bad = parseIntoDraft(good, 'bad.jsonl', '{"question":"a","answer":"b"}\n{"question": oops}\n');

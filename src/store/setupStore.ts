@@ -19,6 +19,8 @@ export interface DatasetDraft {
   format: string;
   /** the parse error, naming file, line and field */
   error: string | null;
+  /** what reading the file changed (e.g. an invisible character removed from a header); shown with the data */
+  warnings: string[];
   mapping: FieldMapping;
   split: { valFraction: number; seed: number; maxVal?: number };
 }
@@ -87,6 +89,7 @@ const emptyDataset = (): DatasetDraft => ({
   columns: [],
   format: '',
   error: null,
+  warnings: [],
   mapping: { inputs: [], answer: '' },
   split: { valFraction: 0.3, seed: 0 },
 });
@@ -121,6 +124,7 @@ export function parseIntoDraft(previous: DatasetDraft, fileName: string, text: s
       columns: parsed.columns,
       format: parsed.format,
       error: null,
+      warnings: parsed.warnings,
       mapping: guessMapping(parsed.columns),
     };
   } catch (err) {
@@ -198,6 +202,7 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
         columns,
         format: 'json',
         error: null,
+        warnings: [],
         mapping: { ...config.dataset.mapping },
         split: { ...config.dataset.split },
       },

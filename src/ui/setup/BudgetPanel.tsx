@@ -59,11 +59,11 @@ export function BudgetPanel({ summary, explanation }: { summary: DatasetSummary;
         className={`budget-explain${explanation.warnings.length ? ' has-warning' : ''}`}
         data-testid="budget-explain"
       >
-        {explanation.lines.map((line) => (
-          <p key={line}>{line}</p>
+        {explanation.lines.map((line, i) => (
+          <p key={`line-${i}`}>{line}</p>
         ))}
-        {explanation.warnings.map((w) => (
-          <p key={w} className="budget-warning">
+        {explanation.warnings.map((w, i) => (
+          <p key={`warning-${i}`} className="budget-warning">
             {w}
           </p>
         ))}

@@ -1,5 +1,6 @@
 // The dataset: a drop zone around the file picker, the inline parse error (naming file, line and
-// field; the previous data stays), a preview of the first rows, the field mapping and the split.
+// field; the previous data stays), what reading the file changed (e.g. an invisible character removed
+// from a header), a preview of the first rows, the field mapping and the split.
 import { useSetupStore } from '../../store/setupStore.ts';
 import { Section } from './Section.tsx';
 import { DatasetDropZone } from './DatasetDropZone.tsx';
@@ -16,7 +17,10 @@ export function DatasetPanel({ summary }: { summary: DatasetSummary }) {
       title="Dataset"
       aside={
         loaded && (
-          <span className="muted">{`${dataset.fileName} · ${dataset.format.toUpperCase()} · ${dataset.rows.length.toLocaleString('en-US')} rows`}</span>
+          <span className="muted">
+            {`${dataset.fileName} · ${dataset.format.toUpperCase()} · ` +
+              `${dataset.rows.length.toLocaleString('en-US')} rows`}
+          </span>
         )
       }
     >
@@ -29,6 +33,14 @@ export function DatasetPanel({ summary }: { summary: DatasetSummary }) {
       )}
       {loaded && (
         <>
+          {dataset.warnings.length > 0 && (
+            <ul className="dataset-warnings" data-testid="dataset-warnings">
+              {dataset.warnings.map((w, i) => (
+                // warnings are plain text in file order and may repeat: the position is their identity
+                <li key={i}>{`${dataset.fileName}: ${w}`}</li>
+              ))}
+            </ul>
+          )}
           <DatasetPreview dataset={dataset} />
           <h3>Field mapping</h3>
           <FieldMappingEditor />

@@ -31,8 +31,9 @@ export function DatasetPreview({ dataset }: { dataset: DatasetDraft }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.line}>
+          {/* not keyed by line: the rows of a one-line JSON array all start on line 1 */}
+          {rows.map((row, i) => (
+            <tr key={i}>
               <td className="line">{row.line}</td>
               {dataset.columns.map((c) => {
                 const t = cellText(row.values[c]);

@@ -47,8 +47,8 @@ export function ProgramEditor({ summary }: { summary: DatasetSummary }) {
       ))}
       {problems.general.length > 0 && (
         <ul className="problems">
-          {problems.general.map((p) => (
-            <li key={p}>{p}</li>
+          {problems.general.map((p, i) => (
+            <li key={i}>{p}</li>
           ))}
         </ul>
       )}

@@ -47,8 +47,9 @@ export function StartBar({ summary, explanation }: { summary: DatasetSummary; ex
           </span>
         ) : (
           <ul className="start-reasons">
-            {reasons.slice(0, SHOWN_REASONS).map((r) => (
-              <li key={r}>{r}</li>
+            {/* plain text that may repeat: the position is the identity */}
+            {reasons.slice(0, SHOWN_REASONS).map((r, i) => (
+              <li key={i}>{r}</li>
             ))}
             {reasons.length > SHOWN_REASONS && <li className="muted">and {reasons.length - SHOWN_REASONS} more</li>}
           </ul>

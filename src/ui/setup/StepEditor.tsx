@@ -73,8 +73,8 @@ export function StepEditor({ index, step, problems, unmapped, fields, earlierSte
       </p>
       {problems.length > 0 && (
         <ul className="problems" aria-label={`step ${index + 1} problems`}>
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
+          {problems.map((p, i) => (
+            <li key={i}>{p}</li>
           ))}
           {unmapped.length > 0 && (
             <li className="fix-hint">

@@ -39,8 +39,12 @@ export async function startStudio(port?: number): Promise<Studio> {
 
 export interface StudioPage {
   page: Page;
-  /** console messages of level error, from the page and its workers */
+  /** console messages of level error, from the page and its workers (a failed load, e.g. a missing favicon) */
   consoleErrors: string[];
+  /** console messages of level warning */
+  consoleWarnings: string[];
+  /** responses with a status of 400 or more, as "404 GET <url>" (a favicon's load is not seen here) */
+  failedResponses: string[];
   /** uncaught exceptions and unhandled rejections in the page */
   pageErrors: string[];
   /** dialogs (alert, confirm, prompt) the page opened; they are dismissed */
@@ -50,9 +54,23 @@ export interface StudioPage {
 /** Opens the studio in a new page of `context` and waits for the app shell. */
 export async function openStudio(context: BrowserContext, studio: Studio): Promise<StudioPage> {
   const page = await context.newPage();
-  const session: StudioPage = { page, consoleErrors: [], pageErrors: [], dialogs: [] };
+  const session: StudioPage = {
+    page,
+    consoleErrors: [],
+    consoleWarnings: [],
+    failedResponses: [],
+    pageErrors: [],
+    dialogs: [],
+  };
   page.on('console', (msg) => {
-    if (msg.type() === 'error') session.consoleErrors.push(msg.text());
+    // the URL says which load failed: "Failed to load resource" alone does not
+    const where = msg.location().url ? ` (${msg.location().url})` : '';
+    if (msg.type() === 'error') session.consoleErrors.push(`${msg.text()}${where}`);
+    if (msg.type() === 'warning') session.consoleWarnings.push(`${msg.text()}${where}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      session.failedResponses.push(`${response.status()} ${response.request().method()} ${response.url()}`);
   });
   page.on('pageerror', (err) => session.pageErrors.push(err.stack ?? err.message));
   page.on('dialog', (dialog) => {
@@ -75,6 +93,8 @@ export function pageReport(session: StudioPage): string {
   const lines = [
     ...session.pageErrors.map((e) => `page error: ${e}`),
     ...session.consoleErrors.map((e) => `console error: ${e}`),
+    ...session.consoleWarnings.map((e) => `console warning: ${e}`),
+    ...session.failedResponses.map((e) => `failed response: ${e}`),
   ];
   return lines.length ? lines.join('\n') : 'no page or console errors';
 }

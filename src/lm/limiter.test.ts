@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { echoResponder } from '../../e2e/lmServer/responders.ts';
 import { startLmServer, type LmServer } from '../../e2e/lmServer/server.ts';
 import { ConcurrencyLimiter, LimiterPool, limitedModel } from './limiter.ts';
@@ -78,6 +78,9 @@ describe('ConcurrencyLimiter', () => {
   });
 
   it('after sustained rate limits, holds new calls for the Retry-After period', async () => {
+    // fake timers: the pause is checked against the clock the limiter reads, not measured in wall time
+    vi.useFakeTimers();
+    onTestFinished(() => void vi.useRealTimers());
     const pauses: number[] = [];
     const limiter = new ConcurrencyLimiter({
       concurrency: 4,
@@ -88,9 +91,14 @@ describe('ConcurrencyLimiter', () => {
     expect(limiter.pausedUntilMs).toBe(0);
     limiter.noteRateLimit(120);
     expect(pauses).toEqual([120]);
-    const started = Date.now();
-    await limiter.run(async () => undefined);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+    expect(limiter.pausedUntilMs).toBe(Date.now() + 120);
+    let ran = false;
+    const call = limiter.run(async () => void (ran = true));
+    await vi.advanceTimersByTimeAsync(119);
+    expect(ran).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await call;
+    expect(ran).toBe(true);
     expect(limiter.pausedUntilMs).toBe(0);
   });
 
@@ -103,6 +111,8 @@ describe('ConcurrencyLimiter', () => {
   });
 
   it('limitedModel feeds final rate-limit errors into the pause', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    onTestFinished(() => void vi.useRealTimers());
     const limiter = new ConcurrencyLimiter({ pauseAfterRateLimits: 1 });
     const limited: LanguageModel = {
       id: 'x',
@@ -114,7 +124,7 @@ describe('ConcurrencyLimiter', () => {
     await expect(limitedModel(limited, limiter).complete({ messages: [] })).rejects.toMatchObject({
       kind: 'rate_limit',
     });
-    expect(limiter.pausedUntilMs - Date.now()).toBeGreaterThan(4000);
+    expect(limiter.pausedUntilMs).toBe(1_005_000);
   });
 
   it('a pool hands out one limiter per endpoint', () => {

@@ -1,6 +1,6 @@
 // The actions that need no worker: start-time checks, export and import through the stores.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { csvExportFile, importFile, jsonExportFile, pauseRun, startRun, stopRun } from './actions.ts';
+import { csvExportFile, importFile, jsonExportFile, startRun } from './actions.ts';
 import { emptyRun, useRunStore } from './runStore.ts';
 import { initialSetup, useSetupStore } from './setupStore.ts';
 import { useUiStore } from './uiStore.ts';
@@ -46,12 +46,6 @@ describe('actions', () => {
   it('startRun names the line and field of a row the mapping cannot read', async () => {
     useSetupStore.getState().loadDatasetText('qa.jsonl', '{"question":"a","answer":"b"}\n{"question":"c"}\n');
     await expect(startRun()).rejects.toThrow(/qa\.jsonl, line 2, field "answer"/);
-  });
-
-  it('controls do nothing when no run is live', () => {
-    pauseRun();
-    stopRun();
-    expect(useRunStore.getState().status).toBe('idle');
   });
 
   it('exports nothing without a run, and the shown run as JSON and CSV files', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DEFAULT_REFLECTION_TEMPLATE, buildReflectionPrompt, extractInstruction } from '../../engine/index.ts';
 import type { ChatMessage } from '../types.ts';
 import { LmError } from '../types.ts';
@@ -26,7 +26,9 @@ const reflection = buildReflectionPrompt(
   ],
 );
 const judge =
-  'Grade the output against the rubric. Reply with only a JSON object: {"score": <number from 0 to 1>, "feedback": "..."}\n\nRubric:\nbe right\n\nExpected answer:\n3.658\n\nOutput to grade:\n3.658';
+  'Grade the output against the rubric. Reply with only a JSON object: ' +
+  '{"score": <number from 0 to 1>, "feedback": "..."}\n\nRubric:\nbe right\n\n' +
+  'Expected answer:\n3.658\n\nOutput to grade:\n3.658';
 
 describe('DemoLanguageModel', () => {
   it('is labelled as the simulated demo model', () => {
@@ -80,9 +82,16 @@ describe('DemoLanguageModel', () => {
     expect(res.usage.completionTokens).toBeLessThanOrEqual(5);
   });
 
-  it('simulates latency and reports it', async () => {
-    const res = await new DemoLanguageModel({ latencyMs: 30 }).complete({ messages: task });
-    expect(res.latencyMs).toBeGreaterThanOrEqual(25);
+  it('waits its latency before answering, and reports it', async () => {
+    // fake timers and clock: the wait is checked by moving time, not by measuring it
+    vi.useFakeTimers();
+    onTestFinished(() => void vi.useRealTimers());
+    let settled = false;
+    const call = new DemoLanguageModel({ latencyMs: 30 }).complete({ messages: task }).finally(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(29);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await call).latencyMs).toBe(30);
   });
 
   it('stops waiting when aborted mid-call', async () => {

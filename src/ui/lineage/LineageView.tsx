@@ -11,7 +11,7 @@ import { bestCandidate } from '../run/runStats.ts';
 import { frontMembers } from '../candidates/candidateInfo.ts';
 import { createLineageRenderer } from './drawLineage.ts';
 import type { LineageRenderer, LineageViewState } from './drawLineage.ts';
-import { layoutLineage } from './lineageLayout.ts';
+import { LINEAGE_SPACING, layoutLineage, rowsFor } from './lineageLayout.ts';
 import { describeLineageNode } from './lineageTooltip.ts';
 import { scoreColor, scoreDomain } from './scoreColor.ts';
 import { LineageLegend } from './LineageLegend.tsx';
@@ -39,10 +39,17 @@ export function LineageView() {
       layoutLineage(
         candidates.map((c) => c && { idx: c.row.candidateIdx, parentIds: c.row.parentIds }),
         rejected,
+        { ...LINEAGE_SPACING, rows: rowsFor(candidates.length + rejected.length) },
       ),
     [candidates, rejected],
   );
   const domain = useMemo(() => scoreDomain(candidates.filter(Boolean).map((c) => c!.row.valsetScore)), [candidates]);
+  // one colour per distinct score, not per node and frame: scores take few values (k / valset size)
+  const colorOf = useMemo(() => {
+    const scale = scoreColor(domain);
+    const cache = new Map<number, string>();
+    return (score: number) => cache.get(score) ?? cache.set(score, scale(score)).get(score)!;
+  }, [domain]);
   const members = useMemo(() => frontMembers(front), [front]);
   const best = useMemo(() => bestCandidate(candidates)?.row.candidateIdx ?? null, [candidates]);
 
@@ -88,14 +95,13 @@ export function LineageView() {
   }, [runId]);
 
   useEffect(() => {
-    const color = scoreColor(domain);
     renderer.current?.update(layout, {
-      color: (idx) => color(candidates[idx]?.row.valsetScore ?? 0),
+      color: (idx) => colorOf(candidates[idx]?.row.valsetScore ?? 0),
       best,
       front: members,
       selected,
     });
-  }, [layout, domain, members, best, selected, candidates]);
+  }, [layout, colorOf, members, best, selected, candidates]);
 
   const depth = layout.nodes.reduce((d, n) => (n.kind === 'candidate' && n.depth > d ? n.depth : d), 0);
   const count = layout.nodes.length - rejected.length;

@@ -1,11 +1,25 @@
-// Draws the lineage into an SVG that React created once. d3 joins the nodes and edges by id, so a live
-// update appends only the new ones; existing nodes keep their place (the layout guarantees it) and only
-// their marks are restyled. The zoom transform lives on the SVG and is never reset by an update: while
-// the user has not moved the view it follows the tree only when the tree outgrows it, and once the user
-// zooms or pans it is theirs. Hover and click are delegated to one listener on the node layer.
-import { linkHorizontal, select, zoom, zoomIdentity, zoomTransform } from 'd3';
-import type { Selection, ZoomBehavior, ZoomTransform } from 'd3';
+// Draws the lineage into an SVG that React created once. Every candidate is one <circle> (placed by
+// cx/cy: a transform per node would make each its own paint chunk), kept in a map by id, so a live
+// update creates only the new nodes, moves only the ones the layout moved and restyles only those whose
+// marks changed — no full data join per frame. Edges are a few long paths (lineagePaths.ts), the Pareto
+// front one path; labels are drawn only for the nodes in view once the zoom makes them readable, so a
+// run of thousands of candidates stays a few thousand elements. Hovering a candidate highlights every
+// edge back to the seed, which tells its ancestry apart from edges that merely pass behind it.
+// The zoom transform lives on the SVG and is never reset by an update: while the user has not moved the
+// view it follows the tree only when the tree outgrows it, and once the user zooms or pans it is theirs.
+// Hover and click are delegated to one listener on the node layer.
+import { select, zoom, zoomIdentity, zoomTransform } from 'd3';
+import type { ZoomBehavior, ZoomTransform } from 'd3';
 import type { LineageEdge, LineageLayout, LineageNode } from './lineageLayout.ts';
+import {
+  ancestryEdges,
+  candidatesInView,
+  edgeChunks,
+  edgePath,
+  frontMarksPath,
+  incomingEdges,
+} from './lineagePaths.ts';
+import type { EdgeChunk, EdgeClass } from './lineagePaths.ts';
 import { labelColorOn } from './scoreColor.ts';
 
 export interface LineageMarks {
@@ -37,27 +51,47 @@ export interface LineageRenderer {
   destroy(): void;
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
 const RADIUS = 9;
 const REJECTED_RADIUS = 4;
 const PAD = 28;
 /** the legend overlays the bottom of the view */
 const LEGEND_H = 26;
 const MAX_AUTO_SCALE = 1;
+/** below this zoom a 9 px label is too small to read: none are drawn */
+const LABEL_MIN_SCALE = 0.6;
+/** more labels than this in view would be a wall of digits (and cost a long frame): none are drawn */
+const LABEL_LIMIT = 1500;
+const EDGE_CLASSES: Record<EdgeClass, string> = {
+  plain: 'ln-edge',
+  merge: 'ln-edge merge',
+  rejected: 'ln-edge to-rejected',
+};
 
-const link = linkHorizontal<LineageEdge, LineageNode>()
-  .source((e) => e.source)
-  .target((e) => e.target)
-  .x((n) => n.x)
-  .y((n) => n.y);
+interface Drawn {
+  el: SVGCircleElement;
+  node: LineageNode;
+  fill: string | null;
+  stamp: number;
+}
+
+function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, cls: string): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  el.setAttribute('class', cls);
+  return el;
+}
 
 export function createLineageRenderer(
-  svgEl: SVGSVGElement,
+  svgElement: SVGSVGElement,
   handlers: LineageHandlers,
   restore?: LineageViewState,
 ): LineageRenderer {
-  const svg = select(svgEl);
+  const svg = select(svgElement);
   const viewport = svg.append('g').attr('class', 'ln-viewport');
-  const edgesG = viewport.append('g').attr('class', 'ln-edges');
+  const edgeLayers = new Map(
+    (Object.keys(EDGE_CLASSES) as EdgeClass[]).map((cls) => [cls, viewport.append('g').node()!]),
+  );
+  const ancestryPath = viewport.append('path').attr('class', 'ln-ancestry').node()!;
   // the rings sit under the nodes: they show around a node without covering its front mark
   const bestRing = viewport
     .append('circle')
@@ -69,30 +103,40 @@ export function createLineageRenderer(
     .attr('class', 'ln-selected-ring')
     .attr('r', RADIUS + 8)
     .style('display', 'none');
-  const nodesG = viewport.append('g').attr('class', 'ln-nodes');
+  const nodesG = viewport.append('g').attr('class', 'ln-nodes').node()!;
+  const frontPath = viewport.append('path').attr('class', 'ln-front-marks').node()!;
+  const labelsG = viewport.append('g').attr('class', 'ln-labels').node()!;
 
   let layout: LineageLayout | null = null;
-  // keyed by element, so a node that leaves and comes back (a new run, an import) is styled afresh
-  const styled = new WeakMap<Element, { fill: string; front: boolean }>();
+  /** the layout's edges by target, built on the first hover after an update */
+  let incoming: Map<string, LineageEdge[]> | null = null;
+  const drawn = new Map<string, Drawn>();
+  const byElement = new WeakMap<Element, Drawn>();
+  let stamp = 0;
+  let chunks = new Map<EdgeClass, EdgeChunk[]>();
+  let frontKey = '';
+  const labels = new Map<string, SVGTextElement>();
+  let labelFrame = 0;
   let placed = false;
   let userMoved = false;
 
   // the view's size, kept by an observer: reading clientWidth after DOM writes would force a layout
-  let size: [number, number] = [svgEl.clientWidth || 600, svgEl.clientHeight || 300];
+  let size: [number, number] = [svgElement.clientWidth || 600, svgElement.clientHeight || 300];
   const resize = new ResizeObserver((entries) => {
     const box = entries[0]?.contentRect;
     if (box && box.width > 0 && box.height > 0) size = [box.width, box.height];
   });
-  resize.observe(svgEl);
+  resize.observe(svgElement);
 
   const zoomer: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([0.05, 3])
-    // the default extent reads the SVG's size, forcing a layout of every freshly joined node
+    // the default extent reads the SVG's size, forcing a layout of every freshly added node
     .extent(() => [[0, 0], size])
     .on('zoom', (event) => {
       viewport.attr('transform', event.transform.toString());
       // a sourceEvent means the user did it (wheel, drag); programmatic moves have none
       if (event.sourceEvent) userMoved = true;
+      scheduleLabels();
     });
   svg.call(zoomer).on('dblclick.zoom', null);
   if (restore?.placed) {
@@ -103,26 +147,33 @@ export function createLineageRenderer(
 
   const nodeOf = (target: EventTarget | null): LineageNode | null => {
     const el = (target as Element | null)?.closest?.('.ln-node');
-    return el ? (select(el).datum() as LineageNode) : null;
+    return el ? (byElement.get(el)?.node ?? null) : null;
   };
-  nodesG
+  const showAncestry = (n: LineageNode | null) => {
+    if (n && layout) incoming ??= incomingEdges(layout.edges);
+    const edges = n && incoming ? ancestryEdges(n, incoming) : [];
+    ancestryPath.setAttribute('d', edges.map(edgePath).join(''));
+  };
+  select(nodesG)
     .on('pointerover', (event: PointerEvent) => {
       const n = nodeOf(event.target);
-      if (n) handlers.onHover(n, event.clientX, event.clientY);
+      if (!n) return;
+      showAncestry(n);
+      handlers.onHover(n, event.clientX, event.clientY);
     })
     .on('pointerout', (event: PointerEvent) => {
-      if (nodeOf(event.relatedTarget) !== nodeOf(event.target)) handlers.onHover(null, 0, 0);
+      if (nodeOf(event.relatedTarget) === nodeOf(event.target)) return;
+      showAncestry(null);
+      handlers.onHover(null, 0, 0);
     })
     .on('click', (event: PointerEvent) => {
       const n = nodeOf(event.target);
       if (n) handlers.onClick(n);
     });
 
-  const viewSize = () => size;
-
-  /** Scale (at most `maxScale`) and translate that show the whole layout: left-aligned if it fits, vertically centred. */
+  /** Scale (at most `maxScale`) and translate that show the whole layout: left-aligned if it fits, centred. */
   function fitTransform(l: LineageLayout, maxScale: number) {
-    const [w, h] = viewSize();
+    const [w, h] = size;
     const b = l.bounds;
     const bw = b.maxX - b.minX + 2 * RADIUS;
     const bh = b.maxY - b.minY + 2 * RADIUS;
@@ -135,8 +186,8 @@ export function createLineageRenderer(
 
   /** Whether any node lies outside the visible area under the current transform. */
   function overflows(l: LineageLayout): boolean {
-    const [w, h] = viewSize();
-    const t = zoomTransform(svgEl);
+    const [w, h] = size;
+    const t = zoomTransform(svgElement);
     const [x0, y0] = t.apply([l.bounds.minX, l.bounds.minY]);
     const [x1, y1] = t.apply([l.bounds.maxX, l.bounds.maxY]);
     return x0 < RADIUS || y0 < RADIUS || x1 > w - RADIUS || y1 > h - RADIUS - LEGEND_H;
@@ -150,78 +201,135 @@ export function createLineageRenderer(
     }
   }
 
+  /** Creates, moves and restyles node circles; returns whether any existing node moved. */
+  function drawNodes(next: LineageLayout, marks: LineageMarks): boolean {
+    stamp++;
+    let moved = false;
+    const fresh = document.createDocumentFragment();
+    for (const n of next.nodes) {
+      let d = drawn.get(n.id);
+      if (!d) {
+        const el = svgEl('circle', `ln-node ${n.kind}`);
+        el.setAttribute('r', String(n.kind === 'candidate' ? RADIUS : REJECTED_RADIUS));
+        el.setAttribute('cx', String(n.x));
+        el.setAttribute('cy', String(n.y));
+        if (n.kind === 'candidate') el.setAttribute('data-testid', `lineage-node-${n.key}`);
+        d = { el, node: n, fill: null, stamp };
+        drawn.set(n.id, d);
+        byElement.set(el, d);
+        fresh.append(el);
+      } else if (d.node.x !== n.x || d.node.y !== n.y) {
+        d.el.setAttribute('cx', String(n.x));
+        d.el.setAttribute('cy', String(n.y));
+        moved = true;
+      }
+      d.node = n;
+      d.stamp = stamp;
+      if (n.kind === 'candidate') {
+        // restyle only what changed: writing a thousand unchanged fills costs a style recalculation each frame
+        const fill = marks.color(n.key);
+        if (fill !== d.fill) {
+          d.fill = fill;
+          d.el.setAttribute('fill', fill);
+        }
+      }
+    }
+    nodesG.append(fresh);
+    if (drawn.size > next.nodes.length) {
+      for (const [id, d] of drawn) {
+        if (d.stamp === stamp) continue;
+        d.el.remove();
+        drawn.delete(id);
+      }
+    }
+    return moved;
+  }
+
+  function drawEdges(next: LineageLayout, moved: boolean) {
+    const prev = chunks;
+    chunks = edgeChunks(next.edges, prev, moved);
+    for (const [cls, list] of chunks) {
+      const g = edgeLayers.get(cls)!;
+      const old = prev.get(cls) ?? [];
+      list.forEach((chunk, i) => {
+        let path = g.children[i] as SVGPathElement | undefined;
+        if (!path) g.append((path = svgEl('path', EDGE_CLASSES[cls])));
+        if (old[i] !== chunk) path.setAttribute('d', chunk.d);
+      });
+      while (g.children.length > list.length) g.lastElementChild!.remove();
+    }
+  }
+
+  function drawFront(marks: LineageMarks, moved: boolean) {
+    const members = [...marks.front].sort((a, b) => a - b);
+    const key = members.join(',');
+    if (key === frontKey && !moved) return;
+    frontKey = key;
+    const nodes = members.map((idx) => drawn.get(`c${idx}`)?.node).filter((n): n is LineageNode => !!n);
+    frontPath.setAttribute('d', frontMarksPath(nodes, RADIUS * 0.72, 3.2));
+  }
+
+  function drawLabels() {
+    labelFrame = 0;
+    const t = zoomTransform(svgElement);
+    const [w, h] = size;
+    const [x0, y0] = t.invert([-RADIUS, -RADIUS]);
+    const [x1, y1] = t.invert([w + RADIUS, h + RADIUS]);
+    const inView =
+      layout && t.k >= LABEL_MIN_SCALE ? candidatesInView(layout.nodes, { x0, y0, x1, y1 }, LABEL_LIMIT) : [];
+    const keep = new Set<string>();
+    const fresh = document.createDocumentFragment();
+    for (const n of inView) {
+      const d = drawn.get(n.id);
+      if (!d?.fill) continue;
+      keep.add(n.id);
+      let text = labels.get(n.id);
+      if (!text) {
+        text = svgEl('text', n.key >= 1000 ? 'tiny' : n.key >= 100 ? 'small' : '');
+        text.setAttribute('dy', '0.35em');
+        text.setAttribute('text-anchor', 'middle');
+        text.textContent = String(n.key);
+        labels.set(n.id, text);
+        fresh.append(text);
+      }
+      if (text.getAttribute('x') !== String(n.x)) text.setAttribute('x', String(n.x));
+      if (text.getAttribute('y') !== String(n.y)) text.setAttribute('y', String(n.y));
+      const color = labelColorOn(d.fill);
+      if (text.getAttribute('fill') !== color) text.setAttribute('fill', color);
+    }
+    labelsG.append(fresh);
+    for (const [id, text] of labels) {
+      if (keep.has(id)) continue;
+      text.remove();
+      labels.delete(id);
+    }
+  }
+
+  function scheduleLabels() {
+    if (!labelFrame) labelFrame = requestAnimationFrame(drawLabels);
+  }
+
+  function placeRing(ring: typeof bestRing, idx: number | null) {
+    const n = idx === null ? undefined : drawn.get(`c${idx}`)?.node;
+    if (n) ring.style('display', null).attr('cx', n.x).attr('cy', n.y);
+    else ring.style('display', 'none');
+  }
+
   function update(next: LineageLayout, marks: LineageMarks) {
     layout = next;
-    edgesG
-      .selectAll<SVGPathElement, LineageEdge>('path')
-      .data(next.edges, (e) => e.id)
-      .join((enter) =>
-        enter
-          .append('path')
-          .attr(
-            'class',
-            (e) => `ln-edge${e.merge ? ' merge' : ''}${e.target.kind === 'rejected' ? ' to-rejected' : ''}`,
-          )
-          .attr('d', link),
-      );
-
-    const nodes = nodesG
-      .selectAll<SVGGElement, LineageNode>('g.ln-node')
-      .data(next.nodes, (n) => n.id)
-      .join((enter) => {
-        const g = enter
-          .append('g')
-          .attr('class', (n) => `ln-node ${n.kind}`)
-          .attr('transform', (n) => `translate(${n.x},${n.y})`);
-        g.filter((n) => n.kind === 'candidate').attr('data-testid', (n) => `lineage-node-${n.key}`);
-        g.append('circle')
-          .attr('class', 'ln-dot')
-          .attr('r', (n) => (n.kind === 'candidate' ? RADIUS : REJECTED_RADIUS));
-        // the front mark sits on the rim, so it shows on light and dark fills alike; CSS shows it on .front only
-        g.filter((n) => n.kind === 'candidate')
-          .append('circle')
-          .attr('class', 'ln-front-mark')
-          .attr('cx', RADIUS * 0.72)
-          .attr('cy', -RADIUS * 0.72)
-          .attr('r', 3.2);
-        g.filter((n) => n.kind === 'candidate')
-          .append('text')
-          .attr('dy', '0.35em')
-          .attr('text-anchor', 'middle')
-          .attr('class', (n) => (n.key >= 1000 ? 'tiny' : n.key >= 100 ? 'small' : ''))
-          .text((n) => String(n.key));
-        return g;
-      });
-
-    // restyle only what changed: writing a thousand unchanged attributes costs a style recalculation each frame
-    nodes.each(function (n) {
-      if (n.kind !== 'candidate') return;
-      const fill = marks.color(n.key);
-      const front = marks.front.has(n.key);
-      const last = styled.get(this);
-      if (last && last.fill === fill && last.front === front) return;
-      styled.set(this, { fill, front });
-      const g = select(this);
-      if (!last || last.front !== front) g.classed('front', front);
-      if (!last || last.fill !== fill) {
-        g.select('circle.ln-dot').attr('fill', fill);
-        g.select('text').attr('fill', labelColorOn(fill));
-      }
-    });
-
-    const place = (ring: Selection<SVGCircleElement, unknown, null, undefined>, idx: number | null) => {
-      const n = idx === null ? undefined : next.nodes.find((m) => m.kind === 'candidate' && m.key === idx);
-      if (n) ring.style('display', null).attr('cx', n.x).attr('cy', n.y);
-      else ring.style('display', 'none');
-    };
-    place(bestRing, marks.best);
-    place(selectedRing, marks.selected);
+    incoming = null;
+    const moved = drawNodes(next, marks);
+    drawEdges(next, moved);
+    drawFront(marks, moved);
+    placeRing(bestRing, marks.best);
+    placeRing(selectedRing, marks.selected);
     follow(next);
+    scheduleLabels();
   }
 
   return {
     update,
-    view: () => ({ transform: zoomTransform(svgEl), placed, userMoved }),
+    view: () => ({ transform: zoomTransform(svgElement), placed, userMoved }),
     fit() {
       if (!layout || layout.nodes.length === 0) return;
       userMoved = false;
@@ -229,6 +337,7 @@ export function createLineageRenderer(
     },
     destroy() {
       resize.disconnect();
+      if (labelFrame) cancelAnimationFrame(labelFrame);
       svg.on('.zoom', null);
       svg.selectAll('*').remove();
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINEAGE_SPACING, layoutLineage } from './lineageLayout.ts';
+import { LINEAGE_SPACING, layoutLineage, rowsFor } from './lineageLayout.ts';
 import type { LineageCandidateInput } from './lineageLayout.ts';
 
 const c = (idx: number, ...parentIds: number[]): LineageCandidateInput => ({ idx, parentIds });
@@ -70,5 +70,48 @@ describe('layoutLineage', () => {
 
   it('reports the bounds of what it placed', () => {
     expect(layoutLineage(RUN).bounds).toEqual({ minX: 0, maxX: 4 * column, minY: 0, maxY: row });
+  });
+
+  it('wraps a generation wider than a column into further sub-columns of the same band', () => {
+    const wide = [c(0), ...Array.from({ length: 70 }, (_, i) => c(i + 1, 0))];
+    const l = layoutLineage(wide, [], { ...LINEAGE_SPACING, rows: 31 });
+    const children = l.nodes.filter((n) => n.depth === 1);
+    expect(new Set(children.map((n) => n.subColumn))).toEqual(new Set([0, 1, 2]));
+    for (const sub of [0, 1]) expect(children.filter((n) => n.subColumn === sub)).toHaveLength(31);
+    expect(Math.max(...children.map((n) => Math.abs(n.row)))).toBe(15);
+    expect(new Set(l.nodes.map((n) => `${n.x},${n.y}`)).size).toBe(71);
+    // every other sub-column sits half a row lower, so an edge passing through runs between its nodes
+    expect(at(l, 'c32')).toMatchObject({ subColumn: 1, row: 0, x: column + LINEAGE_SPACING.subColumn, y: row / 2 });
+  });
+
+  it('shifts the generations right of a wrapped one by its extra sub-columns', () => {
+    const wide = [c(0), ...Array.from({ length: 40 }, (_, i) => c(i + 1, 0)), c(41, 1)];
+    expect(at(layoutLineage(wide), 'c41').x).toBe(2 * column + LINEAGE_SPACING.subColumn);
+  });
+
+  it('keeps each node in its generation, sub-column and row as candidates are appended', () => {
+    const many = [
+      c(0),
+      ...Array.from({ length: 900 }, (_, i) => c(i + 1, Math.floor(((i * 7919) % 1000) * (i / 1000)))),
+    ];
+    const before = layoutLineage(many.slice(0, 300));
+    const after = layoutLineage(many);
+    for (const n of before.nodes) {
+      const { depth, subColumn, row, y } = at(after, n.id);
+      expect({ depth, subColumn, row, y }).toEqual({ depth: n.depth, subColumn: n.subColumn, row: n.row, y: n.y });
+    }
+  });
+
+  it('keeps a run of a hundred candidates a generation over twelve generations wider than tall, not a sliver', () => {
+    // generation g holds candidates 100g-99 … 100g, each a child of one in the generation before
+    const run = [c(0), ...Array.from({ length: 1200 }, (_, i) => c(i + 1, i < 100 ? 0 : i - 99 - (i % 7)))];
+    const { bounds } = layoutLineage(run);
+    const aspect = (bounds.maxX - bounds.minX) / (bounds.maxY - bounds.minY);
+    expect(aspect).toBeGreaterThan(1.5);
+    expect(aspect).toBeLessThan(4);
+  });
+
+  it('gives bigger trees taller sub-columns, in a few steps', () => {
+    expect([10, 300, 301, 2000, 5000].map(rowsFor)).toEqual([13, 13, 17, 17, 29]);
   });
 });

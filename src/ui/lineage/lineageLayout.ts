@@ -1,9 +1,14 @@
-// The lineage layout: candidates as a DAG (a merge has two parents) placed by generation — x is the
-// depth, the longest path from the seed — and, within a column, in the free row nearest the mean row of
-// the node's parents, so children sit beside their parents. Nodes are placed in index order and a
-// node's place depends only on the nodes before it: appending candidates never moves existing ones, and
-// the picture does not jump while a run is live. Rejected proposals (optional faded leaves) go in the
-// half-columns between generations, so showing them never moves a candidate either.
+// The lineage layout: candidates as a DAG (a merge has two parents) placed by generation — left to
+// right by depth, the longest path from the seed — and, within a generation, in the free row nearest
+// the mean row of the node's parents, so children sit beside their parents. A generation holds at most
+// `rows` rows per column: a wider one wraps into further sub-columns (every other one half a row lower,
+// so an edge passing through a wrapped generation runs between its nodes, not through them), and a run
+// of a hundred candidates a generation stays wider than tall, as the panel is, instead of a tall sliver.
+// Nodes are placed in index order and a node's band, sub-column and row depend only on the nodes before
+// it, so appending candidates never moves existing ones within their generation; only when a generation
+// opens a new sub-column do the generations right of it shift right by one sub-column (rare: once per
+// `rows` candidates it gains). Rejected proposals (optional faded leaves) go in bands of their own
+// between generations, so they never share a spot with a candidate.
 
 export interface LineageCandidateInput {
   idx: number;
@@ -22,6 +27,8 @@ export interface LineageNode {
   /** candidate index or proposal id */
   key: number;
   depth: number;
+  /** which of its band's sub-columns the node sits in (0 unless the band wrapped) */
+  subColumn: number;
   row: number;
   x: number;
   y: number;
@@ -41,65 +48,111 @@ export interface LineageLayout {
   bounds: { minX: number; maxX: number; minY: number; maxY: number };
 }
 
-export const LINEAGE_SPACING = { column: 76, row: 26 };
+export interface LineageSpacing {
+  /** from one generation to the next (half of it to a band of rejected proposals between them) */
+  column: number;
+  /** between the sub-columns of a wrapped generation */
+  subColumn: number;
+  row: number;
+  /** rows a band holds per sub-column, centred on the seed's row; odd, so the seed's row is the middle */
+  rows: number;
+}
 
-/** Rows taken per column; finds the free row nearest a wish, trying below before above at equal distance. */
-class Columns {
-  private taken = new Map<number, Set<number>>();
+export const LINEAGE_SPACING: LineageSpacing = { column: 76, subColumn: 22, row: 26, rows: 21 };
 
-  place(column: number, wish: number): number {
-    let rows = this.taken.get(column);
-    if (!rows) this.taken.set(column, (rows = new Set()));
-    for (let d = 0; ; d++) {
-      for (const r of d === 0 ? [wish] : [wish + d, wish - d]) {
-        if (!rows.has(r)) {
-          rows.add(r);
-          return r;
-        }
+/**
+ * Rows per sub-column for a tree of `nodes` nodes: more for bigger trees, so the layout keeps roughly the
+ * lineage panel's proportions (about 4:1) as it grows. In steps rather than smoothly, because a change
+ * re-flows every wrapped generation: a live run crosses a step at most twice.
+ */
+export function rowsFor(nodes: number): number {
+  return nodes <= 300 ? 13 : nodes <= 2000 ? 17 : 29;
+}
+
+/**
+ * How many rows away from its wish a node would rather sit than one sub-column further right: keeps a
+ * band's first sub-columns the fullest, so it wraps only when it must.
+ */
+const SUB_COLUMN_COST = 2;
+
+/** The sub-columns of one band and the rows taken in each. */
+class Band {
+  readonly columns: Set<number>[] = [];
+
+  constructor(private readonly half: number) {}
+
+  /** The free (sub-column, row) nearest the wished row, trying below before above at equal distance. */
+  place(wish: number): { subColumn: number; row: number } {
+    let spot: { subColumn: number; row: number } | null = null;
+    let bestCost = Infinity;
+    for (let subColumn = 0; subColumn < this.columns.length; subColumn++) {
+      const taken = this.columns[subColumn] as Set<number>;
+      if (taken.size > 2 * this.half) continue;
+      for (let d = 0; d + SUB_COLUMN_COST * subColumn < bestCost; d++) {
+        const row = this.free(taken, wish + d) ?? this.free(taken, wish - d);
+        if (row === null) continue;
+        spot = { subColumn, row };
+        bestCost = d + SUB_COLUMN_COST * subColumn;
+        break;
       }
     }
+    spot ??= { subColumn: this.columns.push(new Set()) - 1, row: wish };
+    (this.columns[spot.subColumn] as Set<number>).add(spot.row);
+    return spot;
+  }
+
+  private free(taken: Set<number>, row: number): number | null {
+    return Math.abs(row) <= this.half && !taken.has(row) ? row : null;
   }
 }
 
-function wishedRow(parents: readonly LineageNode[]): number {
+function wishedRow(parents: readonly LineageNode[], half: number): number {
   if (parents.length === 0) return 0;
-  return Math.round(parents.reduce((s, p) => s + p.row, 0) / parents.length);
+  const mean = Math.round(parents.reduce((s, p) => s + p.row, 0) / parents.length);
+  return Math.max(-half, Math.min(half, mean));
 }
 
 export function layoutLineage(
   candidates: readonly (LineageCandidateInput | undefined)[],
   rejected: readonly LineageRejectedInput[] = [],
-  spacing = LINEAGE_SPACING,
+  spacing: LineageSpacing = LINEAGE_SPACING,
 ): LineageLayout {
+  const half = Math.floor(spacing.rows / 2);
   const byIdx = new Map<number, LineageNode>();
   const nodes: LineageNode[] = [];
   const edges: LineageEdge[] = [];
-  // candidate generations sit on even half-columns, rejected leaves on odd ones: they never share rows
-  const columns = new Columns();
+  // generation d is band 2d; proposals rejected from parents of depth d sit in band 2d + 1
+  const bands: Band[] = [];
+  const bandOf: number[] = [];
 
-  const add = (
-    id: string,
-    kind: LineageNode['kind'],
-    key: number,
-    parentIds: readonly number[],
-    halfColumnOffset: number,
-  ) => {
+  const add = (id: string, kind: LineageNode['kind'], key: number, parentIds: readonly number[]) => {
     // a parent not yet known (out-of-order events) is left out rather than guessed
     const parents = parentIds.map((p) => byIdx.get(p)).filter((p): p is LineageNode => p !== undefined);
     const depth = parents.length ? Math.max(...parents.map((p) => p.depth)) + 1 : 0;
-    const halfColumn = kind === 'candidate' ? 2 * depth : 2 * (depth - 1) + halfColumnOffset;
-    const row = columns.place(halfColumn, wishedRow(parents));
-    const node: LineageNode = { id, kind, key, depth, row, x: (halfColumn / 2) * spacing.column, y: row * spacing.row };
+    const band = kind === 'candidate' ? 2 * depth : 2 * depth - 1;
+    const { subColumn, row } = (bands[band] ??= new Band(half)).place(wishedRow(parents, half));
+    const y = (row + (subColumn % 2) / 2) * spacing.row;
+    const node: LineageNode = { id, kind, key, depth, subColumn, row, x: 0, y };
     nodes.push(node);
+    bandOf.push(band);
     const merge = parents.length > 1;
     for (const p of parents) edges.push({ id: `${p.id}-${id}`, source: p, target: node, merge });
     return node;
   };
 
   for (const c of candidates) {
-    if (c) byIdx.set(c.idx, add(`c${c.idx}`, 'candidate', c.idx, c.parentIds, 0));
+    if (c) byIdx.set(c.idx, add(`c${c.idx}`, 'candidate', c.idx, c.parentIds));
   }
-  for (const r of rejected) add(`r${r.proposalId}`, 'rejected', r.proposalId, r.parentIds, 1);
+  for (const r of rejected) add(`r${r.proposalId}`, 'rejected', r.proposalId, r.parentIds);
+
+  // a band starts half a generation's spacing after the last sub-column of the band before it
+  const starts: number[] = [];
+  let x = 0;
+  for (let b = 0; b < bands.length; b++) {
+    starts[b] = x;
+    x += Math.max(0, (bands[b]?.columns.length ?? 0) - 1) * spacing.subColumn + spacing.column / 2;
+  }
+  nodes.forEach((n, i) => (n.x = (starts[bandOf[i] as number] as number) + n.subColumn * spacing.subColumn));
 
   const bounds = { minX: 0, maxX: 0, minY: 0, maxY: 0 };
   for (const n of nodes) {

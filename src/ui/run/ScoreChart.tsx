@@ -1,7 +1,10 @@
 // The score chart panel: React owns the container and the legend, drawScoreChart owns the SVG inside.
+// With more proposals than the plot can show one by one, the chart grows a density strip under the plot
+// and the legend says so.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useRunStore } from '../../store/runStore.ts';
-import { createScoreChart } from './drawScoreChart.ts';
+import { STRIP, createScoreChart } from './drawScoreChart.ts';
+import { isDense } from './proposalDensity.ts';
 import type { ScoreChartRenderer } from './drawScoreChart.ts';
 import { HoverTooltip } from './HoverTooltip.tsx';
 import type { HoverInfo } from './HoverTooltip.tsx';
@@ -30,7 +33,10 @@ export function ScoreChart() {
   useEffect(() => {
     const renderer = createScoreChart(svgRef.current!, {
       onHover: (t, clientX, clientY) => setHover(t ? { lines: describeTarget(t), clientX, clientY } : null),
-      onClick: (t) => (t.kind === 'candidate' ? openCandidate(t.point.idx) : openProposal(t.tick.id)),
+      onClick: (t) =>
+        t.kind === 'candidate'
+          ? openCandidate(t.point.idx)
+          : openProposal(t.kind === 'tick' ? t.tick.id : t.bin.firstId),
     });
     chart.current = renderer;
     return () => {
@@ -39,9 +45,11 @@ export function ScoreChart() {
     };
   }, []);
 
+  const dense = isDense(data.ticks.length, width);
+  const height = dense ? HEIGHT + STRIP.height + STRIP.gap : HEIGHT;
   useEffect(() => {
-    if (width > 0) chart.current?.update(data, width, HEIGHT);
-  }, [data, width]);
+    if (width > 0) chart.current?.update(data, width, height, dense);
+  }, [data, width, height, dense]);
 
   return (
     <section className="panel score-chart" data-testid="score-chart">
@@ -68,17 +76,32 @@ export function ScoreChart() {
             <span className="lg-dot merge" />
             merge
           </li>
-          <li>
-            <span className="lg-tick accepted" />
-            minibatch before → after, accepted
-          </li>
-          <li>
-            <span className="lg-tick rejected" />
-            rejected
-          </li>
+          {dense ? (
+            <>
+              <li>
+                <span className="lg-bar accepted" />
+                accepted
+              </li>
+              <li>
+                <span className="lg-bar rejected" />
+                rejected proposals per bin
+              </li>
+            </>
+          ) : (
+            <>
+              <li>
+                <span className="lg-tick accepted" />
+                minibatch before → after, accepted
+              </li>
+              <li>
+                <span className="lg-tick rejected" />
+                rejected
+              </li>
+            </>
+          )}
         </ul>
       </header>
-      <div ref={wrapRef} className="score-chart-body">
+      <div ref={wrapRef} className="score-chart-body" style={{ height }}>
         <svg ref={svgRef} role="img" aria-label="score chart" />
         {data.best.length === 0 && data.candidates.length === 0 && (
           <p className="chart-empty muted">Waiting for the seed candidate's val score…</p>

@@ -1,10 +1,14 @@
 // Draws the score chart into an SVG that React created and never touches again. Updates are
-// incremental: points and ticks are joined by key, and existing ones are moved only when the scales
-// change (a resize, or a run without a cap whose axis grows), so a long run does not redraw thousands
-// of marks every frame. Hover and click find the nearest mark through a Delaunay index rather than
-// thousands of tiny hit targets.
+// incremental: new candidate points are appended, tick chunks already full are kept, and existing marks
+// are moved only when the scales change (a resize, or a run without a cap whose axis grows), so a long
+// run does not redraw thousands of marks every frame. Past a tick every few pixels (isDense) the
+// minibatch outcomes are drawn as a density strip under the plot instead — accepted and rejected counts
+// per bin of metric calls — since thousands of ticks only make a solid wall. Hover and click find the
+// nearest mark through a Delaunay index rather than thousands of tiny hit targets.
 import { Delaunay, axisBottom, axisLeft, curveStepAfter, line, pointer, scaleLinear, select } from 'd3';
 import type { ScaleLinear, Selection } from 'd3';
+import { binProposals, binWidth } from './proposalDensity.ts';
+import type { DensityBin } from './proposalDensity.ts';
 import type { CandidatePoint, ChartTarget, LinePoint, ProposalTick, ScoreChartData } from './scoreChartData.ts';
 
 export interface ScoreChartHandlers {
@@ -13,18 +17,36 @@ export interface ScoreChartHandlers {
 }
 
 export interface ScoreChartRenderer {
-  update(data: ScoreChartData, width: number, height: number): void;
+  /** `dense`: draw the minibatch outcomes as a density strip (the caller made the chart taller for it) */
+  update(data: ScoreChartData, width: number, height: number, dense: boolean): void;
   destroy(): void;
 }
 
 const MARGIN = { top: 10, right: 28, bottom: 24, left: 40 };
+/** the density strip's height and its gap to the plot above */
+export const STRIP = { height: 36, gap: 12 };
 const TICK_CHUNK = 250;
-/** above this many proposals, rejected ticks fade to a texture */
-const DENSE_TICKS = 400;
+/** plot pixels per density bin */
+const BIN_PX = 6;
 /** how close (px) the pointer must be to a mark to hover it */
 const HOVER_RADIUS = 14;
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/** Stacked bars (rejected on top of accepted) as two path strings. */
+function barPaths(bins: readonly DensityBin[], bx: (x: number) => number, by: (n: number) => number) {
+  let accepted = '';
+  let rejected = '';
+  for (const b of bins) {
+    const x0 = bx(b.x0) + 0.5;
+    const w = Math.max(1, bx(b.x1) - bx(b.x0) - 1);
+    const ya = by(b.accepted);
+    const yr = by(b.accepted + b.rejected);
+    if (b.accepted) accepted += `M${x0},${by(0)}V${ya}h${w}V${by(0)}Z`;
+    if (b.rejected) rejected += `M${x0},${ya}V${yr}h${w}V${ya}Z`;
+  }
+  return { accepted, rejected };
+}
 
 export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandlers): ScoreChartRenderer {
   const svg = select(svgEl).attr('class', 'score-chart-svg');
@@ -34,22 +56,29 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
   const yAxis = root.append('g').attr('class', 'sc-axis');
   const xLabel = root.append('text').attr('class', 'sc-axis-label').attr('text-anchor', 'end').text('metric calls');
   // rejected ticks under accepted ones: the few that were adopted must not drown in the many that were not
-  // ticks are drawn as a few paths of TICK_CHUNK ticks each, not one element per proposal: thousands of
-  // proposals stay a handful of DOM elements, an axis rescale rewrites a few attributes, and a live
-  // append redraws only the last, unfilled chunk
+  // ticks are drawn as a few paths of TICK_CHUNK ticks each, not one element per proposal: an axis
+  // rescale rewrites a few attributes, and a live append redraws only the last, unfilled chunk
   const rejectedG: G = root.append('g').attr('class', 'sc-ticks');
   const acceptedG: G = root.append('g').attr('class', 'sc-ticks');
   let drawnChunks: Record<'rejected' | 'accepted', string[]> = { rejected: [], accepted: [] };
+  const strip = root.append('g').attr('class', 'sc-density').style('display', 'none');
+  const stripAxis = strip.append('g').attr('class', 'sc-axis');
+  const stripRejected = strip.append('path').attr('class', 'sc-bar rejected');
+  const stripAccepted = strip.append('path').attr('class', 'sc-bar accepted');
   const frontPath = root.append('path').attr('class', 'sc-line sc-line-front');
   const bestPath = root.append('path').attr('class', 'sc-line sc-line-best');
   const pointsG: G = root.append('g').attr('class', 'sc-points');
   const hoverRing = root.append('circle').attr('class', 'sc-hover').attr('r', 6).style('display', 'none');
+  const hoverBar = strip.append('rect').attr('class', 'sc-bar-hover').style('display', 'none');
   const overlay = root.append('rect').attr('class', 'sc-overlay');
 
   const x = scaleLinear();
   const y = scaleLinear().domain([0, 1]);
   let signature = '';
   let data: ScoreChartData | null = null;
+  let dense = false;
+  let plotH = 0;
+  let bins: DensityBin[] = [];
   let drawn: { ticks: ProposalTick[] | null; candidates: CandidatePoint[] | null } = { ticks: null, candidates: null };
   let index: { delaunay: Delaunay<number>; targets: ChartTarget[] } | null = null;
 
@@ -64,17 +93,19 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
       .x((p) => sx(p.x))
       .y((p) => y(p.y))
       .curve(curveStepAfter);
+  const spot = (t: ChartTarget): [number, number] =>
+    t.kind === 'tick' ? [x(t.tick.x), y(t.tick.after)] : t.kind === 'candidate' ? [x(t.point.x), y(t.point.y)] : [0, 0];
 
   function indexFor(d: ScoreChartData) {
     if (index) return index;
     const targets: ChartTarget[] = [
-      ...d.ticks.map((tick): ChartTarget => ({ kind: 'tick', tick })),
+      ...(dense ? [] : d.ticks.map((tick): ChartTarget => ({ kind: 'tick', tick }))),
       ...d.candidates.map((point): ChartTarget => ({ kind: 'candidate', point })),
     ];
     const delaunay = Delaunay.from(
       targets,
-      (t) => x(t.kind === 'tick' ? t.tick.x : t.point.x),
-      (t) => y(t.kind === 'tick' ? t.tick.after : t.point.y),
+      (t) => spot(t)[0],
+      (t) => spot(t)[1],
     );
     index = { delaunay, targets };
     return index;
@@ -83,29 +114,46 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
   function nearest(event: PointerEvent): ChartTarget | null {
     if (!data) return null;
     const [mx, my] = pointer(event, root.node());
+    if (dense && my > plotH + STRIP.gap / 2) {
+      const calls = x.invert(mx);
+      const bin = bins.find((b) => b.x0 <= calls && calls < b.x1);
+      return bin ? { kind: 'bin', bin } : null;
+    }
     const { delaunay, targets } = indexFor(data);
     if (targets.length === 0) return null;
     // candidates win over ticks at the same spot: they are what a click opens
     const pointHit = data.candidates.find((p) => Math.hypot(x(p.x) - mx, y(p.y) - my) <= 6);
     if (pointHit) return { kind: 'candidate', point: pointHit };
-    const i = delaunay.find(mx, my);
-    const t = targets[i];
+    const t = targets[delaunay.find(mx, my)];
     if (!t) return null;
-    const [tx, ty] = t.kind === 'tick' ? [x(t.tick.x), y(t.tick.after)] : [x(t.point.x), y(t.point.y)];
+    const [tx, ty] = spot(t);
     return Math.hypot(tx - mx, ty - my) <= HOVER_RADIUS ? t : null;
+  }
+
+  function showHover(t: ChartTarget | null) {
+    if (t?.kind === 'bin') {
+      hoverBar
+        .style('display', null)
+        .attr('x', x(t.bin.x0))
+        .attr('width', Math.max(2, x(t.bin.x1) - x(t.bin.x0)));
+      hoverRing.style('display', 'none');
+      return;
+    }
+    hoverBar.style('display', 'none');
+    if (t) {
+      const [tx, ty] = spot(t);
+      hoverRing.style('display', null).attr('cx', tx).attr('cy', ty);
+    } else hoverRing.style('display', 'none');
   }
 
   overlay
     .on('pointermove', (event: PointerEvent) => {
       const t = nearest(event);
-      if (t) {
-        const [tx, ty] = t.kind === 'tick' ? [x(t.tick.x), y(t.tick.after)] : [x(t.point.x), y(t.point.y)];
-        hoverRing.style('display', null).attr('cx', tx).attr('cy', ty);
-      } else hoverRing.style('display', 'none');
+      showHover(t);
       handlers.onHover(t, event.clientX, event.clientY);
     })
     .on('pointerleave', () => {
-      hoverRing.style('display', 'none');
+      showHover(null);
       handlers.onHover(null, 0, 0);
     })
     .on('click', (event: PointerEvent) => {
@@ -113,94 +161,128 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
       if (t) handlers.onClick(t);
     });
 
-  function update(next: ScoreChartData, width: number, height: number) {
+  function drawAxes(w: number, h: number, bottom: number) {
+    overlay.attr('width', w).attr('height', bottom);
+    xAxis.attr('transform', `translate(0,${bottom})`).call(
+      axisBottom(x)
+        .ticks(Math.max(2, Math.floor(w / 90)))
+        .tickSizeOuter(0),
+    );
+    yAxis.call(
+      axisLeft(y)
+        .ticks(Math.max(2, Math.min(5, Math.floor(h / 25))))
+        .tickSizeOuter(0),
+    );
+    grid
+      .selectAll('line')
+      .data(y.ticks(5))
+      .join('line')
+      .attr('x1', 0)
+      .attr('x2', w)
+      .attr('y1', (v) => y(v))
+      .attr('y2', (v) => y(v));
+    xLabel.attr('x', w).attr('y', h - 4);
+  }
+
+  function drawTicks(g: G, ticks: ProposalTick[], cls: 'rejected' | 'accepted', rescaled: boolean) {
+    const prev = drawnChunks[cls];
+    const chunks: string[] = [];
+    for (let i = 0; i < ticks.length; i += TICK_CHUNK) {
+      const k = i / TICK_CHUNK;
+      const full = i + TICK_CHUNK <= ticks.length;
+      // a chunk that was already full at this scale holds the same ticks: keep its string
+      const kept = !rescaled && full && prev[k] !== undefined && k < prev.length - 1;
+      chunks.push(
+        kept
+          ? (prev[k] as string)
+          : ticks
+              .slice(i, i + TICK_CHUNK)
+              .map(tickPath)
+              .join(''),
+      );
+    }
+    g.selectAll<SVGPathElement, string>('path')
+      .data(chunks)
+      .join((enter) => enter.append('path').attr('class', `sc-tick ${cls}`))
+      .each(function (d, i) {
+        if (prev[i] !== d) this.setAttribute('d', d);
+      });
+    drawnChunks = { ...drawnChunks, [cls]: chunks };
+  }
+
+  function drawStrip(next: ScoreChartData, w: number) {
+    bins = binProposals(next.ticks, binWidth(next.xMax, Math.floor(w / BIN_PX)));
+    const most = Math.max(1, ...bins.map((b) => b.accepted + b.rejected));
+    const by = scaleLinear().domain([0, most]).range([STRIP.height, 0]);
+    const paths = barPaths(bins, x, by);
+    stripAccepted.attr('d', paths.accepted);
+    stripRejected.attr('d', paths.rejected);
+    // the tallest bar's count gives the scale; the bin's range is in its tooltip
+    stripAxis.call(axisLeft(by).tickValues([most]).tickFormat(String).tickSizeOuter(0));
+  }
+
+  function drawPoints(next: ScoreChartData, rescaled: boolean) {
+    const before = drawn.candidates ?? [];
+    const appendOnly =
+      !rescaled &&
+      next.candidates.length >= before.length &&
+      (before.length === 0 || next.candidates[before.length - 1]?.idx === before[before.length - 1]?.idx);
+    const enter = (s: Selection<SVGCircleElement, CandidatePoint, SVGGElement, unknown>) =>
+      s
+        .attr('class', (p) => `sc-point ${p.origin}`)
+        .attr('r', 3.5)
+        .attr('cx', (p) => x(p.x))
+        .attr('cy', (p) => y(p.y));
+    if (appendOnly) {
+      // a live update adds points at the end: append those, without a keyed join over every point
+      pointsG
+        .selectAll<SVGCircleElement, CandidatePoint>('circle.new')
+        .data(next.candidates.slice(before.length))
+        .enter()
+        .append('circle')
+        .call(enter);
+      return;
+    }
+    const points = pointsG
+      .selectAll<SVGCircleElement, CandidatePoint>('circle')
+      .data(next.candidates, (p) => p.idx)
+      .join((e) => e.append('circle').call(enter));
+    if (rescaled) points.attr('cx', (p) => x(p.x)).attr('cy', (p) => y(p.y));
+  }
+
+  function update(next: ScoreChartData, width: number, height: number, isDense: boolean) {
     data = next;
     index = null;
     const w = Math.max(10, width - MARGIN.left - MARGIN.right);
-    const h = Math.max(10, height - MARGIN.top - MARGIN.bottom);
+    const bottom = Math.max(10, height - MARGIN.top - MARGIN.bottom);
+    const h = isDense ? Math.max(10, bottom - STRIP.height - STRIP.gap) : bottom;
     svg.attr('width', width).attr('height', height);
-    const sig = `${w}|${h}|${next.xMax}`;
+    const sig = `${w}|${h}|${next.xMax}|${isDense}`;
     const rescaled = sig !== signature;
     signature = sig;
+    dense = isDense;
+    plotH = h;
     x.domain([0, next.xMax]).range([0, w]);
     y.range([h, 0]);
-
     if (rescaled) {
-      overlay.attr('width', w).attr('height', h);
-      xAxis.attr('transform', `translate(0,${h})`).call(
-        axisBottom(x)
-          .ticks(Math.max(2, Math.floor(w / 90)))
-          .tickSizeOuter(0),
-      );
-      yAxis.call(axisLeft(y).ticks(5).tickSizeOuter(0));
-      grid
-        .selectAll('line')
-        .data(y.ticks(5))
-        .join('line')
-        .attr('x1', 0)
-        .attr('x2', w)
-        .attr('y1', (v) => y(v))
-        .attr('y2', (v) => y(v));
-      xLabel.attr('x', w).attr('y', h - 4);
+      drawAxes(w, h, bottom);
+      strip.attr('transform', `translate(0,${h + STRIP.gap})`).style('display', dense ? 'inline' : 'none');
+      hoverBar.attr('y', 0).attr('height', STRIP.height);
     }
 
     bestPath.attr('d', lineGen(x)(next.best) ?? '');
     frontPath.attr('d', lineGen(x)(next.front) ?? '');
 
-    // a budget tick changes only the lines: skip the joins when the marks are the same arrays as last time
-    const marksChanged = rescaled || next.ticks !== drawn.ticks || next.candidates !== drawn.candidates;
+    // a budget tick changes only the lines: skip the marks when they are the same arrays as last time
+    const ticksChanged = rescaled || next.ticks !== drawn.ticks;
+    const pointsChanged = rescaled || next.candidates !== drawn.candidates;
+    if (ticksChanged) {
+      if (dense) drawStrip(next, w);
+      drawTicks(rejectedG, dense ? [] : next.ticks.filter((t) => !t.accepted), 'rejected', rescaled);
+      drawTicks(acceptedG, dense ? [] : next.ticks.filter((t) => t.accepted), 'accepted', rescaled);
+    }
+    if (pointsChanged) drawPoints(next, rescaled);
     drawn = { ticks: next.ticks, candidates: next.candidates };
-    if (!marksChanged) return;
-
-    svg.classed('dense', next.ticks.length > DENSE_TICKS);
-    const drawTicks = (g: G, ticks: ProposalTick[], cls: 'rejected' | 'accepted') => {
-      const prev = drawnChunks[cls];
-      const chunks: string[] = [];
-      for (let i = 0; i < ticks.length; i += TICK_CHUNK) {
-        const k = i / TICK_CHUNK;
-        const full = i + TICK_CHUNK <= ticks.length;
-        // a chunk that was already full at this scale holds the same ticks: keep its string
-        const kept = !rescaled && full && prev[k] !== undefined && k < prev.length - 1;
-        chunks.push(
-          kept
-            ? (prev[k] as string)
-            : ticks
-                .slice(i, i + TICK_CHUNK)
-                .map(tickPath)
-                .join(''),
-        );
-      }
-      g.selectAll<SVGPathElement, string>('path')
-        .data(chunks)
-        .join((enter) => enter.append('path').attr('class', `sc-tick ${cls}`))
-        .each(function (d, i) {
-          if (prev[i] !== d) this.setAttribute('d', d);
-        });
-      drawnChunks = { ...drawnChunks, [cls]: chunks };
-    };
-    drawTicks(
-      rejectedG,
-      next.ticks.filter((t) => !t.accepted),
-      'rejected',
-    );
-    drawTicks(
-      acceptedG,
-      next.ticks.filter((t) => t.accepted),
-      'accepted',
-    );
-
-    const points = pointsG
-      .selectAll<SVGCircleElement, CandidatePoint>('circle')
-      .data(next.candidates, (p) => p.idx)
-      .join((enter) =>
-        enter
-          .append('circle')
-          .attr('class', (p) => `sc-point ${p.origin}`)
-          .attr('r', 3.5)
-          .attr('cx', (p) => x(p.x))
-          .attr('cy', (p) => y(p.y)),
-      );
-    if (rescaled) points.attr('cx', (p) => x(p.x)).attr('cy', (p) => y(p.y));
   }
 
   return {

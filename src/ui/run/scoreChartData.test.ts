@@ -76,6 +76,28 @@ describe('scoreChartData', () => {
     expect(data.xMax).toBe(50);
   });
 
+  it('keeps only the points where a line changes, and its end', () => {
+    const point = (metricCalls: number, bestScore: number) => ({
+      metricCalls,
+      iteration: 0,
+      bestScore,
+      paretoAggregate: 1,
+    });
+    const data = shapeScoreChart([point(10, 0.2), point(20, 0.2), point(30, 0.5), point(40, 0.5)], [], [], {
+      used: 40,
+      cap: null,
+    });
+    expect(data.best).toEqual([
+      { x: 10, y: 0.2 },
+      { x: 30, y: 0.5 },
+      { x: 40, y: 0.5 },
+    ]);
+    expect(data.front).toEqual([
+      { x: 10, y: 1 },
+      { x: 40, y: 1 },
+    ]);
+  });
+
   it('ends the axis at a round number past the data, the cap at most', () => {
     expect(
       shapeScoreChart([], candidatePoints([cand(0, 0.4, 50)]), proposalTicks([proposal(9, {})]), {

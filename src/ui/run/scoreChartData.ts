@@ -6,6 +6,8 @@ import type { CandidateRow, ProposalRow } from '../../engine/index.ts';
 import type { CandidateView } from '../../store/runStore.ts';
 import type { ScorePoint } from '../../run/runEvent.ts';
 import { formatScore } from './format.ts';
+import { describeBin } from './proposalDensity.ts';
+import type { DensityBin } from './proposalDensity.ts';
 
 export interface LinePoint {
   x: number;
@@ -30,7 +32,10 @@ export interface ProposalTick {
   candidateIdx: number;
 }
 
-export type ChartTarget = { kind: 'candidate'; point: CandidatePoint } | { kind: 'tick'; tick: ProposalTick };
+export type ChartTarget =
+  | { kind: 'candidate'; point: CandidatePoint }
+  | { kind: 'tick'; tick: ProposalTick }
+  | { kind: 'bin'; bin: DensityBin };
 
 export interface ScoreChartData {
   best: LinePoint[];
@@ -41,11 +46,20 @@ export interface ScoreChartData {
   xMax: number;
 }
 
-/** A step series that runs on to `until` at its last value, so the line reaches "now". */
+/**
+ * A step series that runs on to `until` at its last value, so the line reaches "now". Only the points
+ * where the value changes are kept (a step line through the others draws the same): a run of thousands
+ * of iterations changes its best score a few dozen times.
+ */
 function series(scores: readonly ScorePoint[], pick: (p: ScorePoint) => number, until: number): LinePoint[] {
-  const out = scores.map((p) => ({ x: p.metricCalls, y: pick(p) }));
+  const out: LinePoint[] = [];
+  for (const p of scores) {
+    const y = pick(p);
+    if (out.length === 0 || out[out.length - 1]!.y !== y) out.push({ x: p.metricCalls, y });
+  }
   const last = out[out.length - 1];
-  if (last && until > last.x) out.push({ x: until, y: last.y });
+  const end = Math.max(until, scores[scores.length - 1]?.metricCalls ?? 0);
+  if (last && end > last.x) out.push({ x: end, y: last.y });
   return out;
 }
 
@@ -84,7 +98,10 @@ export function candidatePoints(candidates: readonly (CandidateView | undefined)
   return out;
 }
 
-/** Points and ticks come in already shaped: they change only when candidates or proposals do, the lines with every budget tick. */
+/**
+ * Points and ticks come in already shaped: they change only when candidates or proposals do, the lines
+ * with every budget tick.
+ */
 export function shapeScoreChart(
   scores: readonly ScorePoint[],
   points: CandidatePoint[],
@@ -128,6 +145,7 @@ export function describeTarget(t: ChartTarget): string[] {
       `iteration ${p.iteration} · found at ${p.x} metric calls`,
     ];
   }
+  if (t.kind === 'bin') return describeBin(t.bin);
   const k = t.tick;
   return [
     `Proposal #${k.id}: ${k.accepted ? `accepted as #${k.candidateIdx}` : 'rejected'}`,

@@ -21,6 +21,8 @@ export interface RunContext {
   evaluator: Evaluator;
   emit: Emit;
   track: (e: TrackingEvent) => void;
+  /** Whether a tracking consumer listens: rows that copy the fronts are only built then. */
+  tracking: boolean;
   selector: CandidateSelector;
   pickComponents: ComponentPicker;
   signal: AbortSignalLike | undefined;

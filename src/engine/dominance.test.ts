@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { dominatedPrograms, frontFrequencies, nonDominatedFrequencies, removeDominated } from './dominance.ts';
 import { Rng } from './rng.ts';
 
-const map = (o: Record<string, number[]>) => new Map(Object.entries(o));
-const obj = (m: Map<string, number[]>) => Object.fromEntries(m);
+/** removeDominated over named fronts, named again in the result */
+const rd = (fronts: Record<string, number[]>, scores: number[]) => {
+  const kept = removeDominated(Object.values(fronts), scores);
+  return Object.fromEntries(Object.keys(fronts).map((k, i) => [k, kept[i]]));
+};
 
 /**
  * The reference's algorithm, literally: in ascending (score, index) order find the first program
@@ -61,54 +64,58 @@ describe('dominatedPrograms', () => {
 
 describe('removeDominated', () => {
   it('of two programs tying on every front, the lower-scored one goes', () =>
-    expect(obj(removeDominated(map({ a: [0, 1], b: [0, 1] }), [0.4, 0.6]))).toEqual({ a: [1], b: [1] }));
+    expect(rd({ a: [0, 1], b: [0, 1] }, [0.4, 0.6])).toEqual({ a: [1], b: [1] }));
   it('on equal scores too, the lower index goes and one survives', () =>
-    expect(obj(removeDominated(map({ a: [0, 1], b: [0, 1] }), [0.5, 0.5]))).toEqual({ a: [1], b: [1] }));
+    expect(rd({ a: [0, 1], b: [0, 1] }, [0.5, 0.5])).toEqual({ a: [1], b: [1] }));
   it('of three identical programs exactly one survives', () =>
-    expect(obj(removeDominated(map({ a: [0, 1, 2] }), [0.2, 0.9, 0.5]))).toEqual({ a: [1] }));
+    expect(rd({ a: [0, 1, 2] }, [0.2, 0.9, 0.5])).toEqual({ a: [1] }));
   it('keeps the sole best on one example even with a low average', () =>
-    expect(obj(removeDominated(map({ a: [0, 1], b: [0], c: [1] }), [0.9, 0.1]))).toEqual({
+    expect(rd({ a: [0, 1], b: [0], c: [1] }, [0.9, 0.1])).toEqual({
       a: [0, 1],
       b: [0],
       c: [1],
     }));
   it("removes a program whose fronts are a subset of another's", () =>
-    expect(obj(removeDominated(map({ a: [0, 1], b: [1] }), [0.9, 0.5]))).toEqual({ a: [1], b: [1] }));
+    expect(rd({ a: [0, 1], b: [1] }, [0.9, 0.5])).toEqual({ a: [1], b: [1] }));
   it('resolves a chain of domination, low scores first', () =>
-    expect(obj(removeDominated(map({ f1: [0, 1, 2], f2: [1, 2], f3: [2] }), [0.1, 0.2, 0.3]))).toEqual({
+    expect(rd({ f1: [0, 1, 2], f2: [1, 2], f3: [2] }, [0.1, 0.2, 0.3])).toEqual({
       f1: [2],
       f2: [2],
       f3: [2],
     }));
   it('resolves a chain whatever the score order', () =>
-    expect(obj(removeDominated(map({ f1: [0, 1, 2], f2: [1, 2], f3: [2] }), [0.3, 0.2, 0.1]))).toEqual({
+    expect(rd({ f1: [0, 1, 2], f2: [1, 2], f3: [2] }, [0.3, 0.2, 0.1])).toEqual({
       f1: [2],
       f2: [2],
       f3: [2],
     }));
   it('never empties a non-empty front', () =>
     expect(
-      [...removeDominated(map({ a: [0, 1], b: [1, 2], c: [2, 0] }), [0.1, 0.2, 0.3]).values()].every(
-        (p) => p.length > 0,
-      ),
+      removeDominated(
+        [
+          [0, 1],
+          [1, 2],
+          [2, 0],
+        ],
+        [0.1, 0.2, 0.3],
+      ).every((p) => p.length > 0),
     ).toBe(true));
-  it('keeps empty fronts as empty', () =>
-    expect(obj(removeDominated(map({ a: [], b: [0] }), [1]))).toEqual({ a: [], b: [0] }));
+  it('keeps empty fronts as empty', () => expect(rd({ a: [], b: [0] }, [1])).toEqual({ a: [], b: [0] }));
   it('does not mutate its input', () => {
-    const m = map({ a: [0, 1] });
-    removeDominated(m, [0, 1]);
-    expect(obj(m)).toEqual({ a: [0, 1] });
+    const lists = [[0, 1]];
+    removeDominated(lists, [0, 1]);
+    expect(lists).toEqual([[0, 1]]);
   });
 });
 
 describe('frontFrequencies', () => {
   it('counts fronts per program, ordered by index', () =>
-    expect(frontFrequencies(map({ a: [2, 0], b: [0], c: [1, 2] }))).toEqual([
+    expect(frontFrequencies([[2, 0], [0], [1, 2]])).toEqual([
       [0, 2],
       [1, 1],
       [2, 2],
     ]));
-  it('is empty for empty fronts', () => expect(frontFrequencies(map({ a: [], b: [] }))).toEqual([]));
+  it('is empty for empty fronts', () => expect(frontFrequencies([[], []])).toEqual([]));
 });
 
 describe('nonDominatedFrequencies', () => {
@@ -122,8 +129,7 @@ describe('nonDominatedFrequencies', () => {
         0.1 + rng.next() * 0.6,
         1 + rng.int(4),
       );
-      const m = new Map(lists.map((l, k) => [`f${k}`, l]));
-      expect(nonDominatedFrequencies(m, scores)).toEqual(frontFrequencies(removeDominated(m, scores)));
+      expect(nonDominatedFrequencies(lists, scores)).toEqual(frontFrequencies(removeDominated(lists, scores)));
     }
   });
 });

@@ -10,6 +10,9 @@
 // decided) members survived. Hence: p survives iff p is the last member of some front whose other
 // members were all dominated. Each front is looked at once, when its last member's turn comes.
 
+/** The programs on each front. */
+type Fronts = readonly (readonly number[])[];
+
 interface Dominance {
   /** dominated[p] === 1 when program p is dominated; programs on no front are never marked */
   dominated: Uint8Array;
@@ -17,7 +20,7 @@ interface Dominance {
   frontCount: Int32Array;
 }
 
-function dominance(lists: readonly (readonly number[])[], scores: readonly number[]): Dominance {
+function dominance(lists: Fronts, scores: readonly number[]): Dominance {
   const n = scores.length;
   const order = Array.from({ length: n }, (_, p) => p).sort((a, b) => (scores[a] ?? 0) - (scores[b] ?? 0) || a - b);
   const rank = new Int32Array(n);
@@ -29,7 +32,6 @@ function dominance(lists: readonly (readonly number[])[], scores: readonly numbe
   const nextEnding = new Int32Array(lists.length);
   for (let k = 0; k < lists.length; k++) {
     const progs = lists[k] as readonly number[];
-    let last = -1;
     let lastRank = -1;
     for (let i = 0; i < progs.length; i++) {
       const p = progs[i] as number;
@@ -37,12 +39,10 @@ function dominance(lists: readonly (readonly number[])[], scores: readonly numbe
       if (!(p < n)) return dominance(lists, padTo(scores, lists));
       frontCount[p] = (frontCount[p] as number) + 1;
       const r = rank[p] as number;
-      if (r > lastRank) {
-        lastRank = r;
-        last = p;
-      }
+      lastRank = r > lastRank ? r : lastRank; // branch-free: ranks come in no particular order
     }
-    if (last < 0) continue;
+    if (lastRank < 0) continue;
+    const last = order[lastRank] as number;
     nextEnding[k] = firstEnding[last] as number;
     firstEnding[last] = k;
   }
@@ -64,7 +64,7 @@ function dominance(lists: readonly (readonly number[])[], scores: readonly numbe
 }
 
 /** The scores, with room (undefined, ranked as 0) for every program on a front. */
-function padTo(scores: readonly number[], lists: readonly (readonly number[])[]): number[] {
+function padTo(scores: readonly number[], lists: Fronts): number[] {
   let programs = scores.length;
   for (const progs of lists) for (const p of progs) programs = Math.max(programs, p + 1);
   const out = scores.slice();
@@ -73,35 +73,29 @@ function padTo(scores: readonly number[], lists: readonly (readonly number[])[])
 }
 
 /** dominated[p] === 1 when program p is dominated; programs on no front are never marked. */
-export function dominatedPrograms(lists: readonly (readonly number[])[], scores: readonly number[]): Uint8Array {
+export function dominatedPrograms(lists: Fronts, scores: readonly number[]): Uint8Array {
   return dominance(lists, scores).dominated;
 }
 
-/** The fronts without their dominated programs (a new map; the input is not changed). */
-export function removeDominated(mapping: Map<string, number[]>, scores: readonly number[]): Map<string, number[]> {
-  const dominated = dominatedPrograms([...mapping.values()], scores);
-  const out = new Map<string, number[]>();
-  for (const [key, progs] of mapping)
-    out.set(
-      key,
-      progs.filter((p) => dominated[p] !== 1),
-    );
-  return out;
+/** The fronts without their dominated programs (new lists; the input is not changed). */
+export function removeDominated(lists: Fronts, scores: readonly number[]): number[][] {
+  const { dominated } = dominance(lists, scores);
+  return lists.map((progs) => progs.filter((p) => dominated[p] !== 1));
 }
 
-/** frontFrequencies(removeDominated(mapping, scores)) without building the filtered fronts. */
-export function nonDominatedFrequencies(mapping: Map<string, number[]>, scores: readonly number[]): [number, number][] {
+/** frontFrequencies(removeDominated(lists, scores)) without building the filtered fronts. */
+export function nonDominatedFrequencies(lists: Fronts, scores: readonly number[]): [number, number][] {
   // a surviving program stays on every front it was on, so its frequency is its front count
-  const { dominated, frontCount } = dominance([...mapping.values()], scores);
+  const { dominated, frontCount } = dominance(lists, scores);
   const out: [number, number][] = [];
   frontCount.forEach((f, p) => f > 0 && dominated[p] === 0 && out.push([p, f]));
   return out;
 }
 
 /** How many fronts each program is on, ordered by program index. */
-export function frontFrequencies(mapping: Map<string, number[]>): [number, number][] {
+export function frontFrequencies(lists: Fronts): [number, number][] {
   const freq: number[] = [];
-  for (const progs of mapping.values()) for (const p of progs) freq[p] = (freq[p] ?? 0) + 1;
+  for (const progs of lists) for (const p of progs) freq[p] = (freq[p] ?? 0) + 1;
   const out: [number, number][] = [];
   freq.forEach((f, p) => out.push([p, f]));
   return out;

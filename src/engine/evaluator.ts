@@ -131,30 +131,33 @@ export class Evaluator {
       this.validate(fresh, batch.length);
     }
 
-    // Reassemble in request order from hits and fresh results.
+    // Reassemble in request order from hits and fresh results, into arrays of the final length (a
+    // full valset evaluation would otherwise regrow them several times).
+    const n = req.ids.length;
     const out: EvaluationBatch = {
-      outputs: [],
-      scores: [],
+      outputs: new Array<unknown>(n),
+      scores: new Array<number>(n),
       trajectories: fresh.trajectories ?? null,
       objectiveScores: null,
     };
     const anyObjectives = !!fresh.objectiveScores || [...hits.values()].some((h) => h.objectiveScores);
-    const objectives: Record<string, number>[] = [];
+    // without objective scores no per-example objects are made
+    const objectives = anyObjectives ? new Array<Record<string, number>>(n) : null;
     let f = 0;
     req.ids.forEach((id, pos) => {
       const hit = hits.get(pos);
       if (hit) {
-        out.outputs.push(hit.output);
-        out.scores.push(hit.score);
-        objectives.push(hit.objectiveScores ?? {});
+        out.outputs[pos] = hit.output;
+        out.scores[pos] = hit.score;
+        if (objectives) objectives[pos] = hit.objectiveScores ?? {};
         return;
       }
       const score = fresh.scores[f] as number;
       const output = fresh.outputs[f];
       const obj = fresh.objectiveScores?.[f];
-      out.outputs.push(output);
-      out.scores.push(score);
-      objectives.push(obj ?? {});
+      out.outputs[pos] = output;
+      out.scores[pos] = score;
+      if (objectives) objectives[pos] = obj ?? {};
       if (useCache)
         this.pending.set(
           this.key(req.set, id, cand),
@@ -162,7 +165,7 @@ export class Evaluator {
         );
       f++;
     });
-    if (anyObjectives) out.objectiveScores = objectives;
+    if (objectives) out.objectiveScores = objectives;
     emit('onEvaluationEnd', {
       iteration: req.iteration,
       candidateIdx: req.candidateIdx,

@@ -133,6 +133,7 @@ export async function optimize<Data, Trajectory, Output>(
     evaluator,
     emit,
     track,
+    tracking: !!options.onTrackingEvent,
     selector: makeCandidateSelector(config.candidateSelectionStrategy, config.frontierType, {
       epsilon: config.epsilon,
       topK: config.topK,
@@ -206,8 +207,9 @@ export async function optimize<Data, Trajectory, Output>(
       stopReason = `${state.consecutiveErrors} consecutive iterations failed`;
       break;
     }
-    if (!evaluator.canAfford(reflectiveIterationCost(mb, V))) {
-      stopReason = `budget: the next iteration may need ${reflectiveIterationCost(mb, V)} metric calls and ${evaluator.remaining()} remain`;
+    const cost = reflectiveIterationCost(mb, V);
+    if (!evaluator.canAfford(cost)) {
+      stopReason = `budget: the next iteration may need ${cost} metric calls and ${evaluator.remaining()} remain`;
       break;
     }
 

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyFronts,
   frontMembers,
-  frontierMapping,
+  frontierLists,
   paretoAggregate,
   updateFronts,
   type FrontsState,
 } from './paretoFront.ts';
+import { Rng } from './rng.ts';
 
 /** Fronts after offering each row of instance scores as candidates 0, 1, 2, … */
 const frontsOf = (rows: number[][]): FrontsState => {
@@ -14,7 +15,6 @@ const frontsOf = (rows: number[][]): FrontsState => {
   rows.forEach((s, i) => updateFronts(f, i, s, null, {}));
   return f;
 };
-const obj = (m: Map<string, number[]>) => Object.fromEntries(m);
 
 describe('emptyFronts', () => {
   it('has a null best and no programs per val example', () =>
@@ -75,6 +75,31 @@ describe('updateFronts: instance fronts', () => {
   it('does not report a program still on another front', () => {
     const f = frontsOf([[0.5, 0.9]]);
     expect(updateFronts(f, 1, [0.9, 0.1], null, {}).displaced).toEqual([]);
+  });
+});
+
+describe('updateFronts: incremental equals recomputed', () => {
+  it('matches the fronts recomputed from all scores, with memberships and displacements, on random runs', () => {
+    const rng = new Rng(3);
+    for (let run = 0; run < 50; run++) {
+      const V = 1 + rng.int(12);
+      const levels = 1 + rng.int(4); // few levels, so ties are common
+      const f = emptyFronts(V);
+      const rows: number[][] = [];
+      let before: number[] = [];
+      for (let c = 0; c < 25; c++) {
+        const row = Array.from({ length: V }, () => rng.int(levels) / levels);
+        rows.push(row);
+        const { displaced } = updateFronts(f, c, row, null, {});
+        const best = Array.from({ length: V }, (_, v) => Math.max(...rows.map((r) => r[v] as number)));
+        const programs = best.map((b, v) => rows.flatMap((r, p) => (r[v] === b ? [p] : [])));
+        expect(f.instance).toEqual({ best, programs });
+        const members = [...new Set(programs.flat())].sort((a, b) => a - b);
+        expect(frontMembers(f)).toEqual(members);
+        expect(displaced).toEqual(before.filter((p) => !members.includes(p)));
+        before = members;
+      }
+    }
   });
 });
 
@@ -160,7 +185,7 @@ describe('frontMembers', () => {
   it('is empty before any candidate', () => expect(frontMembers(emptyFronts(3))).toEqual([]));
 });
 
-describe('frontierMapping', () => {
+describe('frontierLists', () => {
   const f = emptyFronts(2);
   updateFronts(f, 0, [1, 0], [{ acc: 1 }, { acc: 0 }], { acc: 0.5 });
   updateFronts(f, 1, [0, 1], [{ acc: 0 }, { acc: 1 }], { acc: 0.5 });
@@ -168,20 +193,16 @@ describe('frontierMapping', () => {
     [1, 0],
     [0, 1],
   ]);
-  it('instance: one front per val example', () =>
-    expect(obj(frontierMapping(f, 'instance'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
-  it('objective: one front per objective', () =>
-    expect(obj(frontierMapping(f, 'objective'))).toEqual({ 'obj:acc': [0, 1] }));
-  it('hybrid: instance and objective fronts', () =>
-    expect(obj(frontierMapping(f, 'hybrid'))).toEqual({ 'val:0': [0], 'val:1': [1], 'obj:acc': [0, 1] }));
-  it('cartesian: one front per (example, objective)', () =>
-    expect(obj(frontierMapping(f, 'cartesian'))).toEqual({ 'pair:0/acc': [0], 'pair:1/acc': [1] }));
+  it('instance: one front per val example', () => expect(frontierLists(f, 'instance')).toEqual([[0], [1]]));
+  it('objective: one front per objective', () => expect(frontierLists(f, 'objective')).toEqual([[0, 1]]));
+  it('hybrid: instance and objective fronts', () => expect(frontierLists(f, 'hybrid')).toEqual([[0], [1], [0, 1]]));
+  it('cartesian: one front per (example, objective)', () => expect(frontierLists(f, 'cartesian')).toEqual([[0], [1]]));
   it('objective falls back to instance without objectives', () =>
-    expect(obj(frontierMapping(plain, 'objective'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
+    expect(frontierLists(plain, 'objective')).toEqual([[0], [1]]));
   it('cartesian falls back to instance without objectives', () =>
-    expect(obj(frontierMapping(plain, 'cartesian'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
+    expect(frontierLists(plain, 'cartesian')).toEqual([[0], [1]]));
   it('hybrid without objectives is the instance fronts', () =>
-    expect(obj(frontierMapping(plain, 'hybrid'))).toEqual({ 'val:0': [0], 'val:1': [1] }));
+    expect(frontierLists(plain, 'hybrid')).toEqual([[0], [1]]));
 });
 
 describe('paretoAggregate', () => {

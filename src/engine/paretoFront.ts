@@ -99,7 +99,20 @@ export function updateFronts(
   };
   const inst = fronts.instance;
   for (let v = 0; v < scores.length; v++) {
-    const r = offer(inst.best[v] ?? null, inst.programs[v] ?? [], scores[v] as number, idx);
+    const score = scores[v] as number;
+    const best = inst.best[v] ?? null;
+    const programs = inst.programs[v] ?? [];
+    // the two common cases without allocating (this runs over the whole valset per candidate):
+    // below the best, and a tie by the newest program (what offer does, in O(1))
+    if (best !== null && score < best) continue;
+    if (score === best && (programs.length === 0 || (programs[programs.length - 1] as number) < idx)) {
+      programs.push(idx);
+      inst.programs[v] = programs;
+      m[idx] = (m[idx] as number) + 1;
+      changed = true;
+      continue;
+    }
+    const r = offer(best, programs, score, idx);
     inst.best[v] = r.best;
     inst.programs[v] = r.programs;
     apply(r);
@@ -121,17 +134,17 @@ export function frontMembers(fronts: FrontsState): number[] {
   return out;
 }
 
-/** The fronts a selector works on, as key → programs, for the configured frontier type. */
-export function frontierMapping(fronts: FrontsState, type: FrontierType): Map<string, number[]> {
-  const m = new Map<string, number[]>();
-  const addInstance = () => fronts.instance.programs.forEach((p, v) => m.set(`val:${v}`, p));
-  const addObjective = () => Object.entries(fronts.objective.programs).forEach(([k, p]) => m.set(`obj:${k}`, p));
-  if (type === 'instance' || type === 'hybrid') addInstance();
-  if (type === 'objective' || type === 'hybrid') addObjective();
-  if (type === 'cartesian') Object.entries(fronts.cartesian.programs).forEach(([k, p]) => m.set(`pair:${k}`, p));
+/**
+ * The fronts a selector works on, for the configured frontier type: the programs of each front. Only
+ * membership matters to dominance and sampling, so the fronts are not named (nor built as a map).
+ */
+export function frontierLists(fronts: FrontsState, type: FrontierType): number[][] {
+  const lists: number[][] = [];
+  if (type === 'instance' || type === 'hybrid') lists.push(...fronts.instance.programs);
+  if (type === 'objective' || type === 'hybrid') lists.push(...Object.values(fronts.objective.programs));
+  if (type === 'cartesian') lists.push(...Object.values(fronts.cartesian.programs));
   // Objective-based fronts need objective scores; without them fall back to the instance fronts.
-  if (m.size === 0) addInstance();
-  return m;
+  return lists.length === 0 ? fronts.instance.programs.slice() : lists;
 }
 
 /** Mean of the best score per val example: what the whole front achieves together. */

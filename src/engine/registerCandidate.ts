@@ -60,20 +60,19 @@ export async function registerCandidate(
 
   const scores: number[] = new Array<number>(V);
   const outputs: unknown[] = new Array<unknown>(V);
-  const objectives: Record<string, number>[] = new Array<Record<string, number>>(V);
-  let anyObjectives = !!fresh.objectiveScores;
+  const anyObjectives = !!fresh.objectiveScores || [...known.values()].some((r) => r.objectiveScores);
+  // per-example objective objects only when some example has objective scores
+  const perExampleObjectives = anyObjectives ? new Array<Record<string, number>>(V) : null;
   missing.forEach((v, k) => {
     scores[v] = fresh.scores[k] as number;
     outputs[v] = fresh.outputs[k];
-    objectives[v] = fresh.objectiveScores?.[k] ?? {};
+    if (perExampleObjectives) perExampleObjectives[v] = fresh.objectiveScores?.[k] ?? {};
   });
   for (const [v, r] of known) {
     scores[v] = r.score;
     outputs[v] = r.output;
-    objectives[v] = r.objectiveScores ?? {};
-    if (r.objectiveScores) anyObjectives = true;
+    if (perExampleObjectives) perExampleObjectives[v] = r.objectiveScores ?? {};
   }
-  const perExampleObjectives = anyObjectives ? objectives : null;
   const average = V > 0 ? sum(scores) / V : 0;
   const objAgg = objectiveMeans(perExampleObjectives);
 
@@ -124,46 +123,49 @@ export async function registerCandidate(
       displacedCandidates: frontUpdate.displaced,
     });
   }
-  ctx.track({
-    type: 'candidate',
-    row: {
-      iteration,
-      candidateIdx: idx,
-      parentIds: parents.filter((p): p is number => p !== null),
-      valsetScore: average,
-      isBest,
-      origin,
-      texts: { ...candidate },
-      metricCallsAtDiscovery: state.totalMetricCalls,
-    },
-  });
-  ctx.track({ type: 'valsetScores', row: { iteration, candidateIdx: idx, scores: scores.slice() } });
-  ctx.track({
-    type: 'valsetParetoFront',
-    row: {
-      iteration,
-      best: state.fronts.instance.best.map((b) => b ?? 0),
-      programs: state.fronts.instance.programs.map((p) => p.slice()),
-    },
-  });
-  if (perExampleObjectives) {
-    ctx.track({ type: 'objectiveScores', row: { iteration, candidateIdx: idx, objectives: objAgg } });
+  // tracking rows copy the scores and the fronts: only built when someone consumes them
+  if (ctx.tracking) {
     ctx.track({
-      type: 'objectiveParetoFront',
+      type: 'candidate',
       row: {
         iteration,
-        best: { ...state.fronts.objective.best },
-        programs: JSON.parse(JSON.stringify(state.fronts.objective.programs)),
+        candidateIdx: idx,
+        parentIds: parents.filter((p): p is number => p !== null),
+        valsetScore: average,
+        isBest,
+        origin,
+        texts: { ...candidate },
+        metricCallsAtDiscovery: state.totalMetricCalls,
       },
     });
+    ctx.track({ type: 'valsetScores', row: { iteration, candidateIdx: idx, scores: scores.slice() } });
+    ctx.track({
+      type: 'valsetParetoFront',
+      row: {
+        iteration,
+        best: state.fronts.instance.best.map((b) => b ?? 0),
+        programs: state.fronts.instance.programs.map((p) => p.slice()),
+      },
+    });
+    if (perExampleObjectives) {
+      ctx.track({ type: 'objectiveScores', row: { iteration, candidateIdx: idx, objectives: objAgg } });
+      ctx.track({
+        type: 'objectiveParetoFront',
+        row: {
+          iteration,
+          best: { ...state.fronts.objective.best },
+          programs: JSON.parse(JSON.stringify(state.fronts.objective.programs)),
+        },
+      });
+    }
+    const metrics: Record<string, number> = {
+      val_program_average: average,
+      best_score_on_valset: state.valAggregate[state.bestIdx] as number,
+      valset_pareto_front_agg: paretoAggregate(state.fronts),
+      total_metric_calls: state.totalMetricCalls,
+    };
+    for (const [k, v] of Object.entries(objAgg)) metrics[`objective/${k}`] = v;
+    ctx.track({ type: 'metrics', iteration, metrics });
   }
-  const metrics: Record<string, number> = {
-    val_program_average: average,
-    best_score_on_valset: state.valAggregate[state.bestIdx] as number,
-    valset_pareto_front_agg: paretoAggregate(state.fronts),
-    total_metric_calls: state.totalMetricCalls,
-  };
-  for (const [k, v] of Object.entries(objAgg)) metrics[`objective/${k}`] = v;
-  ctx.track({ type: 'metrics', iteration, metrics });
   return { idx, average, isBest };
 }

@@ -4,7 +4,7 @@
 import type { RunContext } from '../context.ts';
 import { sum, trackProposal } from '../context.ts';
 import type { CachedEvaluation } from '../state.ts';
-import { frontierMapping } from '../paretoFront.ts';
+import { frontierLists } from '../paretoFront.ts';
 import { nonDominatedFrequencies } from '../dominance.ts';
 import { mergeSubsample, planMerge } from './merge.ts';
 import { registerCandidate } from '../registerCandidate.ts';
@@ -13,7 +13,7 @@ export type MergeOutcome = { kind: 'accepted'; idx: number } | { kind: 'rejected
 
 /** Programs that survive dominance removal on the instance fronts. */
 export function mergeCandidates(ctx: RunContext): number[] {
-  return nonDominatedFrequencies(frontierMapping(ctx.state.fronts, 'instance'), ctx.state.valAggregate).map(([p]) => p);
+  return nonDominatedFrequencies(frontierLists(ctx.state.fronts, 'instance'), ctx.state.valAggregate).map(([p]) => p);
 }
 
 export async function mergeIteration(ctx: RunContext, iteration: number): Promise<MergeOutcome> {

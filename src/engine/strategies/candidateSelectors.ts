@@ -2,7 +2,7 @@
 import type { GepaState } from '../state.ts';
 import type { CandidateSelectionStrategy, FrontierType } from '../types.ts';
 import type { Rng } from '../rng.ts';
-import { frontierMapping } from '../paretoFront.ts';
+import { frontierLists } from '../paretoFront.ts';
 import { nonDominatedFrequencies } from '../dominance.ts';
 
 export interface CandidateSelector {
@@ -16,8 +16,8 @@ export function argmax(scores: readonly number[]): number {
 }
 
 /** Sample proportionally to the number of fronts each non-dominated program is on. */
-function sampleFromFronts(mapping: Map<string, number[]>, scores: readonly number[], rng: Rng): number {
-  return drawByFrequency(nonDominatedFrequencies(mapping, scores), scores, rng);
+function sampleFromFronts(lists: number[][], scores: readonly number[], rng: Rng): number {
+  return drawByFrequency(nonDominatedFrequencies(lists, scores), scores, rng);
 }
 
 function drawByFrequency(freqs: [number, number][], scores: readonly number[], rng: Rng): number {
@@ -41,7 +41,7 @@ export function paretoSelector(frontierType: FrontierType): CandidateSelector {
   return {
     select: (state, rng) => {
       if (!cacheKey || cacheKey.fronts !== state.fronts || cacheKey.n !== state.candidates.length) {
-        freqs = nonDominatedFrequencies(frontierMapping(state.fronts, frontierType), state.valAggregate);
+        freqs = nonDominatedFrequencies(frontierLists(state.fronts, frontierType), state.valAggregate);
         cacheKey = { fronts: state.fronts, n: state.candidates.length };
       }
       return drawByFrequency(freqs, state.valAggregate, rng);
@@ -63,12 +63,12 @@ export function topKParetoSelector(k: number, frontierType: FrontierType): Candi
     select: (state, rng) => {
       const ranked = state.valAggregate.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
       const keep = new Set(ranked.slice(0, Math.max(1, k)).map(([, i]) => i));
-      const mapping = new Map<string, number[]>();
-      for (const [key, progs] of frontierMapping(state.fronts, frontierType)) {
+      const lists: number[][] = [];
+      for (const progs of frontierLists(state.fronts, frontierType)) {
         const kept = progs.filter((p) => keep.has(p));
-        if (kept.length > 0) mapping.set(key, kept);
+        if (kept.length > 0) lists.push(kept);
       }
-      return mapping.size > 0 ? sampleFromFronts(mapping, state.valAggregate, rng) : argmax(state.valAggregate);
+      return lists.length > 0 ? sampleFromFronts(lists, state.valAggregate, rng) : argmax(state.valAggregate);
     },
   };
 }

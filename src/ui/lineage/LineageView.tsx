@@ -1,6 +1,6 @@
 // The lineage panel: React owns the toolbar, legend and tooltip; drawLineage owns the SVG. The layout
 // is recomputed from the run data (cheap, and stable for existing nodes), the drawing is incremental.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useRunStore } from '../../store/runStore.ts';
 import { useUiStore } from '../../store/uiStore.ts';
 import { HoverTooltip } from '../run/HoverTooltip.tsx';
@@ -11,7 +11,7 @@ import { bestCandidate } from '../run/runStats.ts';
 import { frontMembers } from '../candidates/candidateInfo.ts';
 import { createLineageRenderer } from './drawLineage.ts';
 import type { LineageRenderer, LineageViewState } from './drawLineage.ts';
-import { LINEAGE_SPACING, layoutLineage, rowsFor } from './lineageLayout.ts';
+import { LINEAGE_SPACING, createLineageLayout, rowsFor } from './lineageLayout.ts';
 import { describeLineageNode } from './lineageTooltip.ts';
 import { scoreColor, scoreDomain } from './scoreColor.ts';
 import { LineageLegend } from './LineageLegend.tsx';
@@ -34,14 +34,16 @@ export function LineageView() {
     () => (showRejected ? proposals.filter((p) => p.status === 'rejected') : []),
     [proposals, showRejected],
   );
+  // one incremental layout per panel: a live update places only the new nodes
+  const layoutOf = useMemo(createLineageLayout, []);
   const layout = useMemo(
     () =>
-      layoutLineage(
+      layoutOf(
         candidates.map((c) => c && { idx: c.row.candidateIdx, parentIds: c.row.parentIds }),
         rejected,
         { ...LINEAGE_SPACING, rows: rowsFor(candidates.length + rejected.length) },
       ),
-    [candidates, rejected],
+    [layoutOf, candidates, rejected],
   );
   const domain = useMemo(() => scoreDomain(candidates.filter(Boolean).map((c) => c!.row.valsetScore)), [candidates]);
   // one colour per distinct score, not per node and frame: scores take few values (k / valset size)
@@ -94,14 +96,12 @@ export function LineageView() {
     };
   }, [runId]);
 
+  // the same function until the colours change, so the renderer restyles every node only then; it
+  // reads the latest candidates (updated by the effect above, which runs first)
+  const color = useCallback((idx: number) => colorOf(latest.current.candidates[idx]?.row.valsetScore ?? 0), [colorOf]);
   useEffect(() => {
-    renderer.current?.update(layout, {
-      color: (idx) => colorOf(candidates[idx]?.row.valsetScore ?? 0),
-      best,
-      front: members,
-      selected,
-    });
-  }, [layout, colorOf, members, best, selected, candidates]);
+    renderer.current?.update(layout, { color, best, front: members, selected });
+  }, [layout, color, members, best, selected]);
 
   const depth = layout.nodes.reduce((d, n) => (n.kind === 'candidate' && n.depth > d ? n.depth : d), 0);
   const count = layout.nodes.length - rejected.length;

@@ -18,12 +18,13 @@ import {
   edgePath,
   frontMarksPath,
   incomingEdges,
+  nodeMarkup,
 } from './lineagePaths.ts';
 import type { EdgeChunk, EdgeClass } from './lineagePaths.ts';
 import { labelColorOn } from './scoreColor.ts';
 
 export interface LineageMarks {
-  /** fill for a candidate by index */
+  /** fill for a candidate by index; a new function means the fills changed (every node is restyled) */
   color(idx: number): string;
   best: number | null;
   front: ReadonlySet<number>;
@@ -69,8 +70,12 @@ const EDGE_CLASSES: Record<EdgeClass, string> = {
 };
 
 interface Drawn {
-  el: SVGCircleElement;
+  /** null only between writing a new node's markup and picking up its element */
+  el: SVGCircleElement | null;
   node: LineageNode;
+  /** where the circle was drawn: the layout updates node objects in place */
+  x: number;
+  y: number;
   fill: string | null;
   stamp: number;
 }
@@ -113,6 +118,7 @@ export function createLineageRenderer(
   const drawn = new Map<string, Drawn>();
   const byElement = new WeakMap<Element, Drawn>();
   let stamp = 0;
+  let lastColor: LineageMarks['color'] | null = null;
   let chunks = new Map<EdgeClass, EdgeChunk[]>();
   let frontKey = '';
   const labels = new Map<string, SVGTextElement>();
@@ -202,43 +208,55 @@ export function createLineageRenderer(
   }
 
   /** Creates, moves and restyles node circles; returns whether any existing node moved. */
+  /**
+   * Creates, moves and restyles node circles; returns whether any existing node moved. New nodes are
+   * written as one markup string (thousands of circles parse natively far faster than they are built
+   * call by call); fills are recomputed for all nodes only when the colour function changed.
+   */
   function drawNodes(next: LineageLayout, marks: LineageMarks): boolean {
     stamp++;
+    const restyle = marks.color !== lastColor;
+    lastColor = marks.color;
     let moved = false;
-    const fresh = document.createDocumentFragment();
+    let markup = '';
+    const added: Drawn[] = [];
     for (const n of next.nodes) {
       let d = drawn.get(n.id);
       if (!d) {
-        const el = svgEl('circle', `ln-node ${n.kind}`);
-        el.setAttribute('r', String(n.kind === 'candidate' ? RADIUS : REJECTED_RADIUS));
-        el.setAttribute('cx', String(n.x));
-        el.setAttribute('cy', String(n.y));
-        if (n.kind === 'candidate') el.setAttribute('data-testid', `lineage-node-${n.key}`);
-        d = { el, node: n, fill: null, stamp };
+        const fill = n.kind === 'candidate' ? marks.color(n.key) : null;
+        markup += nodeMarkup(n, fill, n.kind === 'candidate' ? RADIUS : REJECTED_RADIUS);
+        d = { el: null, node: n, x: n.x, y: n.y, fill, stamp };
         drawn.set(n.id, d);
-        byElement.set(el, d);
-        fresh.append(el);
-      } else if (d.node.x !== n.x || d.node.y !== n.y) {
-        d.el.setAttribute('cx', String(n.x));
-        d.el.setAttribute('cy', String(n.y));
-        moved = true;
+        added.push(d);
+        continue;
       }
       d.node = n;
       d.stamp = stamp;
-      if (n.kind === 'candidate') {
-        // restyle only what changed: writing a thousand unchanged fills costs a style recalculation each frame
+      const el = d.el!;
+      if (d.x !== n.x || d.y !== n.y) {
+        el.setAttribute('cx', String(n.x));
+        el.setAttribute('cy', String(n.y));
+        d.x = n.x;
+        d.y = n.y;
+        moved = true;
+      }
+      if (restyle && n.kind === 'candidate') {
         const fill = marks.color(n.key);
-        if (fill !== d.fill) {
-          d.fill = fill;
-          d.el.setAttribute('fill', fill);
-        }
+        if (fill !== d.fill) el.setAttribute('fill', (d.fill = fill));
       }
     }
-    nodesG.append(fresh);
+    if (added.length) {
+      nodesG.insertAdjacentHTML('beforeend', markup);
+      const first = nodesG.children.length - added.length;
+      added.forEach((d, i) => {
+        d.el = nodesG.children[first + i] as SVGCircleElement;
+        byElement.set(d.el, d);
+      });
+    }
     if (drawn.size > next.nodes.length) {
       for (const [id, d] of drawn) {
         if (d.stamp === stamp) continue;
-        d.el.remove();
+        d.el?.remove();
         drawn.delete(id);
       }
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LINEAGE_SPACING, layoutLineage, rowsFor } from './lineageLayout.ts';
-import type { LineageCandidateInput } from './lineageLayout.ts';
+import { LINEAGE_SPACING, createLineageLayout, layoutLineage, rowsFor } from './lineageLayout.ts';
+import type { LineageCandidateInput, LineageLayout, LineageRejectedInput } from './lineageLayout.ts';
 
 const c = (idx: number, ...parentIds: number[]): LineageCandidateInput => ({ idx, parentIds });
 const at = (layout: ReturnType<typeof layoutLineage>, id: string) => layout.nodes.find((n) => n.id === id)!;
@@ -113,5 +113,38 @@ describe('layoutLineage', () => {
 
   it('gives bigger trees taller sub-columns, in a few steps', () => {
     expect([10, 300, 301, 2000, 5000].map(rowsFor)).toEqual([13, 13, 17, 17, 29]);
+  });
+
+  describe('createLineageLayout', () => {
+    const byId = (l: LineageLayout) =>
+      Object.fromEntries(l.nodes.map(({ id, depth, subColumn, row, x, y }) => [id, { depth, subColumn, row, x, y }]));
+    const many = [c(0), ...Array.from({ length: 400 }, (_, i) => c(i + 1, Math.floor(((i * 37) % 101) * (i / 101))))];
+    const rejected: LineageRejectedInput[] = Array.from({ length: 300 }, (_, i) => ({
+      proposalId: 1000 + i,
+      parentIds: [Math.floor(i * 1.3)],
+    }));
+
+    it('gives the same layout growing call by call as laid out at once, rejected proposals included', () => {
+      const layout = createLineageLayout();
+      for (let n = 10; n <= 400; n += 30) layout(many.slice(0, n), rejected.slice(0, Math.floor(n * 0.75)));
+      const last = layout(many, rejected);
+      expect(byId(last)).toEqual(byId(layoutLineage(many, rejected)));
+      expect(last.edges).toHaveLength(layoutLineage(many, rejected).edges.length);
+      expect(last.bounds).toEqual(layoutLineage(many, rejected).bounds);
+    });
+
+    it('starts over when rejected proposals are hidden, a hole is filled or the spacing changes', () => {
+      const layout = createLineageLayout();
+      layout(many, rejected);
+      expect(byId(layout(many))).toEqual(byId(layoutLineage(many)));
+      // a candidate whose event came late fills a hole: everything after it may sit elsewhere
+      const holed: (LineageCandidateInput | undefined)[] = [...many];
+      holed[5] = undefined;
+      const late = createLineageLayout();
+      expect(byId(late(holed))).toEqual(byId(layoutLineage(holed)));
+      expect(byId(late(many))).toEqual(byId(layoutLineage(many)));
+      const tall = { ...LINEAGE_SPACING, rows: 41 };
+      expect(byId(layout(many, [], tall))).toEqual(byId(layoutLineage(many, [], tall)));
+    });
   });
 });

@@ -112,54 +112,120 @@ function wishedRow(parents: readonly LineageNode[], half: number): number {
   return Math.max(-half, Math.min(half, mean));
 }
 
+/** The layout of a lineage built up node by node; `result()` places the bands side by side. */
+class LayoutBuilder {
+  readonly half: number;
+  readonly byIdx = new Map<number, LineageNode>();
+  readonly nodes: LineageNode[] = [];
+  readonly edges: LineageEdge[] = [];
+  // generation d is band 2d; proposals rejected from parents of depth d sit in band 2d + 1
+  readonly bands: Band[] = [];
+  readonly bandOf: number[] = [];
+
+  constructor(readonly spacing: LineageSpacing) {
+    this.half = Math.floor(spacing.rows / 2);
+  }
+
+  addCandidate(c: LineageCandidateInput) {
+    this.byIdx.set(c.idx, this.add(`c${c.idx}`, 'candidate', c.idx, c.parentIds));
+  }
+
+  addRejected(r: LineageRejectedInput) {
+    this.add(`r${r.proposalId}`, 'rejected', r.proposalId, r.parentIds);
+  }
+
+  private add(id: string, kind: LineageNode['kind'], key: number, parentIds: readonly number[]): LineageNode {
+    // a parent not yet known (out-of-order events) is left out rather than guessed
+    const parents = parentIds.map((p) => this.byIdx.get(p)).filter((p): p is LineageNode => p !== undefined);
+    const depth = parents.length ? Math.max(...parents.map((p) => p.depth)) + 1 : 0;
+    const band = kind === 'candidate' ? 2 * depth : 2 * depth - 1;
+    const { subColumn, row } = (this.bands[band] ??= new Band(this.half)).place(wishedRow(parents, this.half));
+    const y = (row + (subColumn % 2) / 2) * this.spacing.row;
+    const node: LineageNode = { id, kind, key, depth, subColumn, row, x: 0, y };
+    this.nodes.push(node);
+    this.bandOf.push(band);
+    const merge = parents.length > 1;
+    for (const p of parents) this.edges.push({ id: `${p.id}-${id}`, source: p, target: node, merge });
+    return node;
+  }
+
+  /** Sets every node's x from its band's start (bands may have widened) and returns fresh arrays. */
+  result(): LineageLayout {
+    const { spacing, bands, bandOf, nodes } = this;
+    // a band starts half a generation's spacing after the last sub-column of the band before it
+    const starts: number[] = [];
+    let x = 0;
+    for (let b = 0; b < bands.length; b++) {
+      starts[b] = x;
+      x += Math.max(0, (bands[b]?.columns.length ?? 0) - 1) * spacing.subColumn + spacing.column / 2;
+    }
+    const bounds = { minX: 0, maxX: 0, minY: 0, maxY: 0 };
+    nodes.forEach((n, i) => {
+      n.x = (starts[bandOf[i] as number] as number) + n.subColumn * spacing.subColumn;
+      if (n.x > bounds.maxX) bounds.maxX = n.x;
+      if (n.y < bounds.minY) bounds.minY = n.y;
+      if (n.y > bounds.maxY) bounds.maxY = n.y;
+    });
+    return { nodes: nodes.slice(), edges: this.edges.slice(), bounds };
+  }
+}
+
 export function layoutLineage(
   candidates: readonly (LineageCandidateInput | undefined)[],
   rejected: readonly LineageRejectedInput[] = [],
   spacing: LineageSpacing = LINEAGE_SPACING,
 ): LineageLayout {
-  const half = Math.floor(spacing.rows / 2);
-  const byIdx = new Map<number, LineageNode>();
-  const nodes: LineageNode[] = [];
-  const edges: LineageEdge[] = [];
-  // generation d is band 2d; proposals rejected from parents of depth d sit in band 2d + 1
-  const bands: Band[] = [];
-  const bandOf: number[] = [];
+  return createLineageLayout()(candidates, rejected, spacing);
+}
 
-  const add = (id: string, kind: LineageNode['kind'], key: number, parentIds: readonly number[]) => {
-    // a parent not yet known (out-of-order events) is left out rather than guessed
-    const parents = parentIds.map((p) => byIdx.get(p)).filter((p): p is LineageNode => p !== undefined);
-    const depth = parents.length ? Math.max(...parents.map((p) => p.depth)) + 1 : 0;
-    const band = kind === 'candidate' ? 2 * depth : 2 * depth - 1;
-    const { subColumn, row } = (bands[band] ??= new Band(half)).place(wishedRow(parents, half));
-    const y = (row + (subColumn % 2) / 2) * spacing.row;
-    const node: LineageNode = { id, kind, key, depth, subColumn, row, x: 0, y };
-    nodes.push(node);
-    bandOf.push(band);
-    const merge = parents.length > 1;
-    for (const p of parents) edges.push({ id: `${p.id}-${id}`, source: p, target: node, merge });
-    return node;
+/**
+ * A layout function for a growing lineage: each call places only the candidates and rejected
+ * proposals added since the last call, and starts over when the input is not an extension of the last
+ * one (a hole filled, rejected proposals hidden, other spacing). Same result as laying out from scratch:
+ * candidates and rejected proposals sit in different bands, so their interleaving does not matter.
+ * Node objects are kept between calls and updated in place (a wider band moves the ones after it).
+ */
+export function createLineageLayout() {
+  let built: LayoutBuilder | null = null;
+  let candidatesSeen = 0;
+  let holes: number[] = [];
+  let rejectedSeen = 0;
+  let lastRejectedId: number | undefined;
+
+  const extendsLast = (
+    candidates: readonly (LineageCandidateInput | undefined)[],
+    rejected: readonly LineageRejectedInput[],
+    spacing: LineageSpacing,
+  ) =>
+    built !== null &&
+    (Object.keys(spacing) as (keyof LineageSpacing)[]).every((k) => spacing[k] === built!.spacing[k]) &&
+    candidates.length >= candidatesSeen &&
+    holes.every((i) => candidates[i] === undefined) &&
+    rejected.length >= rejectedSeen &&
+    rejected[rejectedSeen - 1]?.proposalId === lastRejectedId;
+
+  return (
+    candidates: readonly (LineageCandidateInput | undefined)[],
+    rejected: readonly LineageRejectedInput[] = [],
+    spacing: LineageSpacing = LINEAGE_SPACING,
+  ): LineageLayout => {
+    if (!extendsLast(candidates, rejected, spacing)) {
+      built = new LayoutBuilder(spacing);
+      candidatesSeen = 0;
+      holes = [];
+      rejectedSeen = 0;
+      lastRejectedId = undefined;
+    }
+    const b = built!;
+    for (let i = candidatesSeen; i < candidates.length; i++) {
+      const c = candidates[i];
+      if (c) b.addCandidate(c);
+      else holes.push(i);
+    }
+    candidatesSeen = candidates.length;
+    for (let i = rejectedSeen; i < rejected.length; i++) b.addRejected(rejected[i]!);
+    rejectedSeen = rejected.length;
+    lastRejectedId = rejected[rejected.length - 1]?.proposalId;
+    return b.result();
   };
-
-  for (const c of candidates) {
-    if (c) byIdx.set(c.idx, add(`c${c.idx}`, 'candidate', c.idx, c.parentIds));
-  }
-  for (const r of rejected) add(`r${r.proposalId}`, 'rejected', r.proposalId, r.parentIds);
-
-  // a band starts half a generation's spacing after the last sub-column of the band before it
-  const starts: number[] = [];
-  let x = 0;
-  for (let b = 0; b < bands.length; b++) {
-    starts[b] = x;
-    x += Math.max(0, (bands[b]?.columns.length ?? 0) - 1) * spacing.subColumn + spacing.column / 2;
-  }
-  nodes.forEach((n, i) => (n.x = (starts[bandOf[i] as number] as number) + n.subColumn * spacing.subColumn));
-
-  const bounds = { minX: 0, maxX: 0, minY: 0, maxY: 0 };
-  for (const n of nodes) {
-    if (n.x < bounds.minX) bounds.minX = n.x;
-    if (n.x > bounds.maxX) bounds.maxX = n.x;
-    if (n.y < bounds.minY) bounds.minY = n.y;
-    if (n.y > bounds.maxY) bounds.maxY = n.y;
-  }
-  return { nodes, edges, bounds };
 }

@@ -9,6 +9,7 @@ import {
   edgePath,
   frontMarksPath,
   incomingEdges,
+  nodeMarkup,
 } from './lineagePaths.ts';
 
 const c = (idx: number, ...parentIds: number[]): LineageCandidateInput => ({ idx, parentIds });
@@ -51,6 +52,15 @@ describe('lineagePaths', () => {
         .sort(),
     ).toEqual(['c0-c1', 'c0-c2', 'c1-c3', 'c2-c5', 'c3-c4', 'c4-c5'].sort());
     expect(ancestryEdges(l.nodes[0]!, incoming)).toEqual([]);
+  });
+
+  it('writes a candidate as a circle its tests can find, a rejected proposal without a test id', () => {
+    const l = layoutLineage([c(0), c(1, 0)], [{ proposalId: 7, parentIds: [0] }]);
+    expect(nodeMarkup(l.nodes[1]!, 'rgb(1, 2, 3)', 9)).toBe(
+      '<circle class="ln-node candidate" r="9" cx="76" cy="0" fill="rgb(1, 2, 3)" ' +
+        'data-testid="lineage-node-1"></circle>',
+    );
+    expect(nodeMarkup(l.nodes[2]!, null, 4)).toBe('<circle class="ln-node rejected" r="4" cx="38" cy="0"></circle>');
   });
 
   it('marks each front member once, as one path', () => {

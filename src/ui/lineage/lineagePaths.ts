@@ -1,7 +1,7 @@
-// SVG path data for the lineage's many small marks, apart from the DOM: edges drawn as a few long paths
-// (a thousand edges as one element each would cost a thousand elements to style and paint on every
-// frame), the Pareto-front marks as one path, a hovered node's ancestry, and which nodes lie in view
-// (only those get a label).
+// SVG markup and path data for the lineage's many small marks, apart from the DOM: node circles as
+// markup, edges as a few long paths (a thousand edges as one element each would cost a thousand elements
+// to style and paint on every frame), the Pareto-front marks as one path, a hovered node's ancestry,
+// and which nodes lie in view (only those get a label).
 import type { LineageEdge, LineageNode } from './lineageLayout.ts';
 
 export type EdgeClass = 'plain' | 'merge' | 'rejected';
@@ -82,6 +82,13 @@ export function incomingEdges(edges: readonly LineageEdge[]): Map<string, Lineag
     else out.set(e.target.id, [e]);
   }
   return out;
+}
+
+/** A node's circle as SVG markup (numbers and fixed names only, nothing from the run's text). */
+export function nodeMarkup(n: LineageNode, fill: string | null, r: number): string {
+  const testId = n.kind === 'candidate' ? ` data-testid="lineage-node-${n.key}"` : '';
+  const paint = fill === null ? '' : ` fill="${fill}"`;
+  return `<circle class="ln-node ${n.kind}" r="${r}" cx="${n.x}" cy="${n.y}"${paint}${testId}></circle>`;
 }
 
 /** Small circles on the top-right rim of each front member, as one path. */

@@ -10,6 +10,7 @@ import { HoverTooltip } from './HoverTooltip.tsx';
 import type { HoverInfo } from './HoverTooltip.tsx';
 import { candidatePoints, describeTarget, proposalTicks, shapeScoreChart } from './scoreChartData.ts';
 import { useElementSize } from './useElementSize.ts';
+import { appendOnly } from '../common/appendOnly.ts';
 import { openCandidate, openProposal } from './navigate.ts';
 import './run.css';
 
@@ -22,7 +23,9 @@ export function ScoreChart() {
   const used = useRunStore((s) => s.budget.used);
   const cap = useRunStore((s) => s.budget.cap);
   const points = useMemo(() => candidatePoints(candidates), [candidates]);
-  const ticks = useMemo(() => proposalTicks(proposals), [proposals]);
+  // proposals only ever append: a live update shapes only the new ones
+  const ticksOf = useMemo(() => appendOnly(proposalTicks), []);
+  const ticks = useMemo(() => ticksOf(proposals), [ticksOf, proposals]);
   const data = useMemo(() => shapeScoreChart(scores, points, ticks, { used, cap }), [scores, points, ticks, used, cap]);
 
   const [wrapRef, { width }] = useElementSize<HTMLDivElement>();

@@ -79,6 +79,7 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
   let dense = false;
   let plotH = 0;
   let bins: DensityBin[] = [];
+  let stripMost = 0;
   let drawn: { ticks: ProposalTick[] | null; candidates: CandidatePoint[] | null } = { ticks: null, candidates: null };
   let index: { delaunay: Delaunay<number>; targets: ChartTarget[] } | null = null;
 
@@ -217,8 +218,9 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
     const paths = barPaths(bins, x, by);
     stripAccepted.attr('d', paths.accepted);
     stripRejected.attr('d', paths.rejected);
-    // the tallest bar's count gives the scale; the bin's range is in its tooltip
-    stripAxis.call(axisLeft(by).tickValues([most]).tickFormat(String).tickSizeOuter(0));
+    // the tallest bar's count gives the scale (the bin's range is in its tooltip); redrawn only when it changes
+    if (most !== stripMost) stripAxis.call(axisLeft(by).tickValues([most]).tickFormat(String).tickSizeOuter(0));
+    stripMost = most;
   }
 
   function drawPoints(next: ScoreChartData, rescaled: boolean) {

@@ -4,12 +4,13 @@
 // key, or the endpoint's baseUrl / model / apiKeyEnv, depending on what went wrong.
 // Invariant: the endpoint check refuses a start only where the run itself would fail its first call: it
 // uses the run's client settings (timeout, retries on 429 / 5xx / timeouts), so a transient fault passes.
-import { reflectiveIterationCost, resolveMetricCallBudget } from '../engine/index.ts';
+import { reflectiveIterationCost } from '../engine/index.ts';
 import { OpenAiLanguageModel } from '../lm/openAiLanguageModel.ts';
 import { redactKey } from '../lm/errorMapping.ts';
 import { LmError } from '../lm/types.ts';
 import type { RunConfig } from '../run/runConfig.ts';
 import { RunConfigError } from '../run/runConfig.ts';
+import { metricCallCap } from '../run/metricCallCap.ts';
 import type { RunSecrets } from '../run/buildRun.ts';
 import { compileCustomMetric } from '../tasks/metrics/index.ts';
 import type { MetricWorkerFactory } from '../tasks/metrics/index.ts';
@@ -31,14 +32,7 @@ export function checkBudget(
   config: RunConfig,
   sizes: { train: number; val: number },
 ): { cap: number | null; warning: string | null } {
-  const cap = resolveMetricCallBudget({
-    ...config.budget,
-    hasStopConditions: true,
-    numComponents: config.program.steps.length,
-    trainsetSize: sizes.train,
-    valsetSize: sizes.val,
-    valsetProvided: true,
-  });
+  const cap = metricCallCap(config, sizes);
   if (cap === null) return { cap, warning: null };
   const field = budgetField(config);
   const V = sizes.val;

@@ -1,8 +1,8 @@
-// `gepa-studio run`: loads and checks the config (dataset, keys, budget, metric, endpoints), then drives
-// the engine with checkpoints to the run directory after every iteration, the stop file as a stop
-// condition and SIGINT/SIGTERM as an abort, and writes the result in the studio's export format. The
-// engine's callbacks become RunEvents through the same translation the studio's worker uses
-// (tasks/runEvents.ts).
+// `gepa-studio run`: loads and checks the config (dataset, keys, budget, metric, endpoints), then runs it
+// through the run driver the studio's worker uses (src/run/runDriver.ts), as its terminal host: events go
+// to events.jsonl (committed with each checkpoint), to --json-events and to the progress on stderr; the
+// stop file is its stop condition and SIGINT/SIGTERM its abort; checkpoints go to the run directory. At
+// the end it writes the result in the studio's export format and returns the exit code.
 // Invariants: the events of an iteration reach events.jsonl with that iteration's checkpoint, never
 // before, so an aborted iteration (rolled back by the engine) leaves no trace and a resumed run's result
 // holds the whole history exactly once; no API key is printed, stored or exported.
@@ -10,13 +10,15 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { GepaConfigError, optimize } from '../engine/index.ts';
-import type { GepaResult, StopCondition } from '../engine/index.ts';
-import type { BuiltRun } from '../run/buildRun.ts';
+import { GepaConfigError } from '../engine/index.ts';
+import type { BuiltRun, RunSecrets } from '../run/buildRun.ts';
 import { buildExport } from '../run/exportFormat.ts';
+import { foldRunEvents } from '../run/foldRunEvents.ts';
+import { redactor } from '../run/redact.ts';
 import { RunConfigError } from '../run/runConfig.ts';
-import { runErrorText, translateRunEvents } from '../run/translateRunEvents.ts';
-import type { LogLevel, RunEvent, RunStatus, UsageSnapshot } from '../run/runEvent.ts';
+import { RunDriver } from '../run/runDriver.ts';
+import type { HostStop, RunHost } from '../run/runDriver.ts';
+import type { RunEvent, UsageSnapshot } from '../run/runEvent.ts';
 import type { RunArgs } from './args.ts';
 import { FileCacheStore } from './fileCacheStore.ts';
 import { secretsFromEnv } from './loadConfig.ts';
@@ -26,8 +28,6 @@ import { Progress } from './progress.ts';
 import type { ProgressStream } from './progress.ts';
 import { RUN_FILES, RunDir, writeFileAtomic } from './runDir.ts';
 import { emptyRecord } from './runRecord.ts';
-import { foldRunEvents } from '../run/foldRunEvents.ts';
-import { addUsage, usageSnapshot } from '../run/runUsage.ts';
 import { buildOrExplain, checkWritable, resolveSetup } from './runSetup.ts';
 import type { Setup } from './runSetup.ts';
 
@@ -66,36 +66,12 @@ function shownPath(cwd: string, p: string): string {
   return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
 }
 
-/** Calls fn at most once per interval, with a trailing call so the last update is not lost. */
-function throttled(fn: () => void, intervalMs: number): { call: () => void; cancel: () => void } {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let last = -Infinity;
-  const run = () => {
-    timer = null;
-    last = Date.now();
-    fn();
-  };
-  return {
-    call: () => {
-      if (timer !== null) return;
-      const wait = last + intervalMs - Date.now();
-      if (wait <= 0) run();
-      else timer = setTimeout(run, wait);
-    },
-    cancel: () => {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-    },
-  };
-}
-
 export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const out = path.resolve(io.cwd, args.out);
   const setup = resolveSetup(args, io.cwd);
   const { config } = setup;
   const secrets = secretsFromEnv(config, io.env);
-  const secretValues = Object.values(secrets).filter((s): s is string => typeof s === 'string' && s.length >= 4);
-  const redact = (text: string) => secretValues.reduce((t, s) => t.split(s).join('***'), text);
+  const redact = redactor(secrets);
   const progress = new Progress(io.stderr, { quiet: args.quiet });
   const say = (text: string) => progress.message(redact(text));
 
@@ -113,7 +89,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     if (warning) progress.message(`warning: ${warning}`, true);
     await checkCustomMetric(config, workerFactory);
     await checkEndpoints(config, secrets);
-    return await drive({ args, io, out, setup, built, cap, progress, say, redact });
+    return await drive({ args, io, out, setup, built, cap, progress, say, secrets });
   } catch (err) {
     if (err instanceof RunConfigError || err instanceof GepaConfigError)
       throw new RunConfigError(err.field, redact(err.message.slice(err.field.length + 2)));
@@ -133,39 +109,26 @@ interface DriveContext {
   cap: number | null;
   progress: Progress;
   say: (text: string) => void;
-  redact: (text: string) => string;
+  secrets: RunSecrets;
 }
 
 async function drive(ctx: DriveContext): Promise<number> {
-  const { args, io, out, setup, built, cap, progress, say, redact } = ctx;
+  const { args, io, out, setup, built, cap, progress, say } = ctx;
   const { config, opened } = setup;
   checkWritable(out);
   const runDir = opened ? opened.dir : RunDir.create(setup.runDirPath, config, randomUUID());
   const shownDir = shownPath(io.cwd, runDir.path);
-  if (runDir.clearStop()) say(`removed an old ${path.join(shownDir, RUN_FILES.stop)} so the run does not stop at once`);
+  const stopPath = path.join(shownDir, RUN_FILES.stop);
+  if (runDir.clearStop()) say(`removed an old ${stopPath} so the run does not stop at once`);
 
   const committed: RunEvent[] = opened ? [...opened.events] : [];
   let pending: RunEvent[] = [];
-  const baseUsage = opened?.usage ?? null;
-  const usageNow = (): UsageSnapshot => addUsage(baseUsage, usageSnapshot(built));
-
-  const show = (e: RunEvent, onProgress = true) => {
+  // after the engine returned, the closing lines on stderr say how the run ended: its log is not shown
+  let closing = false;
+  const show = (e: RunEvent) => {
     if (args.jsonEvents) io.stdout.write(JSON.stringify(e) + '\n');
-    if (onProgress) progress.onEvent(e);
+    if (!(closing && e.type === 'log')) progress.onEvent(e);
   };
-  const emit = (e: RunEvent, onProgress = true) => {
-    const event: RunEvent =
-      (e.type === 'log' || e.type === 'status') && e.message !== undefined ? { ...e, message: redact(e.message) } : e;
-    pending.push(event);
-    show(event, onProgress);
-  };
-  const log = (level: LogLevel, message: string, iteration?: number) =>
-    emit(iteration === undefined ? { type: 'log', level, message } : { type: 'log', level, message, iteration });
-  const setStatus = (status: RunStatus, message?: string) =>
-    emit(message === undefined ? { type: 'status', status } : { type: 'status', status, message });
-  // usage is not an iteration's event: it is cumulative, kept in usage.json and sent at most 4 times a second
-  const usage = throttled(() => show({ type: 'usage', usage: usageNow() }), 250);
-  const unsubscribe = built.meter.subscribe(usage.call);
 
   const abort = new AbortController();
   // every LM call in flight listens to the run's signal
@@ -185,125 +148,105 @@ async function drive(ctx: DriveContext): Promise<number> {
     progress.message(`${signal}: stopping at the last checkpoint (press Ctrl-C again to quit at once)`, true);
     abort.abort(new Error(`interrupted (${signal})`));
   });
-  const stopFile: StopCondition = {
-    kind: 'custom',
-    name: 'stop file',
-    shouldStop: () => (flags.stopFileSeen = runDir.stopRequested()),
+  const stopFileStop: HostStop = {
+    reason: `stopped: ${stopPath} was found`,
+    message: (iteration) => `stopped after iteration ${iteration ?? 0}: ${stopPath} was found`,
+  };
+  const signalStop = (signal: StopSignal): HostStop => ({
+    reason: `interrupted (${signal})`,
+    message: (iteration) =>
+      iteration === null
+        ? `interrupted by ${signal} before the seed prompt was scored: there is no checkpoint to resume; ` +
+          'start the run again'
+        : `interrupted by ${signal} after iteration ${iteration}; continue with --resume ${shownDir}`,
+  });
+
+  const host: RunHost = {
+    emit: (e) => {
+      // usage is not an iteration's event: it is cumulative, kept in usage.json
+      if (e.type !== 'usage') pending.push(e);
+      show(e);
+    },
+    signal: abort.signal,
+    stopConditions: [
+      { kind: 'custom', name: 'stop file', shouldStop: () => (flags.stopFileSeen = runDir.stopRequested()) },
+    ],
+    checkpoint: (state, _info, usage) => {
+      try {
+        const line = runDir.commit(pending, state, usage);
+        if (args.jsonEvents) io.stdout.write(JSON.stringify(line) + '\n');
+      } catch (err) {
+        throw new CliError(
+          `could not write the checkpoint to ${shownDir}: ${err instanceof Error ? err.message : String(err)}`,
+          EXIT.failed,
+        );
+      }
+      committed.push(...pending);
+      pending = [];
+      return runDir.path;
+    },
+    stopped: () =>
+      flags.interrupted ? signalStop(flags.interrupted.signal) : flags.stopFileSeen ? stopFileStop : null,
+    engineReturned: () => {
+      closing = true;
+      // the engine rolled the interrupted iteration back to the last checkpoint: so do its events
+      if (flags.interrupted) pending = [];
+    },
   };
 
   // a resumed run's chart continues from its last point (not from 0)
   const lastScore =
     committed.findLast((e): e is Extract<RunEvent, { type: 'score' }> => e.type === 'score')?.point ?? null;
-  const translation = translateRunEvents({ valCount: built.val.length, cap, emit: (e) => emit(e), log, lastScore });
   for (const e of committed) progress.absorb(e);
   say(
-    `${opened ? 'resuming' : 'starting'} "${config.name}": ${built.train.length} train / ${built.val.length} val examples, budget ${cap ?? 'none'} metric calls`,
+    `${opened ? 'resuming' : 'starting'} "${config.name}": ${built.train.length} train / ${built.val.length} val ` +
+      `examples, budget ${cap ?? 'none'} metric calls`,
   );
   say(
-    `checkpoints: ${shownDir}${opened ? ` (from iteration ${opened.state.iteration})` : ''}; stop gracefully with: touch ${path.join(shownDir, RUN_FILES.stop)}`,
+    `checkpoints: ${shownDir}${opened ? ` (from iteration ${opened.state.iteration})` : ''}; ` +
+      `stop gracefully with: touch ${stopPath}`,
   );
-  setStatus('starting');
-  emit({ type: 'examples', train: built.train.length, val: built.val });
-  emit({ type: 'budget', used: opened?.state.totalMetricCalls ?? 0, cap, iteration: opened?.state.iteration ?? 0 });
-  setStatus('running');
   progress.start();
+  const outcome = await new RunDriver(host, ctx.secrets)
+    .run({
+      config,
+      build: () => built,
+      ...(opened ? { resume: { state: opened.state, usage: opened.usage, lastScore } } : {}),
+    })
+    .finally(removeSignalHandler);
 
-  let result: GepaResult;
-  try {
-    result = await optimize({
-      ...built.options,
-      signal: abort.signal,
-      callbacks: translation.callbacks,
-      onTrackingEvent: translation.onTrackingEvent,
-      stopConditions: stopFile,
-      checkpoint: (state) => {
-        try {
-          const line = runDir.commit(pending, state, usageNow());
-          if (args.jsonEvents) io.stdout.write(JSON.stringify(line) + '\n');
-        } catch (err) {
-          throw new CliError(
-            `could not write the checkpoint to ${shownDir}: ${err instanceof Error ? err.message : String(err)}`,
-            EXIT.failed,
-          );
-        }
-        committed.push(...pending);
-        pending = [];
-        return runDir.path;
-      },
-      ...(opened ? { resumeFrom: opened.state } : {}),
-    });
-  } catch (err) {
-    if (err instanceof GepaConfigError || err instanceof CliError) throw err;
+  const result = outcome.result;
+  if (!result) {
+    // nothing to write: the seed prompt was never scored, or a checkpoint could not be written
+    if (outcome.error instanceof GepaConfigError || outcome.error instanceof CliError) throw outcome.error;
     const signal = flags.interrupted?.signal;
-    if (signal)
-      throw new CliError(
-        `interrupted by ${signal} before the seed prompt was scored: there is no checkpoint to resume; start the run again`,
-        EXIT[signal],
-      );
-    throw new CliError(
-      redact(`scoring the seed prompt failed, so the run could not start: ${runErrorText(err)}`),
-      EXIT.failed,
-    );
-  } finally {
-    unsubscribe();
-    usage.cancel();
-    removeSignalHandler();
+    throw new CliError(outcome.message, signal ? EXIT[signal] : EXIT.failed);
   }
-
   const stop = flags.interrupted;
-  const stopFileSeen = flags.stopFileSeen;
-  // the engine rolled the interrupted iteration back to the last checkpoint: so do its events
-  if (stop) pending = [];
-  const summary = translation.summary();
-  const fatal = translation.fatal();
-  const iterations = summary?.totalIterations ?? 0;
-  const stopReason = stop
-    ? `interrupted (${stop.signal})`
-    : stopFileSeen
-      ? `stopped: ${path.join(shownDir, RUN_FILES.stop)} was found`
-      : result.stopReason;
-  const ending: { status: 'finished' | 'stopped' | 'error'; message: string; code: number } = stop
-    ? {
-        status: 'stopped',
-        message: `interrupted by ${stop.signal} after iteration ${iterations}; continue with --resume ${shownDir}`,
-        code: EXIT[stop.signal],
-      }
-    : stopFileSeen
-      ? {
-          status: 'stopped',
-          message: `stopped after iteration ${iterations}: ${path.join(shownDir, RUN_FILES.stop)} was found`,
-          code: EXIT.ok,
-        }
-      : fatal
-        ? { status: 'error', message: `${stopReason}; last error: ${fatal}`, code: EXIT.failed }
-        : { status: 'finished', message: stopReason, code: EXIT.ok };
-  if (stopFileSeen) runDir.clearStop();
+  const code =
+    outcome.status === 'error' ? EXIT.failed : outcome.status === 'stopped' && stop ? EXIT[stop.signal] : EXIT.ok;
+  if (flags.stopFileSeen) runDir.clearStop();
 
-  // the closing lines below say it on stderr
-  emit({ type: 'log', level: fatal ? 'error' : 'info', message: `Run ended: ${stopReason}` }, false);
-  if (summary) emit({ type: 'summary', summary: { ...summary, stopReason } });
-  emit({ type: 'result', result: result.toDict() });
-  const finalUsage = usageNow();
-  show({ type: 'usage', usage: finalUsage });
-  setStatus(ending.status, ending.message);
+  const finalUsage = outcome.usage as UsageSnapshot;
   runDir.writeUsage(finalUsage);
-
   const record = emptyRecord(runDir.meta.runId, config);
   Object.assign(record, foldRunEvents(record, [...committed, ...pending]));
   record.usage = finalUsage;
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileAtomic(out, JSON.stringify(buildExport(record), null, 2) + '\n');
 
-  if (!args.quiet || ending.code !== EXIT.ok) {
+  if (!args.quiet || code !== EXIT.ok) {
     progress.finish();
     const best = result.bestIdx;
     const scores = result.valAggregateScores;
-    progress.message(`${ending.status}: ${ending.message}`, true);
+    progress.message(`${outcome.status}: ${outcome.message}`, true);
     progress.message(
-      `best: candidate ${best} of ${scores.length}, ${(scores[best] ?? 0).toFixed(3)} on the valset (seed ${(scores[0] ?? 0).toFixed(3)}), ${iterations} iterations, ${result.totalMetricCalls ?? 0} metric calls`,
+      `best: candidate ${best} of ${scores.length}, ${(scores[best] ?? 0).toFixed(3)} on the valset ` +
+        `(seed ${(scores[0] ?? 0).toFixed(3)}), ${outcome.iteration} iterations, ` +
+        `${result.totalMetricCalls ?? 0} metric calls`,
       true,
     );
     progress.message(`result: ${shownPath(io.cwd, out)} (open it in the studio with "Open export…")`, true);
   }
-  return ending.code;
+  return code;
 }

@@ -48,6 +48,7 @@ export interface BuiltRun {
   val: Example[];
   meter: UsageMeter;
   taskCache?: CachedLanguageModel;
+  /** ends the metric's sandboxes and the usage subscription; a second call does nothing */
   dispose(): void;
 }
 
@@ -145,6 +146,7 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
     trackBestOutputs: o.trackBestOutputs,
     seed: o.seed,
   };
+  let disposed = false;
   return {
     options,
     train,
@@ -152,6 +154,8 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
     meter,
     ...(task.cache ? { taskCache: task.cache } : {}),
     dispose: () => {
+      if (disposed) return;
+      disposed = true;
       unsubscribe();
       metric.dispose();
     },

@@ -1,23 +1,23 @@
-// One run in the worker: builds it from a StartRequest, drives the engine, and turns its callbacks and
-// tracking stream into RunEvents. Pause is a stop condition that ends the session at the next iteration
-// boundary; the last checkpoint stays in memory and resume continues from it with the same built run,
-// so the run equals an uninterrupted one and no candidate or proposal is reported twice. Stop aborts.
-// Durability: after every iteration a 'checkpoint' marker is emitted and the state handed to the
-// persistence hook (the engine waits for it); a run can also start from a stored checkpoint (resume
-// after a closed tab). A full disk pauses the run at that boundary instead of failing it.
-// Invariant: no event or message carries an API key (secrets are redacted from every text emitted).
-import { GepaConfigError, optimize, resolveMetricCallBudget } from '../engine/index.ts';
-import type { CheckpointInfo, GepaResult, GepaState, StopCondition } from '../engine/index.ts';
-import { buildRun, inlineRows } from '../run/buildRun.ts';
-import type { BuiltRun } from '../run/buildRun.ts';
+// One run in the worker: the studio's host for the run driver (src/run/runDriver.ts). It builds the run
+// from a StartRequest's inline rows and adds what only the studio has. Pause is a stop condition that
+// ends the engine at the next iteration boundary; the run holds there (the last checkpoint in memory)
+// and resume continues from it with the same built run, so the run equals an uninterrupted one and no
+// candidate or proposal is reported twice. Stop aborts. Durability: after every iteration a
+// 'checkpoint' marker is emitted and the state handed to the persistence hook (the engine waits for
+// it); a run can also start from a stored checkpoint (resume after a closed tab). A full disk pauses
+// the run at that boundary instead of failing it.
+// Invariant: no event or message carries an API key (the driver redacts every text it reports).
+import type { CheckpointInfo, GepaState } from '../engine/index.ts';
 import type { CacheStore } from '../lm/evaluationCache.ts';
 import type { MetricWorkerFactory } from '../tasks/metrics/index.ts';
+import { buildRun, inlineRows } from '../run/buildRun.ts';
 import { RunConfigError } from '../run/runConfig.ts';
-import { runErrorText as errorText, translateRunEvents } from '../run/translateRunEvents.ts';
+import { RunDriver } from '../run/runDriver.ts';
+import type { HostStop, ResumePoint, RunHost } from '../run/runDriver.ts';
+import type { RunEvent, RunStatus } from '../run/runEvent.ts';
+import { runErrorText } from '../run/translateRunEvents.ts';
 import { StorageQuotaError } from '../storage/types.ts';
-import type { LogLevel, RunEvent, RunStatus, ScorePoint, UsageSnapshot } from '../run/runEvent.ts';
 import type { StartRequest } from './protocol.ts';
-import { addUsage, usageSnapshot as usageOf } from '../run/runUsage.ts';
 
 /** Where checkpoints go (IndexedDB in the studio). */
 export interface RunPersistence {
@@ -26,16 +26,6 @@ export interface RunPersistence {
    * the engine. A StorageQuotaError pauses the run; any other failure is logged and the run goes on.
    */
   checkpoint(state: GepaState, info: CheckpointInfo): Promise<void>;
-}
-
-/** What a stored run continues from. */
-export interface ResumePoint {
-  /** the last checkpoint; null when none was saved (the run starts over) */
-  state: GepaState | null;
-  /** what the run had paid before the interruption (added to this session's usage) */
-  usage: UsageSnapshot | null;
-  /** the last score point, so the score line continues where it was */
-  lastScore: ScorePoint | null;
 }
 
 export interface RunControllerDeps {
@@ -47,32 +37,15 @@ export interface RunControllerDeps {
   persistence?: RunPersistence;
 }
 
-type Ending = { status: Extract<RunStatus, 'finished' | 'stopped' | 'error'>; message: string };
-
 const ACTIVE: RunStatus[] = ['starting', 'running', 'pausing', 'paused', 'stopping'];
 
-/** Calls fn at once, then at most once per interval (a trailing call catches the end of a burst). */
-function throttle(fn: () => void, intervalMs: number): { call: () => void; cancel: () => void } {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let last = -Infinity;
-  const run = () => {
-    timer = null;
-    last = performance.now();
-    fn();
-  };
-  return {
-    call: () => {
-      if (timer !== null) return;
-      const wait = last + intervalMs - performance.now();
-      if (wait <= 0) run();
-      else timer = setTimeout(run, wait);
-    },
-    cancel: () => {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-    },
-  };
-}
+const USER_STOP: HostStop = {
+  reason: 'stopped by the user',
+  message: (iteration) =>
+    iteration === null
+      ? 'stopped before the seed prompt was scored: there is no result'
+      : `stopped after iteration ${iteration}`,
+};
 
 export class RunController {
   private status: RunStatus = 'idle';
@@ -82,7 +55,7 @@ export class RunController {
   private pauseReason: string | null = null;
   private stopRequested = false;
   private release: (() => void) | null = null;
-  private readonly secrets: string[] = [];
+  private driver: RunDriver | null = null;
 
   constructor(
     private readonly emit: (event: RunEvent) => void,
@@ -98,67 +71,33 @@ export class RunController {
    * `resume` the run continues from a stored checkpoint (its first event is the 'resumed' marker).
    */
   async start(request: StartRequest, resume?: ResumePoint): Promise<void> {
-    if (this.status !== 'idle') throw new Error('this run controller has already run');
+    if (this.status !== 'idle' || this.driver) throw new Error('this run controller has already run');
     if (resume) this.emit({ type: 'resumed', fromIteration: resume.state?.iteration ?? null });
-    this.secrets.push(
-      ...Object.values(request.secrets).filter((s): s is string => typeof s === 'string' && s.length >= 4),
-    );
-    this.setStatus('starting');
+    const driver = (this.driver = new RunDriver(this.host(), request.secrets));
     const config = request.config;
-    let built: BuiltRun;
-    try {
-      if (!config.dataset.rows)
-        throw new RunConfigError('dataset.rows', 'the studio runs inline rows; load the dataset file first');
-      built = buildRun(config, {
-        rows: inlineRows(config.dataset.rows),
-        secrets: request.secrets,
-        workerFactory: this.deps.workerFactory,
-        cacheStore: this.deps.cacheStore,
-        demoLatencyMs: request.demoLatencyMs,
-      });
-    } catch (err) {
-      const end = this.failure(err);
-      this.setStatus(end.status, end.message);
-      return;
-    }
-    const paidBefore = resume?.usage ?? null;
-    const usage = throttle(
-      () => this.emit({ type: 'usage', usage: addUsage(paidBefore, usageOf(built)) }),
-      this.deps.usageIntervalMs ?? 250,
-    );
-    const unsubscribe = built.meter.subscribe(usage.call);
-    let end: Ending;
-    try {
-      const cap = resolveMetricCallBudget({
-        ...config.budget,
-        hasStopConditions: true,
-        numComponents: config.program.steps.length,
-        trainsetSize: built.train.length,
-        valsetSize: built.val.length,
-        valsetProvided: true,
-      });
-      this.emit({ type: 'examples', train: built.train.length, val: built.val });
-      // the cap is known before the first metric call: the header shows "0 / cap" at once
-      const from = resume?.state;
-      this.emit({ type: 'budget', used: from?.totalMetricCalls ?? 0, cap, iteration: from?.iteration ?? 0 });
-      end = await this.drive(built, cap, resume);
-    } catch (err) {
-      end = this.failure(err);
-    } finally {
-      unsubscribe();
-      usage.cancel();
-      this.emit({ type: 'usage', usage: addUsage(paidBefore, usageOf(built)) });
-      built.dispose();
-    }
-    // the final status comes last, after the closing usage snapshot, so "ended" means nothing follows
-    this.setStatus(end.status, end.message);
+    await driver.run({
+      config,
+      ...(resume ? { resume } : {}),
+      ...(this.deps.usageIntervalMs !== undefined ? { usageIntervalMs: this.deps.usageIntervalMs } : {}),
+      build: () => {
+        if (!config.dataset.rows)
+          throw new RunConfigError('dataset.rows', 'the studio runs inline rows; load the dataset file first');
+        return buildRun(config, {
+          rows: inlineRows(config.dataset.rows),
+          secrets: request.secrets,
+          workerFactory: this.deps.workerFactory,
+          cacheStore: this.deps.cacheStore,
+          demoLatencyMs: request.demoLatencyMs,
+        });
+      },
+    });
   }
 
   /** Ends the run at the next iteration boundary, keeping its state for resume. */
   pause(): void {
     if (this.status !== 'running' && this.status !== 'starting') return;
     this.pauseRequested = true;
-    this.setStatus('pausing', 'pausing at the end of the current iteration');
+    this.driver?.status('pausing', 'pausing at the end of the current iteration');
   }
 
   /** The browser refused a write for lack of space: pause at the next boundary and say why. */
@@ -167,7 +106,7 @@ export class RunController {
     this.pauseReason = `storage is full, so the run is paused; nothing already saved is lost. ${detail}`;
     if (this.status === 'paused') return;
     this.pauseRequested = true;
-    this.setStatus('pausing', this.pauseReason);
+    this.driver?.status('pausing', this.pauseReason);
   }
 
   /** Continues a paused run; during 'pausing' it cancels the pause. */
@@ -176,7 +115,7 @@ export class RunController {
       this.pauseRequested = false;
       // a cancelled storage pause must not silence the next quota error (pauseForStorage checks this)
       this.pauseReason = null;
-      this.setStatus('running');
+      this.driver?.status('running');
     } else if (this.status === 'paused') {
       this.release?.();
     }
@@ -190,8 +129,44 @@ export class RunController {
       this.release?.();
       return;
     }
-    this.setStatus('stopping');
+    this.driver?.status('stopping');
     this.abort.abort(new Error('stopped by the user'));
+  }
+
+  /** What the driver needs from the studio: its event sink, stop, pause and checkpoint writer. */
+  private host(): RunHost {
+    return {
+      emit: (e) => {
+        if (e.type === 'status') this.status = e.status;
+        this.emit(e);
+      },
+      signal: this.abort.signal,
+      checkpoint: (state, info) => this.saveCheckpoint(state, info),
+      stopped: () => (this.stopRequested ? USER_STOP : null),
+      pause: { requested: () => this.pauseRequested, hold: (iteration) => this.hold(iteration) },
+    };
+  }
+
+  /** The engine returned at a boundary for a pause: wait for resume (or stop) and say so. */
+  private async hold(iteration: number): Promise<boolean> {
+    const driver = this.driver as RunDriver;
+    // a resume that arrived while the engine was already returning for the pause cancels it: go on
+    if (this.pauseRequested) {
+      const resumed = new Promise<void>((resolve) => (this.release = resolve));
+      driver.log(
+        this.pauseReason ? 'warning' : 'info',
+        `Paused after iteration ${iteration}${this.pauseReason ? `: ${this.pauseReason}` : ''}`,
+        iteration,
+      );
+      driver.status('paused', this.pauseReason ?? `paused after iteration ${iteration}`);
+      await resumed;
+      this.release = null;
+      if (this.stopRequested) return false;
+    }
+    this.pauseRequested = false;
+    this.pauseReason = null;
+    driver.log('info', `Resumed at iteration ${iteration + 1}`, iteration + 1);
+    return true;
   }
 
   /** Hands the state to the persistence hook; only a full disk stops the run (it pauses). */
@@ -203,115 +178,12 @@ export class RunController {
     } catch (err) {
       if (err instanceof StorageQuotaError) this.pauseForStorage(err.message);
       else
-        this.log(
+        this.driver?.log(
           'error',
-          `The checkpoint after iteration ${state.iteration} could not be saved (${errorText(err)}); the run goes on, but a resume would start from an earlier one.`,
+          `The checkpoint after iteration ${state.iteration} could not be saved (${runErrorText(err)}); ` +
+            'the run goes on, but a resume would start from an earlier one.',
           state.iteration,
         );
     }
-  }
-
-  private async drive(built: BuiltRun, cap: number | null, resume: ResumePoint | undefined): Promise<Ending> {
-    const events = translateRunEvents({
-      valCount: built.val.length,
-      cap,
-      emit: (e) => this.emit(e),
-      log: (level, message, iteration) => this.log(level, message, iteration),
-      lastScore: resume?.lastScore,
-    });
-    // written by the engine's hooks (an object, so the compiler does not narrow them away)
-    const seen: { lastState?: GepaState; pausedAtBoundary: boolean } = {
-      pausedAtBoundary: false,
-      ...(resume?.state ? { lastState: resume.state } : {}),
-    };
-
-    const pauseStop: StopCondition = {
-      kind: 'custom',
-      name: 'pause',
-      shouldStop: () => (seen.pausedAtBoundary = this.pauseRequested),
-    };
-
-    let result: GepaResult;
-    for (;;) {
-      if (!this.pauseRequested) this.setStatus('running');
-      try {
-        result = await optimize({
-          ...built.options,
-          signal: this.abort.signal,
-          callbacks: events.callbacks,
-          onTrackingEvent: events.onTrackingEvent,
-          stopConditions: pauseStop,
-          checkpoint: (state, info) => {
-            seen.lastState = state;
-            return this.saveCheckpoint(state, info);
-          },
-          ...(seen.lastState ? { resumeFrom: seen.lastState } : {}),
-        });
-      } catch (err) {
-        if (this.stopRequested)
-          return { status: 'stopped', message: 'stopped before the seed prompt was scored: there is no result' };
-        // past its configuration checks, the engine only throws when the seed cannot be scored
-        if (err instanceof GepaConfigError) throw err;
-        return this.failure(
-          new Error(`Scoring the seed prompt failed, so the run could not start: ${errorText(err)}`),
-          true,
-        );
-      }
-      if (!seen.pausedAtBoundary || this.stopRequested) break;
-      const iteration = seen.lastState?.iteration ?? 0;
-      // a resume that arrived while the engine was already returning for the pause cancels it: go on
-      if (this.pauseRequested) {
-        const resumed = new Promise<void>((resolve) => (this.release = resolve));
-        this.log(
-          this.pauseReason ? 'warning' : 'info',
-          `Paused after iteration ${iteration}${this.pauseReason ? `: ${this.pauseReason}` : ''}`,
-          iteration,
-        );
-        this.setStatus('paused', this.pauseReason ?? `paused after iteration ${iteration}`);
-        await resumed;
-        this.release = null;
-        if (this.stopRequested) break;
-      }
-      this.pauseRequested = false;
-      this.pauseReason = null;
-      seen.pausedAtBoundary = false;
-      this.log('info', `Resumed at iteration ${iteration + 1}`, iteration + 1);
-    }
-
-    const stopReason = this.stopRequested ? 'stopped by the user' : result.stopReason;
-    const fatal = events.fatal();
-    const summary = events.summary();
-    this.log(fatal ? 'error' : 'info', `Run ended: ${stopReason}`);
-    if (summary) this.emit({ type: 'summary', summary: { ...summary, stopReason } });
-    this.emit({ type: 'result', result: result.toDict() });
-    if (this.stopRequested)
-      return { status: 'stopped', message: `stopped after iteration ${seen.lastState?.iteration ?? 0}` };
-    if (fatal) return { status: 'error', message: `${stopReason}; last error: ${fatal}` };
-    return { status: 'finished', message: stopReason };
-  }
-
-  /** The run cannot go on; the log gets the reason unless the engine's onError already told it. */
-  private failure(err: unknown, alreadyLogged = false): Ending {
-    if (!alreadyLogged) this.log('error', errorText(err));
-    return { status: 'error', message: errorText(err) };
-  }
-
-  private redact(text: string): string {
-    return this.secrets.reduce((t, s) => t.split(s).join('***'), text);
-  }
-
-  private setStatus(status: RunStatus, message?: string): void {
-    this.status = status;
-    this.emit(
-      message === undefined ? { type: 'status', status } : { type: 'status', status, message: this.redact(message) },
-    );
-  }
-
-  private log(level: LogLevel, message: string, iteration?: number): void {
-    this.emit(
-      iteration === undefined
-        ? { type: 'log', level, message: this.redact(message) }
-        : { type: 'log', level, message: this.redact(message), iteration },
-    );
   }
 }

@@ -13,7 +13,7 @@ import type { RunEvent } from '../run/runEvent.ts';
 import type { RunBroadcast } from './protocol.ts';
 import { foldSummary, storedStatus } from '../run/recordSummary.ts';
 import { lastOfType, replayableEvents } from '../run/eventLog.ts';
-import type { ResumePoint } from './runController.ts';
+import type { ResumePoint } from '../run/runDriver.ts';
 
 export interface RecorderHooks {
   /** tells other tabs (BroadcastChannel 'gepa-runs') */

@@ -5,8 +5,8 @@ import type { RunData } from '../store/runStore.ts';
 import { useUiStore } from '../store/uiStore.ts';
 import { SetupView } from './setup/SetupView.tsx';
 import { RunView } from './run/RunView.tsx';
-import { HistoryView } from './runs/HistoryView.tsx';
-import { StoredRunBanner } from './runs/StoredRunBanner.tsx';
+import { HistoryView } from './history/HistoryView.tsx';
+import { StoredRunBanner } from './history/StoredRunBanner.tsx';
 import { ImportRunButton } from './ImportRunButton.tsx';
 
 const READ_ONLY_LABEL: Record<NonNullable<RunData['readOnlySource']>, string> = {

@@ -2,7 +2,7 @@
 // was interrupted, that History resumes it) or a run another tab drives, shown live and read-only.
 import { useRunStore } from '../../store/runStore.ts';
 import { useUiStore } from '../../store/uiStore.ts';
-import './runs.css';
+import './history.css';
 
 export function StoredRunBanner() {
   const source = useRunStore((s) => s.readOnlySource);

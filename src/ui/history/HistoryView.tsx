@@ -6,7 +6,7 @@ import { useHistoryStore } from '../../store/historyStore.ts';
 import { refreshHistory, watchHistory } from '../../store/historyActions.ts';
 import { HistoryTable } from './HistoryTable.tsx';
 import { StorageUsage } from './StorageUsage.tsx';
-import './runs.css';
+import './history.css';
 
 export function HistoryView() {
   const rows = useHistoryStore((s) => s.rows);

@@ -1,5 +1,5 @@
 // Parents or children of a candidate as chips that open the candidate they name.
-import { formatScore } from '../run/format.ts';
+import { formatScore } from '../common/format.ts';
 import type { CandidateView } from '../../store/runStore.ts';
 
 interface Props {

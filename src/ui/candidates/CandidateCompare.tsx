@@ -1,7 +1,7 @@
 // Word diff of each component against another candidate (by default the first parent).
 import type { CandidateView } from '../../store/runStore.ts';
 import { TextDiff } from '../common/TextDiff.tsx';
-import { formatScore } from '../run/format.ts';
+import { formatScore } from '../common/format.ts';
 
 interface Props {
   candidate: CandidateView;

@@ -2,7 +2,7 @@
 // against another candidate and the per-example table.
 import type { CandidateView } from '../../store/runStore.ts';
 import type { Example } from '../../tasks/types.ts';
-import { formatScore } from '../run/format.ts';
+import { formatScore } from '../common/format.ts';
 import { CandidateChips } from './CandidateChips.tsx';
 import { CandidateCompare } from './CandidateCompare.tsx';
 import { CopyPromptButton } from './CopyPromptButton.tsx';

@@ -3,7 +3,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CandidateView } from '../../store/runStore.ts';
-import { formatScore } from '../run/format.ts';
+import { formatScore } from '../common/format.ts';
 import { candidateOrder } from './candidateInfo.ts';
 import type { CandidateSort } from './candidateInfo.ts';
 

@@ -2,8 +2,8 @@
 import { useMemo, useRef } from 'react';
 import { useRunStore } from '../../store/runStore.ts';
 import { useUiStore } from '../../store/uiStore.ts';
-import { bestCandidate } from '../run/runStats.ts';
-import { openCandidate } from '../run/navigate.ts';
+import { bestCandidate } from '../common/runFacts.ts';
+import { openCandidate } from '../common/navigate.ts';
 import { useFillHeight } from '../common/useFillHeight.ts';
 import { CandidateDetail } from './CandidateDetail.tsx';
 import { CandidateList } from './CandidateList.tsx';

@@ -3,7 +3,8 @@
 import { useMemo, useState } from 'react';
 import type { CandidateView } from '../../store/runStore.ts';
 import type { Example } from '../../tasks/types.ts';
-import { formatScore } from '../run/format.ts';
+import { formatScore } from '../common/format.ts';
+import { scoreTone } from '../common/tone.ts';
 import { exampleRows, filterRows } from './exampleRows.ts';
 import type { ExampleFilter } from './exampleRows.ts';
 
@@ -16,7 +17,7 @@ interface Props {
 /** rows rendered at first: a 500-example valset would otherwise cost every candidate switch a long frame */
 const PAGE = 100;
 
-const tone = (s: number | null) => (s === null ? '' : s >= 1 ? 'good' : s <= 0 ? 'bad' : 'warn');
+const tone = (s: number | null) => (s === null ? '' : scoreTone(s));
 
 export function ExampleScores({ valExamples, candidate, compare }: Props) {
   const [filter, setFilter] = useState<ExampleFilter>('all');

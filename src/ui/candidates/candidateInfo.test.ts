@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CandidateView } from '../../store/runStore.ts';
-import { candidateOrder, childrenOf, compareTarget, frontCounts, frontMembers, promptText } from './candidateInfo.ts';
+import { candidateView } from '../__fixtures__/candidateView.ts';
+import { candidateOrder, childrenOf, compareTarget, frontCounts, promptText } from './candidateInfo.ts';
 
-const cand = (idx: number, ...parentIds: number[]): CandidateView => ({
-  row: {
-    iteration: idx,
-    candidateIdx: idx,
-    parentIds,
-    valsetScore: 0,
-    isBest: false,
-    origin: parentIds.length > 1 ? 'merge' : parentIds.length ? 'reflective' : 'seed',
-    texts: {},
-    metricCallsAtDiscovery: 0,
-  },
-  valScores: [],
-  outputs: [],
-});
+const cand = (idx: number, ...parentIds: number[]) => candidateView(idx, { parentIds });
 const RUN = [cand(0), cand(1, 0), cand(2, 0), cand(3, 1, 2)];
 
 describe('candidateInfo', () => {
-  it('collects the front members and how often each is on the front', () => {
-    const front = [[0, 2], [2], [1, 2]];
-    expect([...frontMembers(front)].sort()).toEqual([0, 1, 2]);
-    expect(frontCounts(front).get(2)).toBe(3);
+  it('counts how often each candidate is on the front', () => {
+    expect(frontCounts([[0, 2], [2], [1, 2]]).get(2)).toBe(3);
   });
 
   it('finds children, merges included', () => {

@@ -1,14 +1,7 @@
-// Facts about candidates that several views need and the run data holds only implicitly: who is on the
-// Pareto front (and on how many examples), a candidate's children, what to diff it against by default,
-// and the text "copy prompt" puts on the clipboard.
+// Facts about candidates that the candidates tab needs and the run data holds only implicitly: on how
+// many examples each is on the Pareto front, a candidate's children, what to diff it against by default,
+// the order of the list and the text "copy prompt" puts on the clipboard.
 import type { CandidateView } from '../../store/runStore.ts';
-
-/** Every candidate on the front of at least one val example. */
-export function frontMembers(front: readonly (readonly number[])[]): Set<number> {
-  const out = new Set<number>();
-  for (const programs of front) for (const p of programs) out.add(p);
-  return out;
-}
 
 /** On how many val examples each candidate is on the front. */
 export function frontCounts(front: readonly (readonly number[])[]): Map<number, number> {

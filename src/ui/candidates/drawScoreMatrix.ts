@@ -5,7 +5,7 @@
 // keep their full colour.
 import { rgb } from 'd3';
 import type { CandidateView } from '../../store/runStore.ts';
-import { formatScore } from '../run/format.ts';
+import { formatScore } from '../common/format.ts';
 import type { MatrixGeometry } from './scoreMatrix.ts';
 
 export interface MatrixPaint {

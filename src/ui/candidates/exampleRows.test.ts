@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CandidateView } from '../../store/runStore.ts';
+import { candidateView } from '../__fixtures__/candidateView.ts';
 import { exampleRows, filterRows, inputText } from './exampleRows.ts';
 
-const cand = (valScores: number[], outputs: string[]): CandidateView => ({
-  row: {
-    iteration: 0,
-    candidateIdx: 0,
-    parentIds: [],
-    valsetScore: 0,
-    isBest: false,
-    origin: 'seed',
-    texts: {},
-    metricCallsAtDiscovery: 0,
-  },
-  valScores,
-  outputs,
-});
+const cand = (valScores: number[], outputs: string[]) => candidateView(0, { valScores, outputs });
 
 describe('exampleRows', () => {
   it('flattens inputs to text: one field bare, several by name', () => {

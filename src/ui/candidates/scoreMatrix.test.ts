@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CandidateView } from '../../store/runStore.ts';
+import { candidateView } from '../__fixtures__/candidateView.ts';
 import { bestPerExample, cellAt, matrixGeometry } from './scoreMatrix.ts';
 
-const cand = (idx: number, valScores: number[]): CandidateView => ({
-  row: {
-    iteration: idx,
-    candidateIdx: idx,
-    parentIds: [],
-    valsetScore: 0,
-    isBest: false,
-    origin: 'seed',
-    texts: {},
-    metricCallsAtDiscovery: 0,
-  },
-  valScores,
-  outputs: [],
-});
+const cand = (idx: number, valScores: number[]) => candidateView(idx, { valScores });
 
 describe('scoreMatrix', () => {
   it('takes the front from the run when it covers every example', () => {

@@ -5,7 +5,7 @@ import type { HistoryRow } from '../../store/storedRun.ts';
 import { resumeStoredRun } from '../../store/actions.ts';
 import { deleteStoredRun, duplicateStoredRun, exportStoredRun, openStoredRun } from '../../store/historyActions.ts';
 import { useRunStore } from '../../store/runStore.ts';
-import { isLive } from '../run/runStats.ts';
+import { isLive } from '../common/runFacts.ts';
 import { deleteBlocker, resumeBlocker } from './historyFormat.ts';
 import { keyFields } from './resumeKeys.ts';
 

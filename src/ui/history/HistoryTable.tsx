@@ -2,9 +2,10 @@
 // it (the API keys a resume needs) and shows the error of its last action.
 import { useState } from 'react';
 import type { HistoryRow } from '../../store/storedRun.ts';
-import { useNow } from '../run/useNow.ts';
-import { formatScore, formatUsd } from '../run/format.ts';
-import { driverNote, formatBytes, formatWhen, historyTone } from './historyFormat.ts';
+import { useNow } from '../common/useNow.ts';
+import { formatScore, formatUsd } from '../common/format.ts';
+import { statusTone } from '../common/tone.ts';
+import { driverNote, formatBytes, formatWhen } from './historyFormat.ts';
 import { HistoryRowActions } from './HistoryRowActions.tsx';
 import { ResumeKeysForm } from './ResumeKeysForm.tsx';
 
@@ -69,7 +70,7 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
                 <span className="run-id muted">{r.id.slice(0, 8)}</span>
               </td>
               <td>
-                <span className={`badge ${historyTone(row.status)}`}>{row.status}</span>
+                <span className={`badge ${statusTone(row.status)}`}>{row.status}</span>
                 {note && <span className="driver-note muted">{note}</span>}
               </td>
               <td className="num">{formatScore(s.bestScore)}</td>

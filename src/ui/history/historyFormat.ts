@@ -1,8 +1,6 @@
-// How the history page reads: sizes, dates, the tone of a status, and why an action is not available
-// for a run (a disabled button always says why). Pure, so the table is a layout of these answers.
+// How the history page reads: sizes, dates, and why an action is not available for a run (a disabled
+// button always says why). Pure, so the table is a layout of these answers.
 import type { HistoryRow } from '../../store/storedRun.ts';
-import type { StoredRunStatus } from '../../run/recordSummary.ts';
-import type { Tone } from '../run/runStats.ts';
 
 /** 0 B, 980 B, 12.3 kB, 4.56 MB, 1.20 GB (powers of 1000, as browsers report storage). */
 export function formatBytes(bytes: number | null | undefined): string {
@@ -29,21 +27,6 @@ export function formatWhen(ms: number, now: number): string {
   if (d.toDateString() === today.toDateString()) return `today ${time}`;
   const day = `${MONTHS[d.getMonth()]} ${d.getDate()}`;
   return d.getFullYear() === today.getFullYear() ? `${day}, ${time}` : `${day} ${d.getFullYear()}, ${time}`;
-}
-
-export function historyTone(status: StoredRunStatus): Tone {
-  switch (status) {
-    case 'running':
-    case 'finished':
-      return 'good';
-    case 'error':
-      return 'bad';
-    case 'paused':
-    case 'interrupted':
-      return 'warn';
-    default:
-      return 'neutral';
-  }
 }
 
 /** Who drives the run, in a few words (shown beside the status). */

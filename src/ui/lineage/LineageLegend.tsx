@@ -1,7 +1,7 @@
 // The lineage legend: the score gradient with its range, and what the marks mean.
-import { formatScore } from '../run/format.ts';
-import { legendGradient } from './scoreColor.ts';
-import type { ScoreDomain } from './scoreColor.ts';
+import { formatScore } from '../common/format.ts';
+import { legendGradient } from '../common/scoreColor.ts';
+import type { ScoreDomain } from '../common/scoreColor.ts';
 
 const GRADIENT = legendGradient();
 

@@ -3,17 +3,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useRunStore } from '../../store/runStore.ts';
 import { useUiStore } from '../../store/uiStore.ts';
-import { HoverTooltip } from '../run/HoverTooltip.tsx';
-import type { HoverInfo } from '../run/HoverTooltip.tsx';
-import { openCandidate, openProposal } from '../run/navigate.ts';
+import { HoverTooltip } from '../common/HoverTooltip.tsx';
+import type { HoverInfo } from '../common/HoverTooltip.tsx';
+import { openCandidate, openProposal } from '../common/navigate.ts';
 import { useFillHeight } from '../common/useFillHeight.ts';
-import { bestCandidate } from '../run/runStats.ts';
-import { frontMembers } from '../candidates/candidateInfo.ts';
+import { bestCandidate, frontMembers } from '../common/runFacts.ts';
 import { createLineageRenderer } from './drawLineage.ts';
 import type { LineageRenderer, LineageViewState } from './drawLineage.ts';
 import { LINEAGE_SPACING, createLineageLayout, rowsFor } from './lineageLayout.ts';
 import { describeLineageNode } from './lineageTooltip.ts';
-import { scoreColor, scoreDomain } from './scoreColor.ts';
+import { scoreColor, scoreDomain } from '../common/scoreColor.ts';
 import { LineageLegend } from './LineageLegend.tsx';
 import './lineage.css';
 

@@ -21,7 +21,7 @@ import {
   nodeMarkup,
 } from './lineagePaths.ts';
 import type { EdgeChunk, EdgeClass } from './lineagePaths.ts';
-import { labelColorOn } from './scoreColor.ts';
+import { labelColorOn } from '../common/scoreColor.ts';
 
 export interface LineageMarks {
   /** fill for a candidate by index; a new function means the fills changed (every node is restyled) */

@@ -2,7 +2,7 @@
 // each component; for a rejected proposal why it was rejected. Plain strings, rendered as text.
 import type { ProposalRow } from '../../engine/index.ts';
 import type { CandidateView } from '../../store/runStore.ts';
-import { firstLine, formatScore } from '../run/format.ts';
+import { firstLine, formatScore } from '../common/format.ts';
 import type { LineageNode } from './lineageLayout.ts';
 
 export function describeLineageNode(

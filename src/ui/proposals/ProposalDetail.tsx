@@ -2,7 +2,7 @@
 // reflection LM read, its reply and the prompt it was sent. Every LM and dataset text is a text node.
 import type { ReactNode } from 'react';
 import type { ProposalRow } from '../../engine/tracking.ts';
-import { openCandidate } from '../run/navigate.ts';
+import { openCandidate } from '../common/navigate.ts';
 import { FeedbackRecords } from './FeedbackRecords.tsx';
 import { LongText } from './LongText.tsx';
 import { formatCount, reasonText } from './proposalFormat.ts';

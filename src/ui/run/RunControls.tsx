@@ -2,7 +2,7 @@
 // button shows "pausing" until the worker confirms.
 import { useRunStore } from '../../store/runStore.ts';
 import { pauseRun, resumeRun, stopRun } from '../../store/actions.ts';
-import { isLive } from './runStats.ts';
+import { isLive } from '../common/runFacts.ts';
 
 export function RunControls() {
   const status = useRunStore((s) => s.status);

@@ -6,7 +6,7 @@ import { RunControls } from './RunControls.tsx';
 import { RunProgress } from './RunProgress.tsx';
 import { RunTransfer } from './RunTransfer.tsx';
 import { UsageSummary } from './UsageSummary.tsx';
-import { statusTone } from './runStats.ts';
+import { statusTone } from '../common/tone.ts';
 import './run.css';
 
 const READ_ONLY_LABELS = {

@@ -1,9 +1,10 @@
 // Budget progress (metric calls used / cap) and the run's headline numbers: iterations, candidates,
 // best val score, elapsed time and ETA.
 import { useRunStore } from '../../store/runStore.ts';
-import { formatDuration, formatScore } from './format.ts';
-import { bestCandidate, elapsedMs, etaMs, isLive, progressFraction } from './runStats.ts';
-import { useNow } from './useNow.ts';
+import { formatDuration, formatScore } from '../common/format.ts';
+import { bestCandidate, isLive } from '../common/runFacts.ts';
+import { elapsedMs, etaMs, progressFraction } from './runStats.ts';
+import { useNow } from '../common/useNow.ts';
 
 export function RunProgress() {
   const budget = useRunStore((s) => s.budget);

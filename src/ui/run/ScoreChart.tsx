@@ -6,12 +6,12 @@ import { useRunStore } from '../../store/runStore.ts';
 import { STRIP, createScoreChart } from './drawScoreChart.ts';
 import { isDense } from './proposalDensity.ts';
 import type { ScoreChartRenderer } from './drawScoreChart.ts';
-import { HoverTooltip } from './HoverTooltip.tsx';
-import type { HoverInfo } from './HoverTooltip.tsx';
+import { HoverTooltip } from '../common/HoverTooltip.tsx';
+import type { HoverInfo } from '../common/HoverTooltip.tsx';
 import { candidatePoints, describeTarget, proposalTicks, shapeScoreChart } from './scoreChartData.ts';
-import { useElementSize } from './useElementSize.ts';
+import { useElementSize } from '../common/useElementSize.ts';
 import { appendOnly } from '../common/appendOnly.ts';
-import { openCandidate, openProposal } from './navigate.ts';
+import { openCandidate, openProposal } from '../common/navigate.ts';
 import './run.css';
 
 const HEIGHT = 180;

@@ -3,7 +3,7 @@
 // rejected per bin, drawn as stacked bars under the score plot — so the rate of adoption over the run
 // stays readable. Bins have a round width, so they stay put as the run grows (until the axis rescales).
 import type { ProposalTick } from './scoreChartData.ts';
-import { formatScore } from './format.ts';
+import { formatScore } from '../common/format.ts';
 
 export interface DensityBin {
   /** metric calls from x0 (inclusive) to x1 (exclusive) */

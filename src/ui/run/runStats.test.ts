@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CandidateView, LogEntry } from '../../store/runStore.ts';
-import { bestCandidate, elapsedMs, etaMs, isLive, progressFraction, recentProblems, statusTone } from './runStats.ts';
-
-const cand = (idx: number, score: number, isBest = false): CandidateView => ({
-  row: {
-    iteration: idx,
-    candidateIdx: idx,
-    parentIds: [],
-    valsetScore: score,
-    isBest,
-    origin: 'seed',
-    texts: {},
-    metricCallsAtDiscovery: 0,
-  },
-  valScores: [],
-  outputs: [],
-});
+import type { LogEntry } from '../../store/runStore.ts';
+import { elapsedMs, etaMs, progressFraction, recentProblems } from './runStats.ts';
 
 describe('runStats', () => {
   it('measures elapsed time up to now, or to the end once ended', () => {
@@ -37,12 +22,6 @@ describe('runStats', () => {
     expect(progressFraction(5, null)).toBe(0);
   });
 
-  it('prefers the best mark, else the highest score, skipping holes', () => {
-    expect(bestCandidate([cand(0, 0.9), cand(1, 0.5, true)])?.row.candidateIdx).toBe(1);
-    expect(bestCandidate([cand(0, 0.2), undefined, cand(2, 0.7)])?.row.candidateIdx).toBe(2);
-    expect(bestCandidate([])).toBeNull();
-  });
-
   it('keeps the last warnings and errors in order', () => {
     const logs: LogEntry[] = ['info', 'warning', 'error', 'info', 'warning'].map((level, i) => ({
       level: level as LogEntry['level'],
@@ -50,12 +29,5 @@ describe('runStats', () => {
       at: i,
     }));
     expect(recentProblems(logs, 2).map((l) => l.message)).toEqual(['2', '4']);
-  });
-
-  it('tells live runs and badge tones apart', () => {
-    expect(isLive('paused')).toBe(true);
-    expect(isLive('finished')).toBe(false);
-    expect(statusTone('error')).toBe('bad');
-    expect(statusTone('idle')).toBe('neutral');
   });
 });

@@ -1,14 +1,7 @@
 // What the run header derives from the run data: elapsed time, an ETA from the rate of metric calls,
-// the best candidate, the recent problems in the log and the tone of the status badge. Pure, so the
-// header stays a layout of numbers.
-import type { CandidateView, LogEntry } from '../../store/runStore.ts';
-import type { RunStatus } from '../../run/runEvent.ts';
-
-const LIVE_STATUSES: readonly RunStatus[] = ['starting', 'running', 'pausing', 'paused', 'stopping'];
-
-export function isLive(status: RunStatus): boolean {
-  return LIVE_STATUSES.includes(status);
-}
+// progress against the budget and the recent problems in the log. Pure, so the header stays a layout of
+// numbers.
+import type { LogEntry } from '../../store/runStore.ts';
 
 export function elapsedMs(startedAt: number | null, endedAt: number | null, now: number): number | null {
   if (startedAt === null) return null;
@@ -31,17 +24,6 @@ export function progressFraction(used: number, cap: number | null): number {
   return Math.min(1, Math.max(0, used / cap));
 }
 
-/** The candidate marked best, else the highest val score (an imported run may lack the mark). */
-export function bestCandidate(candidates: readonly (CandidateView | undefined)[]): CandidateView | null {
-  let best: CandidateView | null = null;
-  for (const c of candidates) {
-    if (!c) continue;
-    if (c.row.isBest) return c;
-    if (!best || c.row.valsetScore > best.row.valsetScore) best = c;
-  }
-  return best;
-}
-
 /** The last `n` warnings and errors, newest last. */
 export function recentProblems(logs: readonly LogEntry[], n = 3): LogEntry[] {
   const out: LogEntry[] = [];
@@ -50,23 +32,4 @@ export function recentProblems(logs: readonly LogEntry[], n = 3): LogEntry[] {
     if (l.level !== 'info') out.unshift(l);
   }
   return out;
-}
-
-export type Tone = 'good' | 'bad' | 'warn' | 'neutral';
-
-export function statusTone(status: RunStatus): Tone {
-  switch (status) {
-    case 'running':
-    case 'finished':
-      return 'good';
-    case 'error':
-      return 'bad';
-    case 'pausing':
-    case 'paused':
-    case 'stopping':
-    case 'stopped':
-      return 'warn';
-    default:
-      return 'neutral';
-  }
 }

@@ -5,7 +5,7 @@
 import type { CandidateRow, ProposalRow } from '../../engine/index.ts';
 import type { CandidateView } from '../../store/runStore.ts';
 import type { ScorePoint } from '../../run/runEvent.ts';
-import { formatScore } from './format.ts';
+import { formatScore } from '../common/format.ts';
 import { describeBin } from './proposalDensity.ts';
 import type { DensityBin } from './proposalDensity.ts';
 

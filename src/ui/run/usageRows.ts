@@ -1,7 +1,7 @@
 // Tokens and cost per LM role, as the header lists them. A role with unpriced calls says its cost is
 // unknown rather than showing a reassuring $0.
 import type { UsageSnapshot } from '../../run/runEvent.ts';
-import { formatCount, formatUsd } from './format.ts';
+import { formatCount, formatUsd } from '../common/format.ts';
 
 export interface UsageRow {
   role: string;

@@ -1,12 +1,7 @@
 // "Test on 3 examples": the program's output on each, with the score and the feedback the reflection
 // LM would read. Outputs are shown as text.
 import type { MetricTrial } from '../../worker/protocol.ts';
-
-function scoreClass(score: number): string {
-  if (score >= 1) return 'good';
-  if (score <= 0) return 'bad';
-  return 'warn';
-}
+import { scoreTone } from '../common/tone.ts';
 
 export function MetricTestResults({ trials }: { trials: MetricTrial[] }) {
   return (
@@ -14,7 +9,7 @@ export function MetricTestResults({ trials }: { trials: MetricTrial[] }) {
       {trials.map((t) => (
         <li key={t.exampleId} className="metric-trial">
           <div className="trial-head">
-            <span className={`badge ${scoreClass(t.score)}`}>score {Number(t.score.toFixed(3))}</span>
+            <span className={`badge ${scoreTone(t.score)}`}>score {Number(t.score.toFixed(3))}</span>
             <span className="muted">example {t.exampleId}</span>
           </div>
           <div className="trial-feedback">{t.feedback}</div>

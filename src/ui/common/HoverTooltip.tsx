@@ -1,6 +1,6 @@
 // A small tooltip that follows the pointer (fixed position, kept inside the window). Its lines are
 // rendered as text nodes: they often quote prompt text.
-import './run.css';
+import './hoverTooltip.css';
 
 export interface HoverInfo {
   lines: string[];

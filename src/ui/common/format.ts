@@ -1,4 +1,4 @@
-// Number formatting shared by the run views: one place decides how a score, a duration, a token count
+// Number formatting shared by the views: one place decides how a score, a duration, a token count
 // or a sum of money reads, so the header, the chart and the tables agree.
 
 /** A score in [0, 1] with three decimals; a dash when there is none yet. */

@@ -5,7 +5,8 @@
 // server's request counter, so cache hits (no request) cost nothing in the bound either.
 import { startLmServer } from '../e2e/lmServer/server.ts';
 import { optimize } from '../src/engine/index.ts';
-import { buildRun, inlineRows } from '../src/run/buildRun.ts';
+import { buildRun } from '../src/run/buildRun.ts';
+import { inlineRows } from '../src/run/runDataset.ts';
 import type { RunConfig } from '../src/run/runConfig.ts';
 import { DEFAULT_RUN_OPTIONS } from '../src/run/runConfig.ts';
 import { sentimentTask } from '../src/tasks/demos/index.ts';

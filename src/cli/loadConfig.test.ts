@@ -52,6 +52,17 @@ describe('loadConfigFile', () => {
     expect(config.name).toBe('GEPA run');
   });
 
+  it("keeps a CSV file's line numbers in the config, so a resumed run's errors still name them", () => {
+    write('reviews.csv', 'review,label\ngreat,positive\n\nawful,negative\n');
+    const { config } = loadConfigFile(write('run.json', raw({ path: 'reviews.csv' })));
+    expect(config.dataset.rows).toEqual([
+      { review: 'great', label: 'positive' },
+      { review: 'awful', label: 'negative' },
+    ]);
+    expect(config.dataset.lines).toEqual([2, 4]);
+    expect(loadConfigFile(write('again.json', config)).rows.map((r) => r.line)).toEqual([2, 4]);
+  });
+
   it('takes inline rows, and the config inside an exported run', () => {
     const exported = {
       format: 'gepa-studio-run',

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { presetFor } from '../lm/presets.ts';
-import { inlineRows } from '../run/buildRun.ts';
+import { inlineDataset, inlineRows } from '../run/runDataset.ts';
 import type { RunSecrets } from '../run/buildRun.ts';
 import { parseDataset } from '../tasks/datasets/index.ts';
 import type { DatasetRow } from '../tasks/datasets/index.ts';
@@ -50,7 +50,10 @@ function readRows(raw: Record<string, unknown>, configDir: string): { rows: Data
   const ds = raw.dataset as Record<string, unknown>;
   if (typeof ds.path !== 'string' || ds.path === '') {
     if (Array.isArray(ds.rows) && ds.rows.every(isObject))
-      return { rows: inlineRows(ds.rows), fileName: typeof ds.fileName === 'string' ? ds.fileName : 'inline rows' };
+      return {
+        rows: inlineRows(ds.rows, ds.lines as number[] | undefined),
+        fileName: typeof ds.fileName === 'string' ? ds.fileName : 'inline rows',
+      };
     throw new RunConfigError('dataset.rows', 'must be an array of objects (or give dataset.path, a file)');
   }
   const file = path.resolve(configDir, ds.path);
@@ -76,11 +79,11 @@ export function loadConfigFile(file: string): LoadedConfig {
   return { config: resolvedConfig(raw as Record<string, unknown>, rows, fileName), rows };
 }
 
-/** A validated config with the rows inline (values only) and no path. */
+/** A validated config with the rows inline (values, and the file's lines) and no path. */
 export function resolvedConfig(raw: Record<string, unknown>, rows: DatasetRow[], fileName: string): RunConfig {
   const config = validateRunConfig(structuredClone(raw));
-  const { path: _path, ...dataset } = config.dataset;
-  return { ...config, dataset: { ...dataset, fileName, rows: rows.map((r) => r.values) } };
+  const { path: _path, lines: _lines, ...dataset } = config.dataset;
+  return { ...config, dataset: { ...dataset, fileName, ...inlineDataset(rows) } };
 }
 
 /** The models a run calls, with the config field that holds each and the secret it needs. */

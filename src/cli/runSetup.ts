@@ -3,7 +3,8 @@
 // config fields, and the checks on where the run writes.
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildRun, inlineRows } from '../run/buildRun.ts';
+import { buildRun } from '../run/buildRun.ts';
+import { sourceRows } from '../run/runDataset.ts';
 import type { BuiltRun } from '../run/buildRun.ts';
 import type { DatasetRow } from '../tasks/datasets/index.ts';
 import { configWithoutSecrets } from '../run/exportFormat.ts';
@@ -56,7 +57,7 @@ export function resolveSetup(args: RunArgs, cwd: string): Setup {
     if (!args.config)
       return {
         config: opened.config,
-        rows: inlineRows(opened.config.dataset.rows ?? []),
+        rows: sourceRows(opened.config.dataset),
         opened,
         runDirPath: opened.dir.path,
       };

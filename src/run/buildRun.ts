@@ -13,7 +13,6 @@ import { MemoryCacheStore } from '../lm/evaluationCache.ts';
 import type { CacheStore, CachedLanguageModel } from '../lm/evaluationCache.ts';
 import { stackModel } from '../lm/stack.ts';
 import { defaultPriceTable } from '../lm/presets.ts';
-import { applyMapping, splitDataset } from '../tasks/datasets/index.ts';
 import type { DatasetRow } from '../tasks/datasets/index.ts';
 import { makeMetric } from '../tasks/metrics/index.ts';
 import type { DisposableMetric, MetricWorkerFactory } from '../tasks/metrics/index.ts';
@@ -21,7 +20,7 @@ import { ProgramAdapter } from '../tasks/adapter.ts';
 import { reflectionLmFrom } from '../tasks/reflectionLm.ts';
 import type { Example } from '../tasks/types.ts';
 import type { ModelConfig, RunConfig } from './runConfig.ts';
-import { RunConfigError, checkProgramAgainstFields } from './runConfig.ts';
+import { prepareRunDataset } from './runDataset.ts';
 
 export interface RunSecrets {
   taskApiKey?: string;
@@ -31,8 +30,8 @@ export interface RunSecrets {
 
 export interface BuildRunDeps {
   secrets?: RunSecrets;
-  /** parsed dataset rows (from the file the config names, or its inline rows) */
-  rows: DatasetRow[];
+  /** parsed dataset rows with their file lines (from the file the config names, or its inline rows) */
+  rows: readonly DatasetRow[];
   workerFactory?: MetricWorkerFactory;
   /** the evaluation cache's store (IndexedDB in the studio); in memory by default */
   cacheStore?: CacheStore;
@@ -52,11 +51,6 @@ export interface BuiltRun {
   dispose(): void;
 }
 
-/** Inline rows as parser rows (line numbers 1-based, as in a JSON array file). */
-export function inlineRows(rows: Record<string, unknown>[]): DatasetRow[] {
-  return rows.map((values, i) => ({ line: i + 1, values }));
-}
-
 function baseModel(
   m: ModelConfig,
   apiKey: string | undefined,
@@ -69,14 +63,7 @@ function baseModel(
 }
 
 export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
-  const fileName = config.dataset.fileName;
-  const examples = applyMapping(deps.rows, config.dataset.mapping, fileName, {
-    jsonAnswer: config.metric.kind === 'json_field',
-  });
-  if (examples.length < 2)
-    throw new RunConfigError('dataset', `${fileName} has ${examples.length} usable example(s); GEPA needs at least 2`);
-  checkProgramAgainstFields(config, config.dataset.mapping.inputs);
-  const { train, val } = splitDataset(examples, config.dataset.split);
+  const { train, val } = prepareRunDataset(config, deps.rows);
 
   const o = config.options;
   const meter = new UsageMeter({ prices: { ...defaultPriceTable(), ...(config.prices ?? {}) } });

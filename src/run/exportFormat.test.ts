@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { optimize } from '../engine/index.ts';
 import type { CandidateRow, ProposalRow, ValsetScoresRow } from '../engine/index.ts';
-import { buildRun, inlineRows } from './buildRun.ts';
+import { buildRun } from './buildRun.ts';
+import { inlineRows } from './runDataset.ts';
 import { DEFAULT_RUN_OPTIONS } from './runConfig.ts';
 import type { RunConfig } from './runConfig.ts';
 import { unitConversionTask } from '../tasks/demos/index.ts';

@@ -16,6 +16,8 @@ export interface DatasetSource {
   fileName: string;
   /** inline rows (the studio, exports) … */
   rows?: Record<string, unknown>[];
+  /** … with the line of the file each one came from, so errors still name it (1-based; default: row order) */
+  lines?: number[];
   /** … or a file path (CLI, relative to the config file) */
   path?: string;
   mapping: FieldMapping;
@@ -151,6 +153,15 @@ export function validateRunConfig(raw: unknown): RunConfig {
   if (!isObject(ds)) throw new RunConfigError('dataset', 'must be an object');
   if (!ds.rows && !ds.path) throw new RunConfigError('dataset', 'needs rows (inline) or path (a file)');
   if (ds.rows && !Array.isArray(ds.rows)) throw new RunConfigError('dataset.rows', 'must be an array of objects');
+  if (
+    ds.lines !== undefined &&
+    !(
+      Array.isArray(ds.lines) &&
+      ds.lines.length === (ds.rows?.length ?? -1) &&
+      ds.lines.every((l) => Number.isInteger(l) && l > 0)
+    )
+  )
+    throw new RunConfigError('dataset.lines', 'must list one positive line number per inline row');
   if (!isObject(ds.mapping) || !Array.isArray(ds.mapping.inputs) || typeof ds.mapping.answer !== 'string') {
     throw new RunConfigError('dataset.mapping', 'needs inputs (field names) and answer (a field name)');
   }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GepaState, StopCondition } from '../engine/index.ts';
 import { sentimentTask } from '../tasks/demos/index.ts';
-import { buildRun, inlineRows } from './buildRun.ts';
+import { buildRun } from './buildRun.ts';
+import { inlineRows } from './runDataset.ts';
 import { demoRunConfig } from './demoRunConfig.ts';
 import type { RunConfig } from './runConfig.ts';
 import { RunDriver } from './runDriver.ts';

@@ -9,9 +9,9 @@ import { createEngineClient } from '../worker/engineClient.ts';
 import type { EngineClient } from '../worker/engineClient.ts';
 import { runLibrary } from '../worker/runLibrary.ts';
 import { drivenRunIds, RunLockedError } from '../worker/runLocks.ts';
-import { applyMapping } from '../tasks/datasets/index.ts';
 import type { DatasetRow } from '../tasks/datasets/index.ts';
-import { checkProgramAgainstFields, RunConfigError, validateRunConfig } from '../run/runConfig.ts';
+import { RunConfigError, validateRunConfig } from '../run/runConfig.ts';
+import { prepareRunDataset } from '../run/runDataset.ts';
 import type { RunConfig } from '../run/runConfig.ts';
 import type { RunSecrets } from '../run/buildRun.ts';
 import { buildExport, parseExport } from '../run/exportFormat.ts';
@@ -57,15 +57,13 @@ function applyToRun(runId: string | null, events: RunEvent[]): void {
 
 /**
  * The checks the worker would fail on, made here so the start button can name the field: the config's
- * shape, the field mapping against every row (with the file's own line numbers), and the templates.
+ * shape, and its dataset prepared as the run prepares it: the field mapping against every row (with the
+ * file's own line numbers), enough examples, the split, and the templates.
  */
-export function checkRunConfig(raw: RunConfig, rows: DatasetRow[]): RunConfig {
+export function checkRunConfig(raw: RunConfig, rows: readonly DatasetRow[]): RunConfig {
   const config = validateRunConfig(raw);
   if (rows.length === 0) throw new RunConfigError('dataset', 'load a dataset file (JSONL, CSV or JSON) first');
-  applyMapping(rows, config.dataset.mapping, config.dataset.fileName, {
-    jsonAnswer: config.metric.kind === 'json_field',
-  });
-  checkProgramAgainstFields(config, config.dataset.mapping.inputs);
+  prepareRunDataset(config, rows);
   return config;
 }
 
@@ -165,10 +163,7 @@ export async function testMetricOn3(): Promise<MetricTrial[]> {
   if (s.dataset.rows.length === 0)
     throw new Error('Load a dataset first: the metric is tried on its first 3 examples.');
   const config = s.toRunConfig();
-  const examples = applyMapping(s.dataset.rows.slice(0, 3), config.dataset.mapping, config.dataset.fileName, {
-    jsonAnswer: config.metric.kind === 'json_field',
-  });
-  checkProgramAgainstFields(config, config.dataset.mapping.inputs);
+  const examples = prepareRunDataset(config, s.dataset.rows).examples.slice(0, 3);
   const secrets = secretsOf(s);
   return engine().testMetric({
     program: config.program,

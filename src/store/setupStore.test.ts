@@ -31,6 +31,15 @@ describe('setup store', () => {
     expect(bad.fileName).toBe('qa.jsonl');
   });
 
+  it("keeps the file's line numbers through the run config, and back", () => {
+    const s = useSetupStore.getState();
+    s.loadDatasetText('qa.csv', 'question,answer\na,b\n\nc,d\n');
+    const config = validateRunConfig(useSetupStore.getState().toRunConfig());
+    expect(config.dataset.lines).toEqual([2, 4]);
+    s.loadConfig(config);
+    expect(useSetupStore.getState().dataset.rows.map((r) => r.line)).toEqual([2, 4]);
+  });
+
   it('loads every demo task into a valid run config for the demo model', () => {
     for (const task of DEMO_TASKS) {
       useSetupStore.getState().loadDemoTask(task.id);

@@ -9,6 +9,7 @@ import { DatasetError } from '../tasks/types.ts';
 import { guessMapping, parseDataset } from '../tasks/datasets/index.ts';
 import type { DatasetRow } from '../tasks/datasets/index.ts';
 import { demoTaskById } from '../tasks/demos/index.ts';
+import { inlineDataset, sourceRows } from '../run/runDataset.ts';
 
 export type LmRole = 'task' | 'reflection';
 
@@ -191,7 +192,7 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
     });
   },
   loadConfig: (config) => {
-    const rows = (config.dataset.rows ?? []).map((values, i) => ({ line: i + 1, values }));
+    const rows = sourceRows(config.dataset);
     const columns = [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
     set({
       name: config.name,
@@ -221,7 +222,7 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
       program: structuredClone(s.program),
       dataset: {
         fileName: s.dataset.fileName,
-        rows: s.dataset.rows.map((r) => r.values),
+        ...inlineDataset(s.dataset.rows),
         mapping: { ...s.dataset.mapping },
         split: { ...s.dataset.split },
       },

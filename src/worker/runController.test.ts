@@ -159,6 +159,16 @@ describe('run controller', () => {
     expect(of(events, 'status').at(-1)!.message).toMatch(/nope/);
   });
 
+  it("a row missing its mapped field ends in status error naming the file's own line", async () => {
+    const base = config();
+    const rows = base.dataset.rows!.map((r, i) => (i === 3 ? { ...r, label: null } : r));
+    // the rows came from a CSV whose header is line 1: row 4 is on line 5
+    const lines = rows.map((_r, i) => i + 2);
+    const events = await run(config({ dataset: { ...base.dataset, rows, lines } }));
+    expect(statuses(events)).toEqual(['starting', 'error']);
+    expect(of(events, 'status').at(-1)!.message).toMatch(/, line 5, field "label": the row has no value/);
+  });
+
   it('an unreachable endpoint ends in status error naming the endpoint, and the API key appears nowhere', async () => {
     const secret = 'sk-test-SECRET-4242';
     const endpoint = {

@@ -10,7 +10,8 @@
 import type { CheckpointInfo, GepaState } from '../engine/index.ts';
 import type { CacheStore } from '../lm/evaluationCache.ts';
 import type { MetricWorkerFactory } from '../tasks/metrics/index.ts';
-import { buildRun, inlineRows } from '../run/buildRun.ts';
+import { buildRun } from '../run/buildRun.ts';
+import { sourceRows } from '../run/runDataset.ts';
 import { RunConfigError } from '../run/runConfig.ts';
 import { RunDriver } from '../run/runDriver.ts';
 import type { HostStop, ResumePoint, RunHost } from '../run/runDriver.ts';
@@ -83,7 +84,7 @@ export class RunController {
         if (!config.dataset.rows)
           throw new RunConfigError('dataset.rows', 'the studio runs inline rows; load the dataset file first');
         return buildRun(config, {
-          rows: inlineRows(config.dataset.rows),
+          rows: sourceRows(config.dataset),
           secrets: request.secrets,
           workerFactory: this.deps.workerFactory,
           cacheStore: this.deps.cacheStore,

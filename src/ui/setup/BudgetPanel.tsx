@@ -7,7 +7,7 @@ import { RunOptions } from './RunOptions.tsx';
 import { AdvancedOptions } from './AdvancedOptions.tsx';
 import { budgetMode, switchBudgetMode } from './budgetExplain.ts';
 import type { BudgetExplanation, BudgetMode } from './budgetExplain.ts';
-import type { DatasetSummary } from './datasetSummary.ts';
+import type { DatasetSummary } from '../../store/datasetSummary.ts';
 
 export function BudgetPanel({ summary, explanation }: { summary: DatasetSummary; explanation: BudgetExplanation }) {
   const budget = useSetupStore((s) => s.budget);

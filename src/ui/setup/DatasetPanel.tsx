@@ -7,7 +7,7 @@ import { DatasetDropZone } from './DatasetDropZone.tsx';
 import { DatasetPreview } from './DatasetPreview.tsx';
 import { FieldMappingEditor } from './FieldMappingEditor.tsx';
 import { SplitEditor } from './SplitEditor.tsx';
-import type { DatasetSummary } from './datasetSummary.ts';
+import type { DatasetSummary } from '../../store/datasetSummary.ts';
 
 export function DatasetPanel({ summary }: { summary: DatasetSummary }) {
   const dataset = useSetupStore((s) => s.dataset);

@@ -9,7 +9,7 @@ import { MetricOptions } from './MetricOptions.tsx';
 import { MetricTestResults } from './MetricTestResults.tsx';
 import { METRIC_KINDS, metricForKind, metricProblem } from './metricDraft.ts';
 import type { MetricKind } from './metricDraft.ts';
-import type { DatasetSummary } from './datasetSummary.ts';
+import type { DatasetSummary } from '../../store/datasetSummary.ts';
 
 type Trial =
   | { state: 'idle' }

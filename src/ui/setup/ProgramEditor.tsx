@@ -5,7 +5,7 @@ import { Section } from './Section.tsx';
 import { StepEditor } from './StepEditor.tsx';
 import { MessagePreview } from './MessagePreview.tsx';
 import { programProblems, unmappedColumns } from './programProblems.ts';
-import type { DatasetSummary } from './datasetSummary.ts';
+import type { DatasetSummary } from '../../store/datasetSummary.ts';
 
 export function ProgramEditor({ summary }: { summary: DatasetSummary }) {
   const program = useSetupStore((s) => s.program);

@@ -3,7 +3,7 @@
 // handed to the panels that need it.
 import { useMemo } from 'react';
 import { useSetupStore } from '../../store/setupStore.ts';
-import { summarizeDataset } from './datasetSummary.ts';
+import { summarizeDataset } from '../../store/datasetSummary.ts';
 import { useBudgetExplanation } from './useBudgetExplanation.ts';
 import { DemoTaskPicker } from './DemoTaskPicker.tsx';
 import { ProgramEditor } from './ProgramEditor.tsx';

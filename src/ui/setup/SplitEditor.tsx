@@ -2,7 +2,7 @@
 // evaluations, so a cap on the valset is offered right here.
 import { useSetupStore } from '../../store/setupStore.ts';
 import { NumberInput } from './NumberInput.tsx';
-import type { DatasetSummary } from './datasetSummary.ts';
+import type { DatasetSummary } from '../../store/datasetSummary.ts';
 
 export function SplitEditor({ summary }: { summary: DatasetSummary }) {
   const split = useSetupStore((s) => s.dataset.split);

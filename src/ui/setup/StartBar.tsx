@@ -5,7 +5,7 @@ import { useRunStore } from '../../store/runStore.ts';
 import { startRun } from '../../store/actions.ts';
 import { startBlockers } from './startBlockers.ts';
 import type { BudgetExplanation } from './budgetExplain.ts';
-import type { DatasetSummary } from './datasetSummary.ts';
+import type { DatasetSummary } from '../../store/datasetSummary.ts';
 
 const SHOWN_REASONS = 3;
 

@@ -3,7 +3,7 @@
 import type { MetricConfig, Program } from '../../tasks/types.ts';
 import type { ModelConfig } from '../../run/runConfig.ts';
 import type { RunStatus } from '../../run/runEvent.ts';
-import type { DatasetSummary } from './datasetSummary.ts';
+import type { DatasetSummary } from '../../store/datasetSummary.ts';
 import { metricProblem } from './metricDraft.ts';
 import { modelProblem } from './modelChoice.ts';
 import { programProblems } from './programProblems.ts';

@@ -2,7 +2,7 @@
 import { useSetupStore } from '../../store/setupStore.ts';
 import { explainBudget } from './budgetExplain.ts';
 import type { BudgetExplanation } from './budgetExplain.ts';
-import type { DatasetSummary } from './datasetSummary.ts';
+import type { DatasetSummary } from '../../store/datasetSummary.ts';
 
 export function useBudgetExplanation(summary: DatasetSummary): BudgetExplanation {
   const budget = useSetupStore((s) => s.budget);

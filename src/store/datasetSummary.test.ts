@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialSetup, parseIntoDraft } from '../../store/setupStore.ts';
+import { initialSetup, parseIntoDraft } from './setupStore.ts';
 import { summarizeDataset } from './datasetSummary.ts';
 
 const jsonl = Array.from({ length: 10 }, (_, i) =>

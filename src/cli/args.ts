@@ -2,6 +2,7 @@
 // so every flag combination is tested without starting a run. A wrong command line is a UsageError:
 // the CLI prints its message and a pointer to --help, and exits 2.
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../engine/index.ts';
 
 export interface RunArgs {
   /** the run configuration (a RunConfig, or a studio export whose `config` is one) */
@@ -81,7 +82,7 @@ export function parseCommand(argv: readonly string[]): Command {
       },
     });
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+    throw new UsageError(errorMessage(err));
   }
   const { values: v, positionals } = parsed;
   if (v.help || positionals[0] === 'help') return { kind: 'help' };

@@ -4,7 +4,7 @@
 // key, or the endpoint's baseUrl / model / apiKeyEnv, depending on what went wrong.
 // Invariant: the endpoint check refuses a start only where the run itself would fail its first call: it
 // uses the run's client settings (timeout, retries on 429 / 5xx / timeouts), so a transient fault passes.
-import { reflectiveIterationCost } from '../engine/index.ts';
+import { errorMessage, reflectiveIterationCost } from '../engine/index.ts';
 import { OpenAiLanguageModel } from '../lm/openAiLanguageModel.ts';
 import { redactKey } from '../lm/errorMapping.ts';
 import { LmError } from '../lm/types.ts';
@@ -68,7 +68,7 @@ export async function checkCustomMetric(config: RunConfig, workerFactory: Metric
 
 /** The reason without the browser-only advice the LM layer adds to network errors. */
 function reasonOf(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   return message.replace(/\s*In a browser this is most often CORS\..*$/s, '');
 }
 

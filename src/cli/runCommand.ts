@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { GepaConfigError } from '../engine/index.ts';
+import { errorMessage, GepaConfigError } from '../engine/index.ts';
 import type { BuiltRun, RunSecrets } from '../run/buildRun.ts';
 import { buildExport } from '../run/exportFormat.ts';
 import { foldRunEvents } from '../run/foldRunEvents.ts';
@@ -176,10 +176,7 @@ async function drive(ctx: DriveContext): Promise<number> {
         const line = runDir.commit(pending, state, usage);
         if (args.jsonEvents) io.stdout.write(JSON.stringify(line) + '\n');
       } catch (err) {
-        throw new CliError(
-          `could not write the checkpoint to ${shownDir}: ${err instanceof Error ? err.message : String(err)}`,
-          EXIT.failed,
-        );
+        throw new CliError(`could not write the checkpoint to ${shownDir}: ${errorMessage(err)}`, EXIT.failed);
       }
       committed.push(...pending);
       pending = [];

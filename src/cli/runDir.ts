@@ -20,7 +20,7 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import { deserializeState, serializeState } from '../engine/index.ts';
+import { deserializeState, errorMessage, serializeState } from '../engine/index.ts';
 import type { GepaState } from '../engine/index.ts';
 import { configWithoutSecrets } from '../run/exportFormat.ts';
 import { RunConfigError, validateRunConfig } from '../run/runConfig.ts';
@@ -150,10 +150,7 @@ export class RunDir {
       } catch (err) {
         if (err instanceof RunConfigError)
           throw new RunConfigError(`${RUN_FILES[name]}: ${err.field}`, err.message.slice(err.field.length + 2));
-        throw new RunConfigError(
-          '--resume',
-          `${path.join(dir, RUN_FILES[name])} is damaged: ${err instanceof Error ? err.message : String(err)}`,
-        );
+        throw new RunConfigError('--resume', `${path.join(dir, RUN_FILES[name])} is damaged: ${errorMessage(err)}`);
       }
     };
     const stateText = read('state');

@@ -2,6 +2,7 @@
 // a throwing handler becomes a warning and never stops the run.
 import type { Candidate, EvaluationBatch, ReflectiveDataset } from './types.ts';
 import type { GepaState } from './state.ts';
+import { errorMessage } from './errorMessage.ts';
 
 export interface TrainsetHandle<Data = unknown> {
   readonly size: number;
@@ -131,7 +132,7 @@ export function makeEmitter(handlers: CallbackHandlers[]): Emit {
         fn.call(h, event);
       } catch (err) {
         if (name === 'onWarning') continue; // a failing warning handler has nowhere left to report to
-        const message = `callback ${name} threw: ${err instanceof Error ? err.message : String(err)}`;
+        const message = `callback ${name} threw: ${errorMessage(err)}`;
         emit('onWarning', { iteration: (event as { iteration?: number }).iteration ?? 0, message, source: name });
       }
     }

@@ -16,3 +16,4 @@ export { Rng } from './rng.ts';
 export { DEFAULT_REFLECTION_TEMPLATE, buildReflectionPrompt, renderExamples } from './proposer/reflectionPrompt.ts';
 export { extractInstruction } from './proposer/extractInstruction.ts';
 export { candidateKey } from './candidateKey.ts';
+export { errorMessage } from './errorMessage.ts';

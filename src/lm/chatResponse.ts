@@ -2,6 +2,7 @@
 // (an HTML proxy page, a body cut off mid-stream, JSON without choices) becomes a clear 'bad_response'
 // instead of a TypeError deep in the caller. Invariant: returns text and usage, or throws LmError.
 import { LmError, type TokenUsage } from './types.ts';
+import { errorMessage } from '../engine/index.ts';
 
 export interface ParsedChat {
   text: string;
@@ -39,7 +40,7 @@ export async function readBody(
     return await Promise.race([response.text(), deadline]);
   } catch (err) {
     if (err instanceof LmError) throw err;
-    throw fail(`the response body was cut off (${err instanceof Error ? err.message : String(err)})`, 'bad_response');
+    throw fail(`the response body was cut off (${errorMessage(err)})`, 'bad_response');
   } finally {
     clearTimeout(timer);
   }

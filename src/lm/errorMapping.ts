@@ -4,6 +4,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { corsHintFor } from './presets.ts';
 import { LmError, type ProviderId } from './types.ts';
+import { errorMessage } from '../engine/index.ts';
 
 export interface ErrorContext {
   provider: ProviderId;
@@ -106,6 +107,6 @@ export function toLmError(err: unknown, ctx: ErrorContext): LmError {
       return make(`server error (HTTP ${status}) ${retried}${detail}`, 'server', status);
     return make(`the endpoint rejected the request (HTTP ${status})${detail}`, 'bad_request', status);
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   return make(`unexpected failure: ${message}`, 'bad_response');
 }

@@ -9,6 +9,7 @@ import type { RunStatus, ScorePoint, UsageSnapshot } from './runEvent.ts';
 import type { Example } from '../tasks/types.ts';
 import type { ModelConfig, RunConfig } from './runConfig.ts';
 import { RunConfigError, validateRunConfig } from './runConfig.ts';
+import { errorMessage } from '../engine/index.ts';
 
 export const EXPORT_FORMAT = 'gepa-studio-run';
 export const EXPORT_VERSION = 1;
@@ -112,7 +113,7 @@ export function parseExport(text: string, fileName: string): ExportedRun {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return fail(null, `is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    return fail(null, `is not valid JSON (${errorMessage(err)})`);
   }
   if (!isObject(raw)) return fail(null, 'is not a GEPA Studio run export: expected a JSON object');
   if (raw.format === undefined)

@@ -3,7 +3,7 @@
 // budget ticks and log lines. Shared by the worker's run controller and the CLI, so a run reads the same
 // (and exports the same) wherever it ran. Pure: it only calls the emit and log functions it is given.
 // Invariant: one 'candidate' event per registered candidate, sent once its val scores and outputs are known.
-import { GepaConfigError } from '../engine/index.ts';
+import { errorMessage, GepaConfigError } from '../engine/index.ts';
 import type { CallbackHandlers, CandidateRow, RunSummary, TrackingEvent } from '../engine/index.ts';
 import type { LogLevel, RunEvent } from './runEvent.ts';
 import { RunConfigError } from './runConfig.ts';
@@ -11,7 +11,7 @@ import { RunConfigError } from './runConfig.ts';
 export function runErrorText(err: unknown): string {
   if (err instanceof RunConfigError || err instanceof GepaConfigError)
     return `The run configuration is invalid: ${err.message}`;
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }
 
 const asText = (output: unknown): string =>

@@ -7,6 +7,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { approxBytes, runRecordBytes } from './byteSize.ts';
 import { DB_NAME, DB_VERSION, INDEXES, STORES, runRange } from './schema.ts';
 import type { CacheEntryRecord, HeadRecord, HeadRecordV1, StudioDbSchema } from './schema.ts';
+import { errorMessage } from '../engine/index.ts';
 
 export type StudioDb = IDBPDatabase<StudioDbSchema>;
 type UpgradeTx = IDBPTransaction<StudioDbSchema, StoreNames<StudioDbSchema>[], 'versionchange'>;
@@ -118,7 +119,7 @@ export async function openDb(
     const f = failure as { version: number; error: unknown } | null;
     if (!f) throw err;
     // the open request only reports an AbortError: the migration's own error is the cause worth keeping
-    const reason = f.error instanceof Error ? f.error.message : String(f.error);
+    const reason = errorMessage(f.error);
     // eslint-disable-next-line preserve-caught-error
     throw new Error(`upgrading the database "${name}" to version ${f.version} failed: ${reason}`, { cause: f.error });
   }

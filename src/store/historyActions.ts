@@ -12,9 +12,9 @@ import { useSetupStore } from './setupStore.ts';
 import { useUiStore } from './uiStore.ts';
 import { historyRows, shownStatus, storedRunView } from './storedRun.ts';
 import type { Driver } from './storedRun.ts';
+import { errorMessage } from '../engine/index.ts';
 
 const LIVE: RunStatus[] = ['starting', 'running', 'pausing', 'paused', 'stopping'];
-const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** The run this tab's worker drives, if any. */
 function thisTabRunId(): string | null {
@@ -44,7 +44,7 @@ export async function refreshHistory(): Promise<void> {
       });
   } catch (err) {
     if (mine === generation)
-      useHistoryStore.setState({ loaded: true, error: `The stored runs could not be read: ${messageOf(err)}` });
+      useHistoryStore.setState({ loaded: true, error: `The stored runs could not be read: ${errorMessage(err)}` });
   }
 }
 

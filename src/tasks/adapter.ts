@@ -7,6 +7,7 @@ import type { Candidate, EvaluationBatch, GepaAdapter, ReflectiveDataset } from 
 import type { LanguageModel } from '../lm/types.ts';
 import type { Example, ExampleTrace, Metric, Program } from './types.ts';
 import { runProgram } from './programRunner.ts';
+import { errorMessage } from '../engine/index.ts';
 
 export interface ProgramAdapterOptions {
   program: Program;
@@ -45,7 +46,7 @@ export class ProgramAdapter implements GepaAdapter<Example, ExampleTrace, string
         if (run.error !== undefined) {
           if (isAbort(run.error, signal)) throw run.error;
           lmFailures.push(run.error);
-          const message = run.error instanceof Error ? run.error.message : String(run.error);
+          const message = errorMessage(run.error);
           return {
             exampleId: example.id,
             steps: run.steps,
@@ -72,16 +73,14 @@ export class ProgramAdapter implements GepaAdapter<Example, ExampleTrace, string
             steps: run.steps,
             output: run.output,
             score: failureScore,
-            feedback: `The metric failed: ${err instanceof Error ? err.message : String(err)}`,
+            feedback: `The metric failed: ${errorMessage(err)}`,
           };
         }
       }),
     );
     if (batch.length > 0 && lmFailures.length === batch.length) {
       const first = lmFailures[0];
-      throw new Error(
-        `every LM call in a batch of ${batch.length} failed; first error: ${first instanceof Error ? first.message : String(first)}`,
-      );
+      throw new Error(`every LM call in a batch of ${batch.length} failed; first error: ${errorMessage(first)}`);
     }
     const anyObjectives = traces.some((t) => t.objectives);
     return {

@@ -4,6 +4,7 @@ import type { Candidate } from '../engine/index.ts';
 import type { LanguageModel } from '../lm/types.ts';
 import type { Example, Program, StepTrace } from './types.ts';
 import { renderTemplate } from './template.ts';
+import { errorMessage } from '../engine/index.ts';
 
 export interface ProgramRun {
   output: string;
@@ -42,7 +43,7 @@ export async function runProgram(
         step: step.name,
         messages,
         output: '',
-        error: error instanceof Error ? error.message : String(error),
+        error: errorMessage(error),
       });
       return { output: '', steps, error };
     }

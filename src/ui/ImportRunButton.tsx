@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { importFile } from '../store/actions.ts';
+import { errorMessage } from '../engine/index.ts';
 
 export function ImportRunButton() {
   const [error, setError] = useState<string | null>(null);
@@ -12,7 +13,7 @@ export function ImportRunButton() {
     e.target.value = '';
     if (!file) return;
     setError(null);
-    importFile(file).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    importFile(file).catch((err: unknown) => setError(errorMessage(err)));
   };
   return (
     <span className="import-run">

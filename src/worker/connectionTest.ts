@@ -7,6 +7,7 @@ import { corsHintFor, presetFor } from '../lm/presets.ts';
 import { LmError } from '../lm/types.ts';
 import type { ModelConfig } from '../run/runConfig.ts';
 import type { ConnectionResult } from './protocol.ts';
+import { errorMessage } from '../engine/index.ts';
 
 export const CONNECTION_TEST_TIMEOUT_MS = 15_000;
 
@@ -41,7 +42,7 @@ export async function testConnection(
       reply: redactKey(completion.text.trim().slice(0, 200), apiKey),
     };
   } catch (err) {
-    let message = err instanceof Error ? err.message : String(err);
+    let message = errorMessage(err);
     const hint = corsHintFor(model.provider);
     if (err instanceof LmError && err.kind === 'network' && !message.includes(hint)) message += ` ${hint}`;
     return { ok: false, message: redactKey(message, apiKey) };

@@ -14,6 +14,7 @@ import { browserMetricWorkerFactory } from './browserMetricWorker.ts';
 import { testConnection } from './connectionTest.ts';
 import { runMetricTrials } from './metricTrial.ts';
 import type { WorkerApi } from './protocol.ts';
+import { errorMessage } from '../engine/index.ts';
 
 let current: RunController | null = null;
 type Storage = { repository: RunRepository; problem?: undefined } | { repository: null; problem: string };
@@ -28,7 +29,7 @@ const openStorage = (): Promise<Storage> =>
       (repository): Storage => ({ repository }),
       (err: unknown): Storage => ({
         repository: null,
-        problem: `the browser storage could not be opened: ${err instanceof Error ? err.message : String(err)}`,
+        problem: `the browser storage could not be opened: ${errorMessage(err)}`,
       }),
     ));
 

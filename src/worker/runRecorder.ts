@@ -14,6 +14,7 @@ import type { RunBroadcast } from './protocol.ts';
 import { foldSummary, storedStatus } from '../run/recordSummary.ts';
 import { lastOfType, replayableEvents } from '../run/eventLog.ts';
 import type { ResumePoint } from '../run/runDriver.ts';
+import { errorMessage } from '../engine/index.ts';
 
 export interface RecorderHooks {
   /** tells other tabs (BroadcastChannel 'gepa-runs') */
@@ -34,8 +35,6 @@ export interface StoredRun {
   /** how many events its log holds */
   logLength: number;
 }
-
-const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Reads what a resume needs; undefined when the run is not stored. */
 export async function loadStoredRun(repo: RunRepository, runId: string): Promise<StoredRun | undefined> {
@@ -131,7 +130,7 @@ export class RunRecorder {
       await this.writeRecord();
       return true;
     } catch (err) {
-      this.hooks.onError?.(`the run's final status could not be saved: ${messageOf(err)}`);
+      this.hooks.onError?.(`the run's final status could not be saved: ${errorMessage(err)}`);
       return false;
     }
   }
@@ -157,7 +156,7 @@ export class RunRecorder {
             break;
           }
           // anything else will not get better by retrying: the batch is dropped, the run goes on
-          this.hooks.onError?.(`${batch.length} events could not be saved: ${messageOf(err)}`);
+          this.hooks.onError?.(`${batch.length} events could not be saved: ${errorMessage(err)}`);
           stored = false;
         }
         this.queue.shift();
@@ -179,7 +178,7 @@ export class RunRecorder {
       this.full = err;
       this.hooks.onQuota?.(err.message);
     } else {
-      this.hooks.onError?.(`the run's record could not be updated: ${messageOf(err)}`);
+      this.hooks.onError?.(`the run's record could not be updated: ${errorMessage(err)}`);
     }
   }
 

@@ -13,6 +13,7 @@ import { emptySummary } from '../run/recordSummary.ts';
 import { RunController } from './runController.ts';
 import { RunRecorder, loadStoredRun } from './runRecorder.ts';
 import type { StoredRun } from './runRecorder.ts';
+import { errorMessage } from '../engine/index.ts';
 
 export interface SessionDeps {
   /** null when the browser's storage could not be opened: the run is not saved */
@@ -44,7 +45,6 @@ export function newRunRecord(request: StartRequest, now: number): RunRecord {
 }
 
 const warning = (message: string): RunEvent => ({ type: 'log', level: 'warning', message });
-const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Runs (or resumes) a run to its end; rejects only when a resume finds nothing to resume. */
 export async function runSession(
@@ -82,7 +82,7 @@ export async function runSession(
       recorder = await RunRecorder.create(repo, newRunRecord({ ...request, config }, now()), hooks);
     } catch (err) {
       early.push(
-        warning(`This run is not being saved (${messageOf(err)}): it cannot be resumed after the tab closes.`),
+        warning(`This run is not being saved (${errorMessage(err)}): it cannot be resumed after the tab closes.`),
       );
     }
   } else {

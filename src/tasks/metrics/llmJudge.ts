@@ -7,6 +7,7 @@ import type { Completion, LanguageModel } from '../../lm/types.ts';
 import type { Metric, MetricResult } from '../types.ts';
 import { describeJson, extractJson } from './extractJson.ts';
 import { quote } from './text.ts';
+import { errorMessage } from '../../engine/index.ts';
 
 export interface LlmJudgeOptions {
   /** sees each judge completion, e.g. to account usage and cost under the "judge" role */
@@ -82,7 +83,7 @@ export function llmJudgeMetric(model: LanguageModel, rubric: string, options: Ll
       });
     } catch (err) {
       if (signal?.aborted) throw err;
-      return judgeFailed(`the call to ${model.id} failed (${err instanceof Error ? err.message : String(err)})`);
+      return judgeFailed(`the call to ${model.id} failed (${errorMessage(err)})`);
     }
     options.onCompletion?.(completion);
     const result = parseJudgeReply(completion.text);

@@ -4,6 +4,7 @@
 import type { StepTrace } from '../types.ts';
 import { CUSTOM_METRIC_WORKER_SOURCE } from './customMetricWorkerSource.ts';
 import type { FromWorker, MetricWorker, MetricWorkerFactory, ToWorker } from './metricWorker.ts';
+import { errorMessage } from '../../engine/index.ts';
 
 export type Outcome =
   | { kind: 'value'; valueType: string; value: unknown }
@@ -35,7 +36,7 @@ export class Sandbox {
     } catch (err) {
       return {
         kind: 'crashed',
-        message: `could not start a worker (${err instanceof Error ? err.message : String(err)})`,
+        message: `could not start a worker (${errorMessage(err)})`,
       };
     }
     const reply = await this.exchange(
@@ -110,7 +111,7 @@ export class Sandbox {
         // e.g. a value in the example that cannot be cloned: this call fails, the worker is fine
         finish({
           kind: 'failed',
-          message: `could not send the example to the metric's worker (${err instanceof Error ? err.message : String(err)})`,
+          message: `could not send the example to the metric's worker (${errorMessage(err)})`,
         });
       }
     });

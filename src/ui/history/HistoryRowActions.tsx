@@ -8,6 +8,7 @@ import { useRunStore } from '../../store/runStore.ts';
 import { isLive } from '../common/runFacts.ts';
 import { deleteBlocker, resumeBlocker } from './historyFormat.ts';
 import { keyFields } from './resumeKeys.ts';
+import { errorMessage } from '../../engine/index.ts';
 
 interface Props {
   row: HistoryRow;
@@ -22,7 +23,7 @@ export function HistoryRowActions({ row, onAskKeys, onError }: Props) {
   const [confirming, setConfirming] = useState(false);
   const act = (action: () => Promise<void>) => {
     onError(null);
-    action().catch((err: unknown) => onError(err instanceof Error ? err.message : String(err)));
+    action().catch((err: unknown) => onError(errorMessage(err)));
   };
   const resumeWhy = resumeBlocker(row, liveHere);
   const deleteWhy = deleteBlocker(row);

@@ -7,6 +7,7 @@ import type { RunRecord } from '../../storage/types.ts';
 import { resumeStoredRun } from '../../store/actions.ts';
 import { useSetupStore } from '../../store/setupStore.ts';
 import { keyFields, missingKey, prefilledKeys, secretsFrom } from './resumeKeys.ts';
+import { errorMessage } from '../../engine/index.ts';
 
 interface Props {
   record: RunRecord;
@@ -22,9 +23,7 @@ export function ResumeKeysForm({ record, onDone, onError }: Props) {
     e.preventDefault();
     if (problem) return;
     onError(null);
-    resumeStoredRun(record.id, secretsFrom(fields, values)).then(onDone, (err: unknown) =>
-      onError(err instanceof Error ? err.message : String(err)),
-    );
+    resumeStoredRun(record.id, secretsFrom(fields, values)).then(onDone, (err: unknown) => onError(errorMessage(err)));
   };
   return (
     <form className="resume-keys" onSubmit={submit} data-testid={`resume-keys-${record.id}`}>

@@ -2,6 +2,7 @@
 // the top bar (ImportRunButton), so it works before any run exists.
 import { useState } from 'react';
 import { exportCsv, exportJson } from '../../store/actions.ts';
+import { errorMessage } from '../../engine/index.ts';
 
 export function RunTransfer({ canExport }: { canExport: boolean }) {
   const [error, setError] = useState<string | null>(null);
@@ -9,7 +10,7 @@ export function RunTransfer({ canExport }: { canExport: boolean }) {
     setError(null);
     Promise.resolve()
       .then(action)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorMessage(e)));
   };
   return (
     <div className="run-transfer">

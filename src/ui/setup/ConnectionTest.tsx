@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { LmRole } from '../../store/setupStore.ts';
 import { testConnection } from '../../store/actions.ts';
 import type { ConnectionResult } from '../../worker/protocol.ts';
+import { errorMessage } from '../../engine/index.ts';
 
 type State = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: ConnectionResult };
 
@@ -14,7 +15,7 @@ export function ConnectionTest({ role, disabledReason }: { role: LmRole; disable
     try {
       setTest({ state: 'done', result: await testConnection(role) });
     } catch (err) {
-      setTest({ state: 'done', result: { ok: false, message: err instanceof Error ? err.message : String(err) } });
+      setTest({ state: 'done', result: { ok: false, message: errorMessage(err) } });
     }
   };
   return (

@@ -3,7 +3,12 @@
 // scored. The engine starts an iteration only if its worst case (parent and child on the minibatch,
 // child on the valset) is affordable, so an accepted proposal costs 2·minibatch + valset calls and a
 // rejected one 2·minibatch: the proposal count is a range between those two cases.
-import { AUTO_RUN_SETTINGS, reflectiveIterationCost, resolveMetricCallBudget } from '../../engine/index.ts';
+import {
+  AUTO_RUN_SETTINGS,
+  errorMessage,
+  reflectiveIterationCost,
+  resolveMetricCallBudget,
+} from '../../engine/index.ts';
 import type { BudgetConfig } from '../../run/runConfig.ts';
 
 export interface BudgetInputs {
@@ -73,7 +78,7 @@ export function explainBudget(i: BudgetInputs): BudgetExplanation {
     if (cappedBy === null) return { cap: null, lines: [], warnings: [], blocking: true };
     cap = cappedBy;
   } catch (err) {
-    return { cap: null, lines: [], warnings: [err instanceof Error ? err.message : String(err)], blocking: true };
+    return { cap: null, lines: [], warnings: [errorMessage(err)], blocking: true };
   }
   const V = i.valSize;
   const evals = cap / V;

@@ -2,6 +2,7 @@
 // starting config when the user switches kind (keeping what carries over, like case sensitivity),
 // and the custom-code sample that shows the expected signature.
 import type { MetricConfig } from '../../tasks/types.ts';
+import { errorMessage } from '../../engine/index.ts';
 
 export type MetricKind = MetricConfig['kind'];
 
@@ -102,7 +103,7 @@ export function metricProblem(m: MetricConfig): string | null {
       try {
         new RegExp(m.pattern, m.flags);
       } catch (err) {
-        return `the regular expression is invalid: ${err instanceof Error ? err.message : String(err)}`;
+        return `the regular expression is invalid: ${errorMessage(err)}`;
       }
       return null;
     case 'numeric':

@@ -6,6 +6,7 @@ import type { CandidateView } from '../../store/runStore.ts';
 import { formatScore } from '../common/format.ts';
 import { candidateOrder } from './candidateInfo.ts';
 import type { CandidateSort } from './candidateInfo.ts';
+import { CandidateSortSelect } from './CandidateSortSelect.tsx';
 
 const ROW_HEIGHT = 30;
 
@@ -33,13 +34,7 @@ export function CandidateList({ candidates, frontCounts, exampleCount, selected,
       <header className="panel-head">
         <h3>Candidates</h3>
         <span className="spacer" />
-        <label className="muted">
-          sort{' '}
-          <select value={sort} onChange={(e) => setSort(e.target.value as CandidateSort)} aria-label="sort candidates">
-            <option value="score">by val score</option>
-            <option value="index">by index</option>
-          </select>
-        </label>
+        <CandidateSortSelect caption="sort" label="sort candidates" value={sort} onChange={setSort} />
       </header>
       <div ref={scrollRef} className="candidate-list-scroll" role="listbox" aria-label="candidates">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

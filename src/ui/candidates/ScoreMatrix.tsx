@@ -12,6 +12,7 @@ import { useFillHeight } from '../common/useFillHeight.ts';
 import { legendGradient, scoreColor } from '../common/scoreColor.ts';
 import { candidateOrder } from './candidateInfo.ts';
 import type { CandidateSort } from './candidateInfo.ts';
+import { CandidateSortSelect } from './CandidateSortSelect.tsx';
 import { drawScoreMatrix } from './drawScoreMatrix.ts';
 import { bestPerExample, cellAt, matrixGeometry } from './scoreMatrix.ts';
 import './candidates.css';
@@ -94,13 +95,7 @@ export function ScoreMatrix() {
           <input type="checkbox" checked={highlightFront} onChange={(e) => setHighlightFront(e.target.checked)} />{' '}
           highlight each example's front
         </label>
-        <label className="muted">
-          rows{' '}
-          <select value={sort} onChange={(e) => setSort(e.target.value as CandidateSort)} aria-label="sort rows">
-            <option value="score">by val score</option>
-            <option value="index">by index</option>
-          </select>
-        </label>
+        <CandidateSortSelect caption="rows" label="sort rows" value={sort} onChange={setSort} />
       </header>
       <p className="score-matrix-caption muted">
         Rows are candidates, columns val examples.{' '}

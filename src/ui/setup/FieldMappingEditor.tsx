@@ -1,57 +1,47 @@
 // Which columns the program reads, which holds the expected answer, and (optionally) the example id.
 // The store preselects its guesses; edits keep a field from being both input and answer.
 import { useSetupStore } from '../../store/setupStore.ts';
+import { Checkbox } from './Checkbox.tsx';
 import { chooseAnswer, chooseId, toggleInput } from './mappingEdit.ts';
+import { Select } from './Select.tsx';
 
 export function FieldMappingEditor() {
   const columns = useSetupStore((s) => s.dataset.columns);
   const mapping = useSetupStore((s) => s.dataset.mapping);
   const setMapping = useSetupStore((s) => s.setMapping);
+  const columnChoices = columns.map((c) => ({ value: c, label: c }));
   return (
     <div className="mapping">
       <fieldset className="mapping-inputs" data-testid="mapping-inputs">
         <legend>Inputs</legend>
         {columns.map((c) => (
-          <label key={c} className="check">
-            <input
-              type="checkbox"
-              value={c}
-              checked={mapping.inputs.includes(c)}
-              onChange={(e) => setMapping(toggleInput(mapping, columns, c, e.target.checked))}
-            />
+          <Checkbox
+            key={c}
+            value={c}
+            checked={mapping.inputs.includes(c)}
+            onChecked={(on) => setMapping(toggleInput(mapping, columns, c, on))}
+          >
             {c}
-          </label>
+          </Checkbox>
         ))}
       </fieldset>
       <label className="mapping-select">
         <span>Expected answer</span>
-        <select
+        <Select
           data-testid="mapping-answer"
           value={mapping.answer}
-          onChange={(e) => setMapping(chooseAnswer(mapping, e.target.value))}
-        >
-          <option value="">— choose —</option>
-          {columns.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
+          choices={[{ value: '', label: '— choose —' }, ...columnChoices]}
+          onValue={(answer) => setMapping(chooseAnswer(mapping, answer))}
+        />
       </label>
       <label className="mapping-select">
         <span>Example id</span>
-        <select
+        <Select
           data-testid="mapping-id"
           value={mapping.id ?? ''}
-          onChange={(e) => setMapping(chooseId(e.target.value))}
-        >
-          <option value="">none (row numbers)</option>
-          {columns.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
+          choices={[{ value: '', label: 'none (row numbers)' }, ...columnChoices]}
+          onValue={(id) => setMapping(chooseId(id))}
+        />
       </label>
     </div>
   );

@@ -1,6 +1,8 @@
 // The options of the chosen metric kind: case sensitivity, a pattern, a tolerance, JSON fields,
 // labels, a judge rubric or custom code.
+import type { ComponentProps } from 'react';
 import type { MetricConfig } from '../../tasks/types.ts';
+import { Checkbox } from './Checkbox.tsx';
 import { ListInput } from './ListInput.tsx';
 import { NumberInput } from './NumberInput.tsx';
 
@@ -11,15 +13,19 @@ interface MetricOptionsProps {
 
 function CaseSensitive({ checked, onChange }: { checked: boolean; onChange(v: boolean): void }) {
   return (
-    <label className="check">
-      <input
-        type="checkbox"
-        data-testid="metric-case-sensitive"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-      />
+    <Checkbox data-testid="metric-case-sensitive" checked={checked} onChecked={onChange}>
       Case sensitive
-    </label>
+    </Checkbox>
+  );
+}
+
+/** A labelled list field of the metric's form grid; its id is also its test id. */
+function ListField({ id, label, ...rest }: { id: string; label: string } & ComponentProps<typeof ListInput>) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <ListInput {...rest} id={id} data-testid={id} />
+    </>
   );
 }
 
@@ -68,23 +74,17 @@ export function MetricOptions({ metric: m, onChange }: MetricOptionsProps) {
               onValue={(tolerance) => tolerance !== undefined && onChange({ ...m, tolerance })}
             />
           </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={!!m.relative}
-              onChange={(e) => onChange({ ...m, relative: e.target.checked })}
-            />
+          <Checkbox checked={!!m.relative} onChecked={(relative) => onChange({ ...m, relative })}>
             Relative (a share of the expected value)
-          </label>
+          </Checkbox>
         </div>
       );
     case 'json_field':
       return (
         <div className="form-grid">
-          <label htmlFor="metric-fields">Fields</label>
-          <ListInput
+          <ListField
             id="metric-fields"
-            data-testid="metric-fields"
+            label="Fields"
             className="mono"
             placeholder="name, company, phone"
             value={m.fields}
@@ -97,10 +97,9 @@ export function MetricOptions({ metric: m, onChange }: MetricOptionsProps) {
     case 'choice':
       return (
         <div className="form-grid">
-          <label htmlFor="metric-labels">Labels</label>
-          <ListInput
+          <ListField
             id="metric-labels"
-            data-testid="metric-labels"
+            label="Labels"
             placeholder="positive, negative, neutral"
             value={m.labels}
             onValue={(labels) => onChange({ ...m, labels })}

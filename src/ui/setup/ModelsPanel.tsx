@@ -2,6 +2,7 @@
 // opt-in to remember API keys on this device.
 import { useSetupStore } from '../../store/setupStore.ts';
 import { Section } from './Section.tsx';
+import { Checkbox } from './Checkbox.tsx';
 import { ModelForm } from './ModelForm.tsx';
 import { NumberInput } from './NumberInput.tsx';
 
@@ -50,15 +51,9 @@ export function ModelsPanel() {
       )}
       {usesEndpoint && (
         <div className="remember">
-          <label className="check">
-            <input
-              type="checkbox"
-              data-testid="remember-keys"
-              checked={remember}
-              onChange={(e) => setRemember(e.target.checked)}
-            />
+          <Checkbox data-testid="remember-keys" checked={remember} onChecked={setRemember}>
             Remember API keys on this device
-          </label>
+          </Checkbox>
           <p className="setup-hint warn-text">
             Stored unencrypted in this browser&apos;s local storage: anyone using this browser profile can read them.
           </p>

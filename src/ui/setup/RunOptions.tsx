@@ -2,92 +2,48 @@
 // concurrency and the seed.
 import { useSetupStore } from '../../store/setupStore.ts';
 import type { RunOptionsConfig } from '../../run/runConfig.ts';
-import { NumberInput } from './NumberInput.tsx';
+import { OptionCheckbox, OptionNumber, OptionSelect } from './OptionFields.tsx';
+import type { Choice } from './Select.tsx';
 
-const SELECTION: { value: RunOptionsConfig['candidateSelectionStrategy']; label: string }[] = [
+const SELECTION: Choice<RunOptionsConfig['candidateSelectionStrategy']>[] = [
   { value: 'pareto', label: 'Pareto front (sample by wins)' },
   { value: 'current_best', label: 'Current best' },
   { value: 'epsilon_greedy', label: 'ε-greedy' },
   { value: 'top_k_pareto', label: 'Top-k Pareto' },
 ];
 
+const MODULE_SELECTORS: Choice<RunOptionsConfig['moduleSelector']>[] = [
+  { value: 'round_robin', label: 'One per proposal (round robin)' },
+  { value: 'all', label: 'All in every proposal' },
+];
+
 export function RunOptions() {
-  const o = useSetupStore((s) => s.options);
-  const set = useSetupStore((s) => s.setOptions);
   const single = useSetupStore((s) => s.program.steps.length === 1);
   return (
     <div className="form-grid options-grid">
       <label htmlFor="option-minibatch">Minibatch size</label>
-      <NumberInput
-        id="option-minibatch"
-        data-testid="option-minibatch"
-        className="short"
-        value={o.reflectionMinibatchSize}
-        min={1}
-        integer
-        onValue={(v) => v !== undefined && set({ reflectionMinibatchSize: v })}
-      />
+      <OptionNumber option="reflectionMinibatchSize" id="option-minibatch" min={1} integer />
       <label htmlFor="option-selection">Parent selection</label>
-      <select
-        id="option-selection"
-        data-testid="option-selection"
-        value={o.candidateSelectionStrategy}
-        onChange={(e) =>
-          set({ candidateSelectionStrategy: e.target.value as RunOptionsConfig['candidateSelectionStrategy'] })
-        }
-      >
-        {SELECTION.map((s) => (
-          <option key={s.value} value={s.value}>
-            {s.label}
-          </option>
-        ))}
-      </select>
+      <OptionSelect option="candidateSelectionStrategy" id="option-selection" choices={SELECTION} />
       <label htmlFor="option-module-selector">Components</label>
-      <select
+      <OptionSelect
+        option="moduleSelector"
         id="option-module-selector"
-        data-testid="option-module-selector"
-        value={o.moduleSelector}
+        choices={MODULE_SELECTORS}
         disabled={single}
         title={single ? 'one step: nothing to choose' : undefined}
-        onChange={(e) => set({ moduleSelector: e.target.value as RunOptionsConfig['moduleSelector'] })}
-      >
-        <option value="round_robin">One per proposal (round robin)</option>
-        <option value="all">All in every proposal</option>
-      </select>
+      />
       <label htmlFor="option-merge">Merge</label>
-      <label className="check">
-        <input
-          id="option-merge"
-          type="checkbox"
-          data-testid="option-merge"
-          checked={o.useMerge}
-          onChange={(e) => set({ useMerge: e.target.checked })}
-        />
+      <OptionCheckbox option="useMerge" id="option-merge">
         combine components from different lineages
-      </label>
+      </OptionCheckbox>
       <label htmlFor="option-concurrency">Concurrency</label>
       <span className="inline-fields">
-        <NumberInput
-          id="option-concurrency"
-          data-testid="option-concurrency"
-          className="short"
-          value={o.concurrency}
-          min={1}
-          max={64}
-          integer
-          onValue={(v) => v !== undefined && set({ concurrency: v })}
-        />
+        <OptionNumber option="concurrency" id="option-concurrency" min={1} max={64} integer />
         <span className="muted">LM calls in flight per endpoint</span>
       </span>
       <label htmlFor="option-seed">Seed</label>
-      <NumberInput
-        id="option-seed"
-        data-testid="option-seed"
-        className="short"
-        value={o.seed}
-        integer
-        onValue={(v) => v !== undefined && set({ seed: v })}
-      />
+      <OptionNumber option="seed" id="option-seed" integer />
     </div>
   );
 }

@@ -53,18 +53,9 @@ describe('CSV export', () => {
         outputs: [],
       },
     ]);
-    const { data, meta } = parse(csv);
-    expect(meta.fields).toEqual([
-      'iteration',
-      'candidate_idx',
-      'parent_ids',
-      'valset_score',
-      'is_best',
-      'origin',
-      'metric_calls_at_discovery',
-      'text:extract',
-      'text:system_prompt',
-    ]);
+    const { data } = parse(csv);
+    const header = 'iteration,candidate_idx,parent_ids,valset_score,is_best,origin,metric_calls_at_discovery';
+    expect(csv.split('\r\n')[0]).toBe(`${header},text:extract,text:system_prompt`);
     expect(data[0]).toMatchObject({ candidate_idx: '0', parent_ids: '[]', 'text:extract': 'Find, then "quote".' });
     expect(data[1]).toMatchObject({ is_best: 'true', 'text:system_prompt': 'Be brief.\nCite units.' });
     expect(data[2]).toMatchObject({ parent_ids: '[0, 1]', origin: 'merge' });

@@ -65,7 +65,9 @@ export async function lmThroughputBench(): Promise<BenchReport> {
     const ratio = wallMs / boundMs;
     return {
       name: 'lm throughput',
-      summary: `wall ${Math.round(wallMs)} ms vs critical-path bound ${boundMs} ms over ${rounds} LM rounds: ratio ${ratio.toFixed(3)} (target ≤ 1.15)`,
+      summary:
+        `wall ${Math.round(wallMs)} ms vs critical-path bound ${boundMs} ms over ${rounds} LM rounds: ` +
+        `ratio ${ratio.toFixed(3)} (target ≤ 1.15)`,
       pass: ratio <= 1.15,
       details: {
         latencyMs: LATENCY_MS,

@@ -40,7 +40,7 @@ const errorOf = (fn: () => unknown): string => {
 };
 
 describe('loadConfigFile', () => {
-  it('reads the dataset relative to the config file and returns the config with its rows inline, no path, defaults filled', () => {
+  it('reads the dataset relative to the config file; the config has its rows inline, no path, defaults', () => {
     write('data/reviews.jsonl', sentimentTask.jsonl);
     const { config, rows } = loadConfigFile(write('configs/run.json', raw({ path: '../data/reviews.jsonl' })));
     expect(rows).toHaveLength(sentimentTask.rows.length);

@@ -120,7 +120,8 @@ export function secretsFromEnv(config: RunConfig, env: Record<string, string | u
     } else if (presetFor(model.provider).needsKey) {
       throw new RunConfigError(
         `${field}.apiKeyEnv`,
-        `${presetFor(model.provider).label} needs an API key: name the environment variable that holds it, e.g. "apiKeyEnv": "${model.provider.toUpperCase()}_API_KEY"`,
+        `${presetFor(model.provider).label} needs an API key: name the environment variable that holds it, ` +
+          `e.g. "apiKeyEnv": "${model.provider.toUpperCase()}_API_KEY"`,
       );
     }
   }

@@ -142,7 +142,8 @@ export class Progress {
           note(`seed prompt: ${e.row.valsetScore.toFixed(3)} on the ${e.valScores.length}-example valset`);
         } else if (e.row.isBest) {
           note(
-            `iteration ${e.row.iteration}: candidate ${e.row.candidateIdx} is the new best, ${e.row.valsetScore.toFixed(3)} on the valset (seed ${this.seedScore?.toFixed(3) ?? '–'})`,
+            `iteration ${e.row.iteration}: candidate ${e.row.candidateIdx} is the new best, ` +
+              `${e.row.valsetScore.toFixed(3)} on the valset (seed ${this.seedScore?.toFixed(3) ?? '–'})`,
           );
         }
         return true;

@@ -64,7 +64,7 @@ describe('committedEvents', () => {
 });
 
 describe('RunDir', () => {
-  it('checkpoints round-trip: state, the events of each iteration and usage; a crash between the two writes is cut on open', () => {
+  it('checkpoints round-trip: state, each iteration’s events, usage; a crash between the writes is cut on open', () => {
     const runDir = RunDir.create(path.join(dir, 'run'), config, 'run-1');
     runDir.commit([log('seed')], state(0), {
       byRole: {},

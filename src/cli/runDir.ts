@@ -117,7 +117,8 @@ export class RunDir {
     if (existsSync(path.join(abs, RUN_FILES.state))) {
       throw new RunConfigError(
         '--run-dir',
-        `${dir} already holds a run (${RUN_FILES.state}): continue it with --resume ${dir}, or choose another directory`,
+        `${dir} already holds a run (${RUN_FILES.state}): continue it with --resume ${dir}, ` +
+          'or choose another directory',
       );
     }
     mkdirSync(abs, { recursive: true });
@@ -137,7 +138,8 @@ export class RunDir {
     if (!existsSync(at('state')))
       throw new RunConfigError(
         '--resume',
-        `${dir} has no checkpoint (${RUN_FILES.state}): the run stopped before its seed prompt was scored; start it again`,
+        `${dir} has no checkpoint (${RUN_FILES.state}): the run stopped before its seed prompt was scored; ` +
+          'start it again',
       );
     const read = (name: keyof typeof RUN_FILES): string => {
       if (!existsSync(at(name)))
@@ -161,7 +163,8 @@ export class RunDir {
     if (!committed)
       throw new RunConfigError(
         '--resume',
-        `${path.join(dir, RUN_FILES.events)} has no checkpoint line for iteration ${state.iteration}: the run directory is damaged`,
+        `${path.join(dir, RUN_FILES.events)} has no checkpoint line for iteration ${state.iteration}: ` +
+          'the run directory is damaged',
       );
     writeFileAtomic(at('events'), committed.keep);
     const usage = existsSync(at('usage'))

@@ -31,7 +31,7 @@ const row = (candidateIdx: number, isBest: boolean): CandidateRow => ({
 });
 
 describe('folding events into a result record', () => {
-  it('folds a run: candidates by index with only the latest best flagged, rows and points in order, the rest replaced', () => {
+  it('folds a run: candidates by index, only the latest best flagged, rows and points in order, rest replaced', () => {
     const run = emptyRecord('r1', config);
     const events: RunEvent[] = [
       { type: 'status', status: 'running' },

@@ -66,7 +66,8 @@ export function resolveSetup(args: RunArgs, cwd: string): Setup {
     if (diff)
       throw new RunConfigError(
         diff,
-        `differs from the run's ${RUN_FILES.config} in ${args.resume}: a resumed run continues with the config it started with (leave out --config to use it)`,
+        `differs from the run's ${RUN_FILES.config} in ${args.resume}: a resumed run continues with the ` +
+          'config it started with (leave out --config to use it)',
       );
     return { config: loaded.config, rows: loaded.rows, opened, runDirPath: opened.dir.path };
   }

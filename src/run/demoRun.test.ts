@@ -50,7 +50,7 @@ async function meanScore(task: DemoTask, candidate: Candidate): Promise<number> 
 }
 
 describe.each(DEMO_TASKS.map((t) => [t.id, t] as const))('demo task %s with the demo model', (_id, task) => {
-  it('the seed prompt scores low and a prompt stating every rule scores 0.9 or more (the model slips now and then)', async () => {
+  it('the seed prompt scores low, a prompt stating every rule 0.9 or more (the model slips now and then)', async () => {
     const seed = await meanScore(task, seedOf(task));
     const oracle = await meanScore(task, oracleOf(task));
     expect(seed).toBeLessThan(0.4);
@@ -77,7 +77,7 @@ describe.each(DEMO_TASKS.map((t) => [t.id, t] as const))('demo task %s with the 
     }
   });
 
-  it('GEPA with the demo model as task and reflection LM rises clearly above the seed within 300 metric calls', async () => {
+  it('GEPA with the demo model as task and reflection LM rises well above the seed in 300 metric calls', async () => {
     const b = built(task);
     let rejected = 0;
     const result = await optimize({ ...b.options, callbacks: { onCandidateRejected: () => void rejected++ } });

@@ -124,7 +124,7 @@ describe('incremental checkpoints', () => {
     expect(counts.heads).toBe(1);
   });
 
-  it('a run interrupted at iteration 50 and resumed from storage after a reload ends as an uninterrupted one', async () => {
+  it('a run interrupted at iteration 50 and resumed from storage after reload ends as one uninterrupted', async () => {
     const dbName = uniqueDbName('resume');
     const fullStates: GepaState[] = [];
     const full = await optimize(keywordOptions({ checkpoint: (s) => void fullStates.push(cloneState(s)) }));

@@ -192,7 +192,8 @@ export class IndexedDbRunRepository implements RunRepository {
           throw (
             previousError ??
             new Error(
-              `the stored checkpoint of run "${id}" is not the one this write extends (is another tab writing it?); the next write replaces it`,
+              `the stored checkpoint of run "${id}" is not the one this write extends ` +
+                '(is another tab writing it?); the next write replaces it',
             )
           );
         }

@@ -40,52 +40,56 @@ const of = <T extends RunEvent['type']>(events: RunEvent[], type: T) =>
 const statuses = (events: RunEvent[]) => of(events, 'status').map((e) => e.status);
 
 describe('run controller', () => {
-  it('reports a whole demo run: examples once, candidates from idx 0, accepted and rejected proposals, budget within its cap, a result', async () => {
-    const events = await run(config());
-    expect(statuses(events)).toEqual(['starting', 'running', 'finished']);
-    expect(events[0]).toEqual({ type: 'status', status: 'starting' });
+  it(
+    'reports a whole demo run: examples once, candidates from idx 0, accepted and rejected proposals, ' +
+      'budget within its cap, a result',
+    async () => {
+      const events = await run(config());
+      expect(statuses(events)).toEqual(['starting', 'running', 'finished']);
+      expect(events[0]).toEqual({ type: 'status', status: 'starting' });
 
-    const examples = of(events, 'examples');
-    expect(examples).toHaveLength(1);
-    const valSize = examples[0]!.val.length;
-    expect(examples[0]!.train + valSize).toBe(sentimentTask.rows.length);
+      const examples = of(events, 'examples');
+      expect(examples).toHaveLength(1);
+      const valSize = examples[0]!.val.length;
+      expect(examples[0]!.train + valSize).toBe(sentimentTask.rows.length);
 
-    const candidates = of(events, 'candidate');
-    expect(candidates.map((c) => c.row.candidateIdx)).toEqual(candidates.map((_c, i) => i));
-    expect(candidates[0]!.row.origin).toBe('seed');
-    for (const c of candidates) {
-      expect(c.valScores).toHaveLength(valSize);
-      expect(c.outputs).toHaveLength(valSize);
-      expect(c.outputs.every((o) => typeof o === 'string')).toBe(true);
-    }
+      const candidates = of(events, 'candidate');
+      expect(candidates.map((c) => c.row.candidateIdx)).toEqual(candidates.map((_c, i) => i));
+      expect(candidates[0]!.row.origin).toBe('seed');
+      for (const c of candidates) {
+        expect(c.valScores).toHaveLength(valSize);
+        expect(c.outputs).toHaveLength(valSize);
+        expect(c.outputs.every((o) => typeof o === 'string')).toBe(true);
+      }
 
-    const proposals = of(events, 'proposal').map((e) => e.row);
-    expect(proposals.some((p) => p.status === 'accepted')).toBe(true);
-    expect(proposals.some((p) => p.status === 'rejected')).toBe(true);
-    expect(proposals.map((p) => p.proposalId)).toEqual(proposals.map((_p, i) => i));
+      const proposals = of(events, 'proposal').map((e) => e.row);
+      expect(proposals.some((p) => p.status === 'accepted')).toBe(true);
+      expect(proposals.some((p) => p.status === 'rejected')).toBe(true);
+      expect(proposals.map((p) => p.proposalId)).toEqual(proposals.map((_p, i) => i));
 
-    const budgets = of(events, 'budget');
-    expect(budgets.length).toBeGreaterThan(0);
-    for (const b of budgets) {
-      expect(b.cap).toBe(200);
-      expect(b.used).toBeLessThanOrEqual(200);
-    }
-    expect(of(events, 'front').length).toBe(candidates.length);
-    const scores = of(events, 'score').map((e) => e.point);
-    expect(scores.length).toBe(candidates.length + proposals.length);
-    expect(scores.map((p) => p.bestScore)).toEqual([...scores.map((p) => p.bestScore)].sort((a, b) => a - b));
+      const budgets = of(events, 'budget');
+      expect(budgets.length).toBeGreaterThan(0);
+      for (const b of budgets) {
+        expect(b.cap).toBe(200);
+        expect(b.used).toBeLessThanOrEqual(200);
+      }
+      expect(of(events, 'front').length).toBe(candidates.length);
+      const scores = of(events, 'score').map((e) => e.point);
+      expect(scores.length).toBe(candidates.length + proposals.length);
+      expect(scores.map((p) => p.bestScore)).toEqual([...scores.map((p) => p.bestScore)].sort((a, b) => a - b));
 
-    const result = of(events, 'result')[0]!.result;
-    expect(result.candidates).toHaveLength(candidates.length);
-    expect(result.total_metric_calls).toBe(budgets.at(-1)!.used);
-    const summary = of(events, 'summary')[0]!.summary;
-    expect(summary.bestCandidateIdx).toBe(result.best_idx);
-    expect(summary.stopReason).toMatch(/budget/);
-    const usage = of(events, 'usage').at(-1)!.usage;
-    expect(usage.byRole.task?.calls).toBeGreaterThan(0);
-    expect(usage.byRole.reflection?.calls).toBeGreaterThan(0);
-    expect(events.at(-1)).toMatchObject({ type: 'status', status: 'finished' });
-  });
+      const result = of(events, 'result')[0]!.result;
+      expect(result.candidates).toHaveLength(candidates.length);
+      expect(result.total_metric_calls).toBe(budgets.at(-1)!.used);
+      const summary = of(events, 'summary')[0]!.summary;
+      expect(summary.bestCandidateIdx).toBe(result.best_idx);
+      expect(summary.stopReason).toMatch(/budget/);
+      const usage = of(events, 'usage').at(-1)!.usage;
+      expect(usage.byRole.task?.calls).toBeGreaterThan(0);
+      expect(usage.byRole.reflection?.calls).toBeGreaterThan(0);
+      expect(events.at(-1)).toMatchObject({ type: 'status', status: 'finished' });
+    },
+  );
 
   it('pause, then resume, ends with the same result as an uninterrupted run, and reports nothing twice', async () => {
     const straight = await run(config());

@@ -37,7 +37,10 @@ const of = <T extends RunEvent['type']>(events: RunEvent[], type: T) =>
   events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
 const statuses = (events: RunEvent[]) => of(events, 'status').map((e) => e.status);
 
-/** A repository whose writes can fail for lack of space, or stop for good (the tab closed), and that counts cache writes. */
+/**
+ * A repository whose writes can fail for lack of space, or stop for good (the tab closed), and that counts
+ * cache writes.
+ */
 function instrumented(repo: RunRepository) {
   const ctl = { dead: false, full: false, cacheWrites: 0, cacheWritesAfterDeath: 0, onCacheWrite: (_n: number) => {} };
   const never = () => new Promise<never>(() => {});
@@ -126,61 +129,65 @@ describe('a stored run', () => {
     expect(JSON.stringify([record, log, state])).not.toContain(secret);
   });
 
-  it('killed mid-iteration and resumed by a fresh repository, ends as an uninterrupted run and pays no cached evaluation again', async () => {
-    const straightDb = instrumented(createRunRepository(freshDb()));
-    const straight = await session(request('run-s'), { repository: straightDb.repo });
-    const straightResult = of(straight, 'result')[0]!.result;
+  it(
+    'killed mid-iteration and resumed by a fresh repository, ends as an uninterrupted run and pays no ' +
+      'cached evaluation again',
+    async () => {
+      const straightDb = instrumented(createRunRepository(freshDb()));
+      const straight = await session(request('run-s'), { repository: straightDb.repo });
+      const straightResult = of(straight, 'result')[0]!.result;
 
-    const name = freshDb();
-    const first = instrumented(createRunRepository(name));
-    let controller: RunController | null = null;
-    // the tab closes after the 70th paid evaluation: the worker dies with calls in flight, nothing more is stored
-    first.ctl.onCacheWrite = (n) => {
-      if (n !== 70) return;
-      first.ctl.dead = true;
-      controller?.stop();
-    };
-    const seen: RunEvent[] = [];
-    void runSession(request('run-k'), (b) => seen.push(...b), {
-      repository: first.repo,
-      batchIntervalMs: 0,
-      onController: (c) => (controller = c),
-    });
-    await expect.poll(() => first.ctl.dead, { timeout: 20_000 }).toBe(true);
-    await expect.poll(() => statuses(seen).at(-1)).toBe('stopped');
-    const storedBefore = await createRunRepository(name).getRun('run-k');
-    expect(storedBefore!.status).toBe('running');
+      const name = freshDb();
+      const first = instrumented(createRunRepository(name));
+      let controller: RunController | null = null;
+      // the tab closes after the 70th paid evaluation: the worker dies with calls in flight, nothing more is stored
+      first.ctl.onCacheWrite = (n) => {
+        if (n !== 70) return;
+        first.ctl.dead = true;
+        controller?.stop();
+      };
+      const seen: RunEvent[] = [];
+      void runSession(request('run-k'), (b) => seen.push(...b), {
+        repository: first.repo,
+        batchIntervalMs: 0,
+        onController: (c) => (controller = c),
+      });
+      await expect.poll(() => first.ctl.dead, { timeout: 20_000 }).toBe(true);
+      await expect.poll(() => statuses(seen).at(-1)).toBe('stopped');
+      const storedBefore = await createRunRepository(name).getRun('run-k');
+      expect(storedBefore!.status).toBe('running');
 
-    const second = instrumented(createRunRepository(name));
-    const resumed = await session(request('run-k', { resume: true }), { repository: second.repo });
-    // the tab first gets the stored events up to the checkpoint, then the resumed run's
-    const marker = resumed.findIndex((e) => e.type === 'resumed');
-    expect(statuses(resumed.slice(0, marker))).toEqual(['starting', 'running']);
-    expect(statuses(resumed.slice(marker))).toEqual(['starting', 'running', 'finished']);
-    expect(of(resumed, 'result')[0]!.result).toEqual(straightResult);
+      const second = instrumented(createRunRepository(name));
+      const resumed = await session(request('run-k', { resume: true }), { repository: second.repo });
+      // the tab first gets the stored events up to the checkpoint, then the resumed run's
+      const marker = resumed.findIndex((e) => e.type === 'resumed');
+      expect(statuses(resumed.slice(0, marker))).toEqual(['starting', 'running']);
+      expect(statuses(resumed.slice(marker))).toEqual(['starting', 'running', 'finished']);
+      expect(of(resumed, 'result')[0]!.result).toEqual(straightResult);
 
-    // the tab's views: the replayed events, then the resumed run's, equal the uninterrupted run's
-    const views = replayableEvents(resumed);
-    expect(of(views, 'candidate').map((e) => e.row)).toEqual(of(straight, 'candidate').map((e) => e.row));
-    expect(of(views, 'proposal').map((e) => e.row)).toEqual(of(straight, 'proposal').map((e) => e.row));
-    expect(of(resumed, 'resumed')).toEqual([{ type: 'resumed', fromIteration: expect.any(Number) }]);
+      // the tab's views: the replayed events, then the resumed run's, equal the uninterrupted run's
+      const views = replayableEvents(resumed);
+      expect(of(views, 'candidate').map((e) => e.row)).toEqual(of(straight, 'candidate').map((e) => e.row));
+      expect(of(views, 'proposal').map((e) => e.row)).toEqual(of(straight, 'proposal').map((e) => e.row));
+      expect(of(resumed, 'resumed')).toEqual([{ type: 'resumed', fromIteration: expect.any(Number) }]);
 
-    // every evaluation was paid once: the straight run's paid calls, split between the two sessions
-    expect(first.ctl.cacheWrites + second.ctl.cacheWrites).toBe(straightDb.ctl.cacheWrites);
-    expect(first.ctl.cacheWritesAfterDeath).toBe(0);
-    expect(second.ctl.cacheWrites).toBeLessThan(straightDb.ctl.cacheWrites - 60);
-    expect(paidTaskCalls(straight)).toBe(straightDb.ctl.cacheWrites);
+      // every evaluation was paid once: the straight run's paid calls, split between the two sessions
+      expect(first.ctl.cacheWrites + second.ctl.cacheWrites).toBe(straightDb.ctl.cacheWrites);
+      expect(first.ctl.cacheWritesAfterDeath).toBe(0);
+      expect(second.ctl.cacheWrites).toBeLessThan(straightDb.ctl.cacheWrites - 60);
+      expect(paidTaskCalls(straight)).toBe(straightDb.ctl.cacheWrites);
 
-    const record = await second.repo.getRun('run-k');
-    expect(record).toMatchObject({
-      status: 'finished',
-      summary: { candidates: straightResult.candidates.length, metricCalls: straightResult.total_metric_calls },
-    });
-    // what the first session paid is counted in the run's usage
-    expect(of(resumed, 'usage').at(-1)!.usage.total.calls).toBeGreaterThan(
-      of(straight, 'usage').at(-1)!.usage.byRole.reflection!.calls,
-    );
-  });
+      const record = await second.repo.getRun('run-k');
+      expect(record).toMatchObject({
+        status: 'finished',
+        summary: { candidates: straightResult.candidates.length, metricCalls: straightResult.total_metric_calls },
+      });
+      // what the first session paid is counted in the run's usage
+      expect(of(resumed, 'usage').at(-1)!.usage.total.calls).toBeGreaterThan(
+        of(straight, 'usage').at(-1)!.usage.byRole.reflection!.calls,
+      );
+    },
+  );
 
   it('a full disk pauses the run with a clear message, saves the status and loses nothing', async () => {
     const straight = await session(request('run-s'), { repository: createRunRepository(freshDb()) });

@@ -88,7 +88,8 @@ export async function runSession(
   } else {
     early.push(
       warning(
-        `This run is not being saved (${deps.storageProblem ?? 'the browser storage is unavailable'}): it cannot be resumed after the tab closes.`,
+        `This run is not being saved (${deps.storageProblem ?? 'the browser storage is unavailable'}): ` +
+          'it cannot be resumed after the tab closes.',
       ),
     );
   }

@@ -57,8 +57,10 @@ function capLines(i: BudgetInputs, cap: number, evalText: string): string[] {
   if ('maxMetricCalls' in b) return [`${plural(cap, 'metric call')} = ${evalText}.`];
   const how =
     'auto' in b
-      ? `Auto (${b.auto}) = ${plural(cap, 'metric call')} (dspy's formula for ${plural(i.numComponents, 'component')}, ${AUTO_RUN_SETTINGS[b.auto].n} candidates and this valset).`
-      : `${plural(b.maxFullEvals, 'full evaluation')} × (${fmt(i.trainSize)} train + ${fmt(i.valSize)} val examples) = ${plural(cap, 'metric call')}.`;
+      ? `Auto (${b.auto}) = ${plural(cap, 'metric call')} (dspy's formula for ` +
+        `${plural(i.numComponents, 'component')}, ${AUTO_RUN_SETTINGS[b.auto].n} candidates and this valset).`
+      : `${plural(b.maxFullEvals, 'full evaluation')} × (${fmt(i.trainSize)} train + ${fmt(i.valSize)} val ` +
+        `examples) = ${plural(cap, 'metric call')}.`;
   return [how, `That is ${evalText}.`];
 }
 
@@ -82,14 +84,16 @@ export function explainBudget(i: BudgetInputs): BudgetExplanation {
   }
   const V = i.valSize;
   const evals = cap / V;
-  const evalText = `${Number.isInteger(evals) ? fmt(evals) : `about ${evals.toFixed(1)}`} full evaluations of the ${fmt(V)}-example valset`;
+  const evalCount = Number.isInteger(evals) ? fmt(evals) : `about ${evals.toFixed(1)}`;
+  const evalText = `${evalCount} full evaluations of the ${fmt(V)}-example valset`;
   const lines = capLines(i, cap, evalText);
   if (cap < V) {
     return {
       cap,
       lines,
       warnings: [
-        `This budget cannot even score the seed prompt: that alone takes ${plural(V, 'metric call')}. Raise it to at least ${fmt(budgetFor(MIN_USEFUL_PROPOSALS, i.minibatchSize, V))} or shrink the valset.`,
+        `This budget cannot even score the seed prompt: that alone takes ${plural(V, 'metric call')}. ` +
+          `Raise it to at least ${fmt(budgetFor(MIN_USEFUL_PROPOSALS, i.minibatchSize, V))} or shrink the valset.`,
       ],
       blocking: true,
     };
@@ -99,16 +103,21 @@ export function explainBudget(i: BudgetInputs): BudgetExplanation {
   lines.push(
     max === 0
       ? `Scoring the seed takes ${fmt(V)}; nothing is left for a proposal (one needs up to ${fmt(perAccepted)}).`
-      : `Scoring the seed takes ${fmt(V)}; the rest buys ${min === max ? plural(min, 'proposal') : `${fmt(min)}–${fmt(max)} proposals`} (${fmt(perAccepted)} calls for an accepted one: 2 × ${fmt(i.minibatchSize)} minibatch + ${fmt(V)} valset; ${fmt(2 * i.minibatchSize)} for a rejected one).`,
+      : `Scoring the seed takes ${fmt(V)}; the rest buys ` +
+          `${min === max ? plural(min, 'proposal') : `${fmt(min)}–${fmt(max)} proposals`} ` +
+          `(${fmt(perAccepted)} calls for an accepted one: 2 × ${fmt(i.minibatchSize)} minibatch + ${fmt(V)} ` +
+          `valset; ${fmt(2 * i.minibatchSize)} for a rejected one).`,
   );
-  const needed = `${MIN_USEFUL_PROPOSALS} proposals take at least ${plural(budgetFor(MIN_USEFUL_PROPOSALS, i.minibatchSize, V), 'metric call')}; a smaller valset also helps.`;
+  const neededCalls = plural(budgetFor(MIN_USEFUL_PROPOSALS, i.minibatchSize, V), 'metric call');
+  const needed = `${MIN_USEFUL_PROPOSALS} proposals take at least ${neededCalls}; a smaller valset also helps.`;
   const warnings =
     min >= MIN_USEFUL_PROPOSALS
       ? []
       : min === 0
         ? [`The run would only score the seed prompt. ${needed}`]
         : [
-            `Only ${plural(min, 'proposal')} ${min === 1 ? 'is' : 'are'} guaranteed: GEPA needs several to improve anything. ${needed}`,
+            `Only ${plural(min, 'proposal')} ${min === 1 ? 'is' : 'are'} guaranteed: ` +
+              `GEPA needs several to improve anything. ${needed}`,
           ];
   return { cap, lines, warnings, blocking: false };
 }

@@ -1,7 +1,7 @@
 // The engine's callbacks and tracking stream, translated into the studio's RunEvents: a candidate row
 // with its per-example val scores and outputs, proposal rows, the Pareto front, score-chart points,
-// budget ticks and log lines. Shared by the worker's run controller and the CLI, so a run reads the same
-// (and exports the same) wherever it ran. Pure: it only calls the emit and log functions it is given.
+// budget ticks and log lines. Used by the run driver (runDriver.ts), so a run reads the same (and exports
+// the same) in the studio and the CLI. Pure: it only calls the emit and log functions it is given.
 // Invariant: one 'candidate' event per registered candidate, sent once its val scores and outputs are known.
 import { errorMessage, GepaConfigError } from '../engine/index.ts';
 import type { CallbackHandlers, CandidateRow, RunSummary, TrackingEvent } from '../engine/index.ts';

@@ -3,8 +3,7 @@
 // phone as 555-201-3344). Messages taken by a receptionist name two people; the contact is the one
 // who wants the call back. Two components, so round-robin updates and merges of lineages matter.
 // Metric: JSON field match on name, company and phone (partial credit per field).
-import type { DemoTask } from './demoTask.ts';
-import { numbered, toJsonl } from './demoTask.ts';
+import { demoTask } from './demoTask.ts';
 
 type Row = { message: string; expected: string };
 
@@ -373,9 +372,7 @@ const ROWS: Row[] = (
   ] as const
 ).map(([message, name, company, phone]) => ({ message, expected: JSON.stringify({ name, company, phone }) }));
 
-const rows = numbered('contact', ROWS);
-
-export const contactCardTask: DemoTask = {
+export const contactCardTask = demoTask('contact', ROWS, {
   id: 'contact-card',
   name: 'Contact card (extract, then format)',
   description:
@@ -397,7 +394,4 @@ export const contactCardTask: DemoTask = {
   },
   fields: { inputs: ['message'], answer: 'expected', id: 'id' },
   metric: { kind: 'json_field', fields: ['name', 'company', 'phone'] },
-  rows,
-  jsonl: toJsonl(rows),
-  fileName: 'demo-contact-card.jsonl',
-};
+});

@@ -23,13 +23,26 @@ export interface DemoTask {
   fileName: string;
 }
 
+/**
+ * A demo task from its inline rows and its setup: each row's id is `idPrefix` and its position
+ * (prefix-01, prefix-02, …), and the JSONL text and its file name follow from the rows and the task id.
+ */
+export function demoTask(
+  idPrefix: string,
+  rows: readonly Record<string, string>[],
+  setup: Omit<DemoTask, 'rows' | 'jsonl' | 'fileName'>,
+): DemoTask {
+  const numberedRows = numbered(idPrefix, rows);
+  return { ...setup, rows: numberedRows, jsonl: toJsonl(numberedRows), fileName: `demo-${setup.id}.jsonl` };
+}
+
 /** One JSON object per line, newline-terminated. */
 export function toJsonl(rows: readonly Example[]): string {
   return rows.map((e) => JSON.stringify(e)).join('\n') + '\n';
 }
 
 /** Stable ids for inline rows: prefix-01, prefix-02, … */
-export function numbered<T extends Record<string, string>>(prefix: string, rows: readonly T[]): Example[] {
+function numbered<T extends Record<string, string>>(prefix: string, rows: readonly T[]): Example[] {
   const width = String(rows.length).length;
   return rows.map((row, i) => ({ id: `${prefix}-${String(i + 1).padStart(width, '0')}`, ...row }));
 }

@@ -1,8 +1,7 @@
 // Demo task: three-way sentiment of short product reviews, where the hard cases are negation
 // ("not bad"), sarcasm ("oh great, …"), reviews that turn around with "but", and purely factual
 // reviews that are neutral. Metric: the answer must be exactly one of the labels.
-import type { DemoTask } from './demoTask.ts';
-import { numbered, toJsonl } from './demoTask.ts';
+import { demoTask } from './demoTask.ts';
 
 type Row = { review: string; label: 'positive' | 'negative' | 'neutral' };
 
@@ -71,9 +70,7 @@ const ROWS: Row[] = [
   R('The chair is noisy and the cushion is uncomfortable!', 'negative'),
 ];
 
-const rows = numbered('review', ROWS);
-
-export const sentimentTask: DemoTask = {
+export const sentimentTask = demoTask('review', ROWS, {
   id: 'sentiment',
   name: 'Review sentiment',
   description:
@@ -89,7 +86,4 @@ export const sentimentTask: DemoTask = {
   },
   fields: { inputs: ['review'], answer: 'label', id: 'id' },
   metric: { kind: 'choice', labels: ['positive', 'negative', 'neutral'] },
-  rows,
-  jsonl: toJsonl(rows),
-  fileName: 'demo-sentiment.jsonl',
-};
+});

@@ -2,8 +2,7 @@
 // exact factors (a foot is 0.3048 m, an inch 2.54 cm), the °F → °C formula, answering in the unit
 // the question asks for (centimetres, millimetres, metres, grams), and giving the bare number.
 // Metric: numeric, within 0.5 % of the expected value.
-import type { DemoTask } from './demoTask.ts';
-import { numbered, toJsonl } from './demoTask.ts';
+import { demoTask } from './demoTask.ts';
 
 type Row = { question: string; answer: string };
 
@@ -72,9 +71,7 @@ const ROWS: Row[] = (
   ] as const
 ).map(([question, answer]) => ({ question, answer }));
 
-const rows = numbered('convert', ROWS);
-
-export const unitConversionTask: DemoTask = {
+export const unitConversionTask = demoTask('convert', ROWS, {
   id: 'unit-conversion',
   name: 'Unit conversion',
   description:
@@ -90,7 +87,4 @@ export const unitConversionTask: DemoTask = {
   },
   fields: { inputs: ['question'], answer: 'answer', id: 'id' },
   metric: { kind: 'numeric', tolerance: 0.005, relative: true },
-  rows,
-  jsonl: toJsonl(rows),
-  fileName: 'demo-unit-conversion.jsonl',
-};
+});

@@ -25,6 +25,9 @@ export default defineConfig({
           globalSetup: ['e2e/harness/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 90_000,
+          // a page on a busy machine can take seconds to show what a step caused: polls wait for it, up to
+          // this long by default (the 1 s default failed journeys under load); a test can still ask for more
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           sequence: { groupOrder: 1 },
         },
       },

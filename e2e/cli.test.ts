@@ -137,7 +137,7 @@ function expectCoherent(run: ExportedRun, budget: number): GepaResultDict {
 }
 
 describe('gepa-studio run with the offline demo model', () => {
-  it('the README example config runs to the end and writes a result the studio imports (GEPAResult fields, budget kept)', async () => {
+  it('the README example runs to the end, writing a result the studio imports (GEPAResult, budget)', async () => {
     const out = path.join(work, 'example-result.json');
     const { code, stdout, stderr } = await runCli(['run', '--config', EXAMPLE, '--out', out]);
     expect(code, stderr).toBe(0);
@@ -159,7 +159,7 @@ describe('gepa-studio run with the offline demo model', () => {
     expect(readFileSync(path.join(ROOT, 'examples', 'demo-sentiment.jsonl'), 'utf8')).toBe(sentimentTask.jsonl);
   });
 
-  it('--json-events streams the run on stdout; an exported run works as a config; --quiet keeps stderr empty', async () => {
+  it('--json-events streams the run; an exported run works as a config; --quiet keeps stderr empty', async () => {
     const config = writeConfig('events.json', (c) => (c.budget = { maxMetricCalls: 120 }));
     const out = path.join(work, 'events-result.json');
     const first = await runCli([
@@ -219,7 +219,7 @@ describe('gepa-studio run against the local OpenAI-compatible server', () => {
     timeoutMs: 5000,
   });
 
-  it('completes with the key from the environment, and the key appears nowhere: result, run directory, stdout, stderr', async () => {
+  it('takes the key from the environment; the key is in no result, run directory, stdout or stderr', async () => {
     const config = writeConfig('server.json', (c) => {
       c.taskLm = endpoint();
       c.reflectionLm = endpoint();
@@ -287,8 +287,11 @@ describe('stopping and resuming', () => {
   }, 60_000);
 
   const iterationAtLeast = (n: number) => (e: RunEvent) => e.type === 'budget' && e.iteration >= n;
+  // ms per demo-model call in the runs these tests stop: an iteration then takes about a second, so the
+  // run is far from its end when the signal or the stop file arrives, even if this process lags behind
+  const STOPPABLE_LATENCY_MS = '300';
 
-  it("SIGINT after a few iterations exits 130 at a checkpoint; --resume ends with the uninterrupted run's result and history", async () => {
+  it("SIGINT exits 130 at a checkpoint; --resume ends with the uninterrupted run's result and history", async () => {
     const out = path.join(work, 'interrupted.json');
     const runDir = path.join(work, 'interrupted-run');
     const cli = startCli([
@@ -301,7 +304,7 @@ describe('stopping and resuming', () => {
       runDir,
       '--json-events',
       '--demo-latency',
-      '25',
+      STOPPABLE_LATENCY_MS,
     ]);
     await cli.waitForEvent(iterationAtLeast(3));
     cli.kill('SIGINT');
@@ -346,7 +349,7 @@ describe('stopping and resuming', () => {
       runDir,
       '--json-events',
       '--demo-latency',
-      '25',
+      STOPPABLE_LATENCY_MS,
     ]);
     await cli.waitForEvent(iterationAtLeast(2));
     cli.kill('SIGTERM');
@@ -355,7 +358,7 @@ describe('stopping and resuming', () => {
     expect(existsSync(path.join(runDir, 'state.json'))).toBe(true);
   }, 60_000);
 
-  it('creating DIR/stop ends the run gracefully at the next iteration with its result; --resume finishes it', async () => {
+  it('DIR/stop ends the run gracefully at the next iteration with its result; --resume finishes it', async () => {
     const out = path.join(work, 'stopfile.json');
     const runDir = path.join(work, 'stopfile-run');
     const cli = startCli([
@@ -368,7 +371,7 @@ describe('stopping and resuming', () => {
       runDir,
       '--json-events',
       '--demo-latency',
-      '25',
+      STOPPABLE_LATENCY_MS,
     ]);
     await cli.waitForEvent(iterationAtLeast(3));
     writeFileSync(path.join(runDir, 'stop'), '');
@@ -535,7 +538,7 @@ describe.concurrent('bad configs: a message that names the field, a non-zero exi
 });
 
 describe('guards around the run directory', () => {
-  it('a fresh run refuses a directory that holds a run; --resume refuses a different config, naming the field', async () => {
+  it('a fresh run refuses a directory holding a run; --resume refuses another config, naming the field', async () => {
     const config = writeConfig('guard.json', (c) => (c.budget = { maxMetricCalls: 60 }));
     const runDir = path.join(work, 'guard-run');
     const first = await runCli([

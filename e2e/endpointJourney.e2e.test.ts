@@ -7,14 +7,18 @@ import { startLmServer, type LmServer } from './lmServer/server.ts';
 import { useStudioSuite } from './harness/session.ts';
 import { checkJourneyExport, runJourney } from './harness/journey.ts';
 
-const BUDGET = 6000;
+// a request takes LATENCY_MS, and an iteration (at most ~24 metric calls) makes at least two rounds of
+// requests: spending this takes over 20 minutes, far longer than the test may take, so the run is live at Stop
+const BUDGET = 100_000;
+// the demo model's pace: slow enough to watch, like a real endpoint. Much faster (25 ms, ~300 calls a
+// second) floods the page with events, and on a busy machine a click then waits over 30 s to be handled
+const LATENCY_MS = 150;
 const API_KEY = 'sk-e2e-7f3a9c1d5b2e8f40';
 const suite = useStudioSuite('endpoint-journey');
 let server: LmServer;
 
 beforeAll(async () => {
-  // a little latency, so the run is slow enough to watch, like a real endpoint
-  server = await startLmServer({ port: 0, host: '127.0.0.1', latencyMs: 25, apiKey: API_KEY });
+  server = await startLmServer({ port: 0, host: '127.0.0.1', latencyMs: LATENCY_MS, apiKey: API_KEY });
 });
 afterAll(() => server.close());
 

@@ -51,7 +51,7 @@ async function expectNoMarkup(page: Page, where: string): Promise<void> {
 }
 
 describe('text that looks like HTML', () => {
-  it('renders the payload literally in the preview, candidate text and proposal, with no element and no dialog', async () => {
+  it('renders the payload literally in preview, candidate text and proposal: no element, no dialog', async () => {
     const { page, dialogs } = suite.session;
     const setup = new SetupPage(page);
     await setup.loadDemo('sentiment');
@@ -75,7 +75,7 @@ describe('text that looks like HTML', () => {
 
     await setup.start();
     const run = new RunPage(page);
-    await expect.poll(async () => (await run.status()).toLowerCase(), { timeout: 60_000 }).toMatch(/finished|stopped/);
+    expect(await run.waitForEnd()).toMatch(/finished|stopped/i);
     await run.openTab('overview');
     await expectNoMarkup(page, 'run overview');
 

@@ -19,7 +19,10 @@ export const SEED_PROMPT = 'Decide whether the review is positive, negative or n
 export interface JourneyOptions {
   /** artifacts folder */
   group: string;
-  /** max metric calls: large enough that the run is still live when the journey stops it */
+  /**
+   * max metric calls: more than the run can spend before the test's own timeout, whatever the machine's
+   * load (the model's latency is a floor on its pace), so the run is live when the journey stops it
+   */
   budget: number;
   /** task and reflection LM; the offline demo model when absent */
   model?: ModelSettings;

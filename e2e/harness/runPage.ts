@@ -51,7 +51,8 @@ export class RunPage {
     return this.id('score-chart').locator('circle').count();
   }
 
-  async waitForEnd(timeoutMs = 60_000): Promise<string> {
+  /** Waits for the run to end; the default is generous, a run slowed by a busy machine is not a failure. */
+  async waitForEnd(timeoutMs = 90_000): Promise<string> {
     await this.page.waitForFunction(
       (re) => new RegExp(re, 'i').test(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''),
       ENDED.source,
@@ -60,9 +61,19 @@ export class RunPage {
     return this.status();
   }
 
+  /**
+   * Stops a live run. A run that already ended offers no Stop: that is the test's mistake (its run could
+   * end before this point), so it fails at once saying so instead of waiting on a disabled button.
+   */
   async stop(): Promise<string> {
-    await this.id('stop-run').click();
-    return this.waitForEnd(30_000);
+    const button = this.id('stop-run');
+    if (!(await button.isEnabled()))
+      throw new Error(
+        `Stop is not offered: the run is already "${await this.status()}". A test that stops a run must ` +
+          'give it a budget it cannot spend first (or hold its endpoint).',
+      );
+    await button.click();
+    return this.waitForEnd(60_000);
   }
 
   /** Clicks an export button and returns the downloaded file, also saved under e2e/artifacts/<group>/. */

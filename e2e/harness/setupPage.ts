@@ -52,6 +52,11 @@ export class SetupPage {
     if (settings.apiKey !== undefined) await this.id(`model-key-${role}`).fill(settings.apiKey);
   }
 
+  /** The offline demo model's simulated latency, in ms per call (the slider steps by 10). */
+  async setDemoLatency(ms: number): Promise<void> {
+    await setControl(this.id('demo-latency'), String(ms));
+  }
+
   async setBudget(mode: 'auto' | 'maxMetricCalls' | 'maxFullEvals', value: string | number): Promise<void> {
     await this.id('budget-mode').selectOption(mode);
     await setControl(this.id('budget-value'), String(value));

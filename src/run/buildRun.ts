@@ -3,9 +3,6 @@
 // the metric, and the adapter. Shared by the studio's worker, the CLI and the integration tests, so a
 // config runs the same way everywhere. Secrets arrive separately and are held in memory only.
 import type { GepaOptions } from '../engine/index.ts';
-import type { LanguageModel, LmEndpointConfig } from '../lm/types.ts';
-import { OpenAiLanguageModel } from '../lm/openAiLanguageModel.ts';
-import { DemoLanguageModel } from '../lm/demo/index.ts';
 import { LimiterPool } from '../lm/limiter.ts';
 import { UsageMeter } from '../lm/usage.ts';
 import type { MeteredUsage } from '../lm/usage.ts';
@@ -20,6 +17,7 @@ import { ProgramAdapter } from '../tasks/adapter.ts';
 import { reflectionLmFrom } from '../tasks/reflectionLm.ts';
 import type { Example } from '../tasks/types.ts';
 import type { ModelConfig, RunConfig } from './runConfig.ts';
+import { languageModelFor } from './languageModel.ts';
 import { prepareRunDataset } from './runDataset.ts';
 
 export interface RunSecrets {
@@ -51,17 +49,6 @@ export interface BuiltRun {
   dispose(): void;
 }
 
-function baseModel(
-  m: ModelConfig,
-  apiKey: string | undefined,
-  concurrency: number,
-  demoLatencyMs: number,
-): LanguageModel {
-  if (m.provider === 'demo') return new DemoLanguageModel({ latencyMs: demoLatencyMs });
-  const { apiKeyEnv: _env, ...endpoint } = m;
-  return new OpenAiLanguageModel({ ...(endpoint as LmEndpointConfig), apiKey, concurrency });
-}
-
 export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
   const { train, val } = prepareRunDataset(config, deps.rows);
 
@@ -70,16 +57,17 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
   const unsubscribe = deps.onUsage ? meter.subscribe(deps.onUsage) : () => {};
   const limiters = new LimiterPool();
   const secrets = deps.secrets ?? {};
-  const latency = deps.demoLatencyMs ?? 0;
+  const baseModel = (m: ModelConfig, apiKey: string | undefined) =>
+    languageModelFor(m, { apiKey, concurrency: o.concurrency, demoLatencyMs: deps.demoLatencyMs ?? 0 });
   const limiterFor = (m: ModelConfig) => (m.provider === 'demo' ? undefined : limiters.for(m.baseUrl, o.concurrency));
 
-  const task = stackModel(baseModel(config.taskLm, secrets.taskApiKey, o.concurrency, latency), {
+  const task = stackModel(baseModel(config.taskLm, secrets.taskApiKey), {
     role: 'task',
     limiter: limiterFor(config.taskLm),
     cache: deps.cacheStore ?? new MemoryCacheStore(),
     meter,
   });
-  const reflection = stackModel(baseModel(config.reflectionLm, secrets.reflectionApiKey, o.concurrency, latency), {
+  const reflection = stackModel(baseModel(config.reflectionLm, secrets.reflectionApiKey), {
     role: 'reflection',
     limiter: limiterFor(config.reflectionLm),
     meter,
@@ -88,7 +76,7 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
   if (config.metric.kind === 'llm_judge') {
     const judgeConfig = config.judgeLm ?? config.reflectionLm;
     const judgeKey = config.judgeLm ? secrets.judgeApiKey : secrets.reflectionApiKey;
-    const judge = stackModel(baseModel(judgeConfig, judgeKey, o.concurrency, latency), {
+    const judge = stackModel(baseModel(judgeConfig, judgeKey), {
       role: 'judge',
       limiter: limiterFor(judgeConfig),
       meter,

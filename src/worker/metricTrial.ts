@@ -1,28 +1,22 @@
 // "Test on 3 examples": runs the seed program with the task LM on a few examples and grades each output
 // with the configured metric, so the user sees scores and feedback before paying for a run. A failing
 // LM call fails the whole trial with the endpoint's own message (it is a setup problem, not a score).
-import type { LanguageModel, LmEndpointConfig } from '../lm/types.ts';
-import { OpenAiLanguageModel } from '../lm/openAiLanguageModel.ts';
-import { DemoLanguageModel } from '../lm/demo/index.ts';
 import { makeMetric } from '../tasks/metrics/index.ts';
 import type { MetricWorkerFactory } from '../tasks/metrics/index.ts';
 import { runProgram } from '../tasks/programRunner.ts';
-import type { ModelConfig } from '../run/runConfig.ts';
+import { languageModelFor } from '../run/languageModel.ts';
 import type { MetricTrial, MetricTrialRequest } from './protocol.ts';
-
-function modelFor(config: ModelConfig, apiKey: string | undefined): LanguageModel {
-  if (config.provider === 'demo') return new DemoLanguageModel();
-  const { apiKeyEnv: _env, ...endpoint } = config;
-  return new OpenAiLanguageModel({ ...(endpoint as LmEndpointConfig), apiKey });
-}
 
 export async function runMetricTrials(
   request: MetricTrialRequest,
   deps: { workerFactory?: MetricWorkerFactory } = {},
 ): Promise<MetricTrial[]> {
   const { program, metric: metricConfig, taskLm, judgeLm, secrets } = request;
-  const task = modelFor(taskLm, secrets.taskApiKey);
-  const judgeModel = metricConfig.kind === 'llm_judge' && judgeLm ? modelFor(judgeLm, secrets.judgeApiKey) : undefined;
+  const task = languageModelFor(taskLm, { apiKey: secrets.taskApiKey });
+  const judgeModel =
+    metricConfig.kind === 'llm_judge' && judgeLm
+      ? languageModelFor(judgeLm, { apiKey: secrets.judgeApiKey })
+      : undefined;
   const metric = makeMetric(metricConfig, { judgeModel, workerFactory: deps.workerFactory });
   const seed = Object.fromEntries(program.steps.map((s) => [s.name, s.instruction]));
   try {

@@ -42,7 +42,10 @@ export function resumeBlocker(row: HistoryRow, liveRunHere: boolean): string | n
     return 'Another tab drives this run: only that tab can pause, resume or stop it (open it here to watch it live).';
   if (row.driver === 'this-tab') return 'This run is in progress in this tab: use the controls in its run view.';
   if (row.status !== 'interrupted')
-    return `This run ${row.status === 'error' ? 'ended with an error' : `is ${row.status}`}: nothing to resume (duplicate it to run again).`;
+    return (
+      `This run ${row.status === 'error' ? 'ended with an error' : `is ${row.status}`}: ` +
+      'nothing to resume (duplicate it to run again).'
+    );
   if (liveRunHere) return 'A run is in progress in this tab: stop it (or wait for it to end) before resuming another.';
   return null;
 }

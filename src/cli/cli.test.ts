@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sentimentTask } from '../tasks/demos/index.ts';
+import { demoRunConfig } from '../run/demoRunConfig.ts';
 import { parseExport } from '../run/exportFormat.ts';
 import { runCli } from './cli.ts';
 import type { CliIo, StopSignal } from './runCommand.ts';
@@ -35,22 +36,7 @@ function fakeIo(tty = false) {
   return { io, out, err, signal: (s: StopSignal) => handler?.(s) };
 }
 
-const demo = { provider: 'demo', baseUrl: 'offline', model: 'demo' };
-const config = (budget: number) => ({
-  version: 1,
-  name: 'unit',
-  program: sentimentTask.program,
-  dataset: {
-    fileName: sentimentTask.fileName,
-    rows: sentimentTask.rows,
-    mapping: sentimentTask.fields,
-    split: { valFraction: 1 / 3, seed: 0 },
-  },
-  metric: sentimentTask.metric,
-  taskLm: demo,
-  reflectionLm: demo,
-  budget: { maxMetricCalls: budget },
-});
+const config = (budget: number) => demoRunConfig(sentimentTask, { budget: { maxMetricCalls: budget } });
 
 describe('runCli', () => {
   it('prints help on stdout and exits 0', async () => {

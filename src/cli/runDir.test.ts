@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GepaState } from '../engine/index.ts';
 import { STATE_VERSION } from '../engine/index.ts';
 import { sentimentTask } from '../tasks/demos/index.ts';
-import { DEFAULT_RUN_OPTIONS } from '../run/runConfig.ts';
-import type { RunConfig } from '../run/runConfig.ts';
-import type { RunEvent } from '../run/runEvent.ts';
+import { emptyTotals } from '../lm/usage.ts';
+import { demoRunConfig } from '../run/demoRunConfig.ts';
+import type { RunEvent, UsageSnapshot } from '../run/runEvent.ts';
 import { FileCacheStore } from './fileCacheStore.ts';
 import { RunDir, committedEvents, writeFileAtomic } from './runDir.ts';
 
@@ -17,17 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const config: RunConfig = {
-  version: 1,
-  name: 'sentiment',
-  program: sentimentTask.program,
-  dataset: {
-    fileName: sentimentTask.fileName,
-    rows: sentimentTask.rows,
-    mapping: sentimentTask.fields,
-    split: { valFraction: 1 / 3, seed: 0 },
-  },
-  metric: sentimentTask.metric,
+const config = demoRunConfig(sentimentTask, {
   taskLm: {
     provider: 'custom',
     baseUrl: 'http://127.0.0.1:1/v1',
@@ -35,15 +25,20 @@ const config: RunConfig = {
     apiKeyEnv: 'KEY',
     headers: { Authorization: 'Bearer sk-secret' },
   },
-  reflectionLm: { provider: 'demo', baseUrl: 'offline', model: 'demo' },
   budget: { maxMetricCalls: 100 },
-  options: DEFAULT_RUN_OPTIONS,
-};
+});
 
 const state = (iteration: number): GepaState =>
   ({ version: STATE_VERSION, iteration, totalMetricCalls: iteration * 10 }) as unknown as GepaState;
 const log = (message: string): RunEvent => ({ type: 'log', level: 'info', message });
 const line = (o: unknown) => JSON.stringify(o) + '\n';
+/** What the run's meter says after `calls` calls of one token each way. */
+const usage = (calls: number): UsageSnapshot => ({
+  byRole: {},
+  total: { ...emptyTotals(), calls, promptTokens: calls, completionTokens: calls },
+  cacheHits: 0,
+  cacheSavedUsd: 0,
+});
 
 describe('committedEvents', () => {
   it('keeps the events up to the checkpoint line of the given iteration and cuts what follows', () => {
@@ -66,34 +61,8 @@ describe('committedEvents', () => {
 describe('RunDir', () => {
   it('checkpoints round-trip: state, each iteration’s events, usage; a crash between the writes is cut on open', () => {
     const runDir = RunDir.create(path.join(dir, 'run'), config, 'run-1');
-    runDir.commit([log('seed')], state(0), {
-      byRole: {},
-      total: {
-        calls: 1,
-        cachedCalls: 0,
-        promptTokens: 1,
-        completionTokens: 1,
-        costUsd: 0,
-        savedUsd: 0,
-        unpricedCalls: 0,
-      },
-      cacheHits: 0,
-      cacheSavedUsd: 0,
-    });
-    runDir.commit([log('it1')], state(1), {
-      byRole: {},
-      total: {
-        calls: 2,
-        cachedCalls: 0,
-        promptTokens: 2,
-        completionTokens: 2,
-        costUsd: 0,
-        savedUsd: 0,
-        unpricedCalls: 0,
-      },
-      cacheHits: 0,
-      cacheSavedUsd: 0,
-    });
+    runDir.commit([log('seed')], state(0), usage(1));
+    runDir.commit([log('it1')], state(1), usage(2));
     // the events of iteration 2 reached the log, its state did not
     writeFileSync(
       runDir.file('events'),
@@ -113,20 +82,7 @@ describe('RunDir', () => {
   });
 
   it('refuses to start over a run, and to resume what is not one', () => {
-    RunDir.create(path.join(dir, 'run'), config, 'r').commit([], state(0), {
-      byRole: {},
-      total: {
-        calls: 0,
-        cachedCalls: 0,
-        promptTokens: 0,
-        completionTokens: 0,
-        costUsd: 0,
-        savedUsd: 0,
-        unpricedCalls: 0,
-      },
-      cacheHits: 0,
-      cacheSavedUsd: 0,
-    });
+    RunDir.create(path.join(dir, 'run'), config, 'r').commit([], state(0), usage(0));
     expect(() => RunDir.create(path.join(dir, 'run'), config, 'r2')).toThrow(/--run-dir: .* already holds a run/);
     expect(() => RunDir.open(path.join(dir, 'none'))).toThrow(/--resume: run directory not found/);
     RunDir.create(path.join(dir, 'fresh'), config, 'r3');

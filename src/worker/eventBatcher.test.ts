@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyTotals } from '../lm/usage.ts';
 import { createEventBatcher } from './eventBatcher.ts';
 import type { RunEvent } from '../run/runEvent.ts';
 
@@ -25,20 +26,7 @@ describe('event batcher', () => {
     const b = createEventBatcher(send);
     const usage = (calls: number): RunEvent => ({
       type: 'usage',
-      usage: {
-        byRole: {},
-        total: {
-          calls,
-          cachedCalls: 0,
-          promptTokens: 0,
-          completionTokens: 0,
-          costUsd: 0,
-          savedUsd: 0,
-          unpricedCalls: 0,
-        },
-        cacheHits: 0,
-        cacheSavedUsd: 0,
-      },
+      usage: { byRole: {}, total: { ...emptyTotals(), calls }, cacheHits: 0, cacheSavedUsd: 0 },
     });
     b.push(budget(1));
     b.push(usage(1));

@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { errorMessage, GepaConfigError } from '../engine/index.ts';
 import type { BuiltRun, RunSecrets } from '../run/buildRun.ts';
-import { buildExport } from '../run/exportFormat.ts';
+import { buildExport, emptyExportedRun } from '../run/exportFormat.ts';
 import { foldRunEvents } from '../run/foldRunEvents.ts';
 import { redactor } from '../run/redact.ts';
 import { RunConfigError } from '../run/runConfig.ts';
@@ -27,7 +27,6 @@ import { checkBudget, checkCustomMetric, checkEndpoints } from './preflight.ts';
 import { Progress } from './progress.ts';
 import type { ProgressStream } from './progress.ts';
 import { RUN_FILES, RunDir, writeFileAtomic } from './runDir.ts';
-import { emptyRecord } from './runRecord.ts';
 import { buildOrExplain, checkWritable, resolveSetup } from './runSetup.ts';
 import type { Setup } from './runSetup.ts';
 
@@ -226,7 +225,7 @@ async function drive(ctx: DriveContext): Promise<number> {
 
   const finalUsage = outcome.usage as UsageSnapshot;
   runDir.writeUsage(finalUsage);
-  const record = emptyRecord(runDir.meta.runId, config);
+  const record = emptyExportedRun(runDir.meta.runId, config);
   Object.assign(record, foldRunEvents(record, [...committed, ...pending]));
   record.usage = finalUsage;
   mkdirSync(path.dirname(out), { recursive: true });

@@ -6,7 +6,7 @@ import { inlineRows } from './runDataset.ts';
 import { DEFAULT_RUN_OPTIONS } from './runConfig.ts';
 import type { RunConfig } from './runConfig.ts';
 import { unitConversionTask } from '../tasks/demos/index.ts';
-import { buildExport, EXPORT_FORMAT, ExportFormatError, parseExport } from './exportFormat.ts';
+import { buildExport, emptyExportedRun, EXPORT_FORMAT, ExportFormatError, parseExport } from './exportFormat.ts';
 import type { ExportedRun } from './exportFormat.ts';
 
 const demo = { provider: 'demo' as const, baseUrl: 'offline', model: 'demo' };
@@ -187,20 +187,5 @@ describe('run export', () => {
 });
 
 function emptyRun(): ExportedRun {
-  return {
-    runId: null,
-    status: 'finished',
-    statusMessage: '',
-    config: null,
-    result: null,
-    candidates: [],
-    proposals: [],
-    front: [],
-    scores: [],
-    budget: { used: 0, cap: null, iteration: 0 },
-    valExamples: [],
-    trainCount: 0,
-    usage: null,
-    summary: null,
-  };
+  return { ...emptyExportedRun(null, null), status: 'finished' };
 }

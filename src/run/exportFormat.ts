@@ -47,6 +47,26 @@ export interface RunExport extends ExportedRun {
   exportedAt: string;
 }
 
+/** A run before its first event: what a CLI result file starts from and folds the run's events into. */
+export function emptyExportedRun(runId: string | null, config: RunConfig | null): ExportedRun {
+  return {
+    runId,
+    status: 'starting',
+    statusMessage: '',
+    config,
+    result: null,
+    candidates: [],
+    proposals: [],
+    front: [],
+    scores: [],
+    budget: { used: 0, cap: null, iteration: 0 },
+    valExamples: [],
+    trainCount: 0,
+    usage: null,
+    summary: null,
+  };
+}
+
 export class ExportFormatError extends Error {
   constructor(
     readonly fileName: string,

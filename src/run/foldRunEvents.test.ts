@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidateRow, ProposalRow } from '../engine/index.ts';
 import { sentimentTask } from '../tasks/demos/index.ts';
-import { DEFAULT_RUN_OPTIONS } from '../run/runConfig.ts';
-import type { RunConfig } from '../run/runConfig.ts';
-import type { RunEvent } from '../run/runEvent.ts';
-import { emptyRecord } from './runRecord.ts';
-import { foldRunEvents } from '../run/foldRunEvents.ts';
+import { DEFAULT_RUN_OPTIONS } from './runConfig.ts';
+import type { RunConfig } from './runConfig.ts';
+import type { RunEvent } from './runEvent.ts';
+import { emptyExportedRun } from './exportFormat.ts';
+import { foldRunEvents } from './foldRunEvents.ts';
 
 const config = {
   version: 1,
@@ -30,9 +30,9 @@ const row = (candidateIdx: number, isBest: boolean): CandidateRow => ({
   metricCallsAtDiscovery: 0,
 });
 
-describe('folding events into a result record', () => {
+describe('foldRunEvents', () => {
   it('folds a run: candidates by index, only the latest best flagged, rows and points in order, rest replaced', () => {
-    const run = emptyRecord('r1', config);
+    const run = emptyExportedRun('r1', config);
     const events: RunEvent[] = [
       { type: 'status', status: 'running' },
       { type: 'examples', train: 4, val: [{ id: 'a' }, { id: 'b' }] },

@@ -56,6 +56,11 @@ describe('dataset upload errors', () => {
     expect(await preview.textContent()).toContain('column_4');
     await expect.poll(() => warnings.count()).toBe(0);
 
+    // JSON allows an empty key: it is named by position too, else it could be neither shown nor mapped
+    await setup.uploadDataset(fixture('awkward-empty-key.jsonl'));
+    await expect.poll(() => warnings.textContent()).toContain('key "" (first on line 1) is empty; named "column_1"');
+    expect(await preview.textContent()).toContain('geography');
+
     await setup.uploadDataset(fixture('awkward-duplicate-headers.csv'));
     const error = setup.id('dataset-error');
     await error.waitFor();

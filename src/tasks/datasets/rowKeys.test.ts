@@ -32,11 +32,17 @@ describe('cleanRowKeys', () => {
     );
   });
 
-  it('keeps a key made only of invisible characters, and says so', () => {
-    const cleaned = cleanRowKeys([row(1, { '\u200B': 'x', q: 'a' })], 'd.jsonl');
-    expect(cleaned.columns).toEqual(['\u200B', 'q']);
+  it('names an empty key, or one made only of invisible characters, by its position, as in a CSV', () => {
+    const cleaned = cleanRowKeys([row(1, { '\u200B': 'x', q: 'a', '': 'y', column_3: 'z' })], 'd.jsonl');
+    expect(cleaned.columns).toEqual(['column_1', 'q', 'column_3_2', 'column_3']);
+    expect(cleaned.rows[0]?.values).toEqual({ column_1: 'x', q: 'a', column_3_2: 'y', column_3: 'z' });
     expect(cleaned.warnings).toEqual([
-      'key "‹U+200B›" (first on line 1) is only a zero-width space (U+200B); kept as it is',
+      'key "‹U+200B›" (first on line 1) held only a zero-width space (U+200B); named "column_1"',
+      'key "" (first on line 1) is empty; named "column_3_2"',
     ]);
+  });
+
+  it('leaves plain spaces around a key alone', () => {
+    expect(cleanRowKeys([row(1, { ' q ': 'a' })], 'd.jsonl')).toMatchObject({ columns: [' q '], warnings: [] });
   });
 });

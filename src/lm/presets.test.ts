@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corsHintFor, endpointFromPreset, PROVIDER_PRESETS, presetFor } from './presets.ts';
+import { corsHintFor, PROVIDER_PRESETS, presetFor } from './presets.ts';
 
 describe('provider presets', () => {
   it("point at each provider's OpenAI-compatible base URL", () => {
@@ -28,18 +28,5 @@ describe('provider presets', () => {
     expect(corsHintFor('lmstudio')).toContain('Enable CORS');
     expect(corsHintFor('anthropic')).toContain('anthropic-dangerous-direct-browser-access');
     expect(corsHintFor('demo')).toBe(corsHintFor('custom'));
-  });
-
-  it("an endpoint from a preset keeps the preset headers under the user's", () => {
-    const e = endpointFromPreset('anthropic', { model: 'claude-haiku-4-5', apiKey: 'k', headers: { 'x-extra': '1' } });
-    expect(e).toMatchObject({
-      provider: 'anthropic',
-      baseUrl: 'https://api.anthropic.com/v1',
-      model: 'claude-haiku-4-5',
-    });
-    expect(e.headers).toEqual({ 'anthropic-dangerous-direct-browser-access': 'true', 'x-extra': '1' });
-    expect(endpointFromPreset('ollama', { model: 'm', baseUrl: 'http://box:11434/v1' }).baseUrl).toBe(
-      'http://box:11434/v1',
-    );
   });
 });

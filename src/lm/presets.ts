@@ -2,7 +2,7 @@
 // what to tell the user when a browser call fails with a bare network error (the browser hides CORS
 // failures behind "Failed to fetch", so the hint is the only explanation the user will get).
 // Invariant: presets are plain data; nothing here performs I/O.
-import type { LmEndpointConfig, Price, PriceTable, ProviderId } from './types.ts';
+import type { Price, PriceTable, ProviderId } from './types.ts';
 
 export type HttpProviderId = Exclude<ProviderId, 'demo'>;
 
@@ -123,20 +123,6 @@ export function presetFor(provider: ProviderId): ProviderPreset {
 
 export function corsHintFor(provider: ProviderId): string {
   return presetFor(provider).corsHint;
-}
-
-/** An endpoint config from a preset; explicit fields win, preset headers are merged under the given ones. */
-export function endpointFromPreset(
-  provider: HttpProviderId,
-  fields: Omit<LmEndpointConfig, 'provider' | 'baseUrl'> & { baseUrl?: string },
-): LmEndpointConfig {
-  const preset = PROVIDER_PRESETS[provider];
-  return {
-    ...fields,
-    provider,
-    baseUrl: fields.baseUrl ?? preset.baseUrl,
-    headers: { ...preset.headers, ...fields.headers },
-  };
 }
 
 // List prices in USD per million tokens at the time of writing; a default the user edits, not a source of

@@ -36,7 +36,7 @@ export interface MatrixGeometry {
   height: number;
 }
 
-export const LABEL_MIN_ROW_HEIGHT = 11;
+const LABEL_MIN_ROW_HEIGHT = 11;
 
 /** Cells as large as the panel allows (within readable limits); the matrix scrolls when even the minimum does not fit. */
 export function matrixGeometry(rows: number, cols: number, availW: number, availH: number): MatrixGeometry {

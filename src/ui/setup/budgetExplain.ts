@@ -31,7 +31,7 @@ export interface BudgetExplanation {
 }
 
 /** Proposals wanted at the very least for a run to be worth starting. */
-export const MIN_USEFUL_PROPOSALS = 3;
+const MIN_USEFUL_PROPOSALS = 3;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;

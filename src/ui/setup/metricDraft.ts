@@ -50,7 +50,7 @@ export const METRIC_KINDS: readonly { kind: MetricKind; label: string; help: str
   },
 ];
 
-export const SAMPLE_CUSTOM_METRIC = `// example: the mapped input fields, example.answer, example.id
+const SAMPLE_CUSTOM_METRIC = `// example: the mapped input fields, example.answer, example.id
 // output: the program's final output
 // trace: one entry per step, { step, messages, output }
 (example, output, trace) => {
@@ -65,7 +65,7 @@ export const SAMPLE_CUSTOM_METRIC = `// example: the mapped input fields, exampl
 }
 `;
 
-export const SAMPLE_RUBRIC =
+const SAMPLE_RUBRIC =
   'Score 1 if the output answers the question correctly and concisely, 0.5 if it is partly correct, 0 otherwise. Explain what is missing or wrong.';
 
 const caseOf = (m: MetricConfig) => ('caseSensitive' in m ? m.caseSensitive : undefined);

@@ -7,7 +7,7 @@ import type { ModelConfig } from '../../run/runConfig.ts';
 import { DEMO_MODEL } from '../../store/setupStore.ts';
 
 /** The demo model's name wherever it is selected (the same words the LM layer uses for it). */
-export const DEMO_MODEL_LABEL = 'Demo model (simulated, offline)';
+const DEMO_MODEL_LABEL = 'Demo model (simulated, offline)';
 
 export type ProviderChoice = ModelConfig['provider'];
 

@@ -15,6 +15,7 @@ import { EXPORT_FORMAT } from '../run/exportFormat.ts';
 import { DatasetError } from '../tasks/types.ts';
 import { RunConfigError, validateRunConfig } from '../run/runConfig.ts';
 import type { ModelConfig, RunConfig } from '../run/runConfig.ts';
+import { errorMessage } from '../engine/index.ts';
 
 export interface LoadedConfig {
   /** validated, defaults filled in, rows inline, no dataset path */
@@ -39,10 +40,7 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new RunConfigError(
-      'config',
-      `${file} is not valid JSON (${err instanceof Error ? err.message : String(err)})`,
-    );
+    throw new RunConfigError('config', `${file} is not valid JSON (${errorMessage(err)})`);
   }
 }
 

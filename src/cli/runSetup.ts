@@ -16,6 +16,7 @@ import type { RunArgs } from './args.ts';
 import { loadConfigFile } from './loadConfig.ts';
 import { RUN_FILES, RunDir } from './runDir.ts';
 import type { OpenedRun } from './runDir.ts';
+import { errorMessage } from '../engine/index.ts';
 
 export function defaultRunDir(out: string): string {
   return out.replace(/\.json$/i, '') + '-run';
@@ -93,9 +94,6 @@ export function checkWritable(out: string): void {
     mkdirSync(path.dirname(out), { recursive: true });
     accessSync(path.dirname(out), constants.W_OK);
   } catch (err) {
-    throw new RunConfigError(
-      '--out',
-      `cannot write the result to ${out}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    throw new RunConfigError('--out', `cannot write the result to ${out}: ${errorMessage(err)}`);
   }
 }

@@ -21,6 +21,7 @@ import type { RunData } from './runStore.ts';
 import { useSetupStore } from './setupStore.ts';
 import type { LmRole, SetupState } from './setupStore.ts';
 import { useUiStore } from './uiStore.ts';
+import { errorMessage } from '../engine/index.ts';
 
 /** A file an export built, before it is saved. */
 export interface ExportFile {
@@ -42,8 +43,6 @@ function onEngineCrash(message: string): void {
 }
 
 const engine = (): EngineClient => (client ??= createEngineClient({ onCrash: onEngineCrash }));
-
-const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 function isLive(run: Pick<RunData, 'status' | 'readOnly'>): boolean {
   return !run.readOnly && LIVE.includes(run.status);
@@ -102,7 +101,9 @@ export async function startRun(): Promise<void> {
   engine()
     .start(request, (events) => applyToRun(runId, events))
     .catch((err: unknown) =>
-      applyToRun(runId, [{ type: 'status', status: 'error', message: `The run could not start: ${messageOf(err)}` }]),
+      applyToRun(runId, [
+        { type: 'status', status: 'error', message: `The run could not start: ${errorMessage(err)}` },
+      ]),
     );
 }
 
@@ -128,7 +129,9 @@ export async function resumeStoredRun(runId: string, secrets: RunSecrets): Promi
   engine()
     .start(request, (events) => applyToRun(runId, events))
     .catch((err: unknown) =>
-      applyToRun(runId, [{ type: 'status', status: 'error', message: `The run could not resume: ${messageOf(err)}` }]),
+      applyToRun(runId, [
+        { type: 'status', status: 'error', message: `The run could not resume: ${errorMessage(err)}` },
+      ]),
     );
 }
 
@@ -153,7 +156,7 @@ export async function testConnection(role: LmRole): Promise<ConnectionResult> {
   try {
     return await engine().testConnection(model, s.keys[role] || undefined);
   } catch (err) {
-    return { ok: false, message: `The connection test could not run: ${messageOf(err)}` };
+    return { ok: false, message: `The connection test could not run: ${errorMessage(err)}` };
   }
 }
 

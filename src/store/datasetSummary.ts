@@ -6,6 +6,7 @@
 import { prepareDataset } from '../tasks/datasets/index.ts';
 import type { Example } from '../tasks/types.ts';
 import type { DatasetDraft } from './setupStore.ts';
+import { errorMessage } from '../engine/index.ts';
 
 export interface DatasetSummary {
   examples: number;
@@ -31,6 +32,6 @@ export function summarizeDataset(draft: DatasetDraft, jsonAnswer: boolean): Data
       problem: null,
     };
   } catch (err) {
-    return { ...EMPTY, problem: err instanceof Error ? err.message : String(err) };
+    return { ...EMPTY, problem: errorMessage(err) };
   }
 }

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { BudgetConfig, ModelConfig, RunConfig, RunOptionsConfig } from '../run/runConfig.ts';
 import { DEFAULT_RUN_OPTIONS, RUN_CONFIG_VERSION } from '../run/runConfig.ts';
 import type { FieldMapping, MetricConfig, Program, ProgramStep } from '../tasks/types.ts';
-import { DatasetError } from '../tasks/types.ts';
+import { errorMessage } from '../engine/index.ts';
 import { guessMapping, parseDataset } from '../tasks/datasets/index.ts';
 import type { DatasetRow } from '../tasks/datasets/index.ts';
 import { demoTaskById } from '../tasks/demos/index.ts';
@@ -129,7 +129,7 @@ export function parseIntoDraft(previous: DatasetDraft, fileName: string, text: s
       mapping: guessMapping(parsed.columns),
     };
   } catch (err) {
-    const message = err instanceof DatasetError || err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     return { ...previous, error: message };
   }
 }

@@ -6,6 +6,7 @@ import { DatasetError, type Example, type FieldMapping } from '../types.ts';
 import { applyMapping } from './mapping.ts';
 import type { DatasetRow } from './rows.ts';
 import { splitDataset, type SplitOptions } from './split.ts';
+import { errorMessage } from '../../engine/index.ts';
 
 export interface DatasetSpec {
   fileName: string;
@@ -37,7 +38,7 @@ export function prepareDataset(rows: readonly DatasetRow[], spec: DatasetSpec): 
   try {
     split = splitDataset(examples, spec.split);
   } catch (err) {
-    throw new DatasetError(`the split is invalid: ${err instanceof Error ? err.message : String(err)}`, spec.fileName);
+    throw new DatasetError(`the split is invalid: ${errorMessage(err)}`, spec.fileName);
   }
   return { examples, ...split };
 }

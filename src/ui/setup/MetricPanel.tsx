@@ -10,6 +10,7 @@ import { MetricTestResults } from './MetricTestResults.tsx';
 import { METRIC_KINDS, metricForKind, metricProblem } from './metricDraft.ts';
 import type { MetricKind } from './metricDraft.ts';
 import type { DatasetSummary } from '../../store/datasetSummary.ts';
+import { errorMessage } from '../../engine/index.ts';
 
 type Trial =
   | { state: 'idle' }
@@ -41,7 +42,7 @@ export function MetricPanel({ summary }: { summary: DatasetSummary }) {
     try {
       setTrial({ state: 'done', trials: await testMetricOn3() });
     } catch (err) {
-      setTrial({ state: 'failed', message: err instanceof Error ? err.message : String(err) });
+      setTrial({ state: 'failed', message: errorMessage(err) });
     }
   };
 

@@ -6,6 +6,7 @@ import { startRun } from '../../store/actions.ts';
 import { startBlockers } from './startBlockers.ts';
 import type { BudgetExplanation } from './budgetExplain.ts';
 import type { DatasetSummary } from '../../store/datasetSummary.ts';
+import { errorMessage } from '../../engine/index.ts';
 
 const SHOWN_REASONS = 3;
 
@@ -33,7 +34,7 @@ export function StartBar({ summary, explanation }: { summary: DatasetSummary; ex
       // the run view replaces this page: open it at its top, not at the Start button's scroll offset
       window.scrollTo(0, 0);
     } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err));
+      setFailure(errorMessage(err));
     }
   };
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelColorOn, legendGradient, scoreColor, scoreDomain } from './scoreColor.ts';
+import { labelColorOn, legendGradient, roundDomain, scoreColor, scoreDomain } from './scoreColor.ts';
 
 describe('scoreColor', () => {
   it('spans the observed scores', () => {
@@ -12,6 +12,12 @@ describe('scoreColor', () => {
     expect(lo).toBeCloseTo(0.46);
     expect(hi).toBeCloseTo(0.56);
     expect(scoreDomain([1, 1])).toEqual([0.9, 1]);
+  });
+
+  it('rounds a domain out to multiples of a step, leaving round ends as they are', () => {
+    expect(roundDomain([0.325, 0.925])).toEqual([0.3, 0.95]);
+    expect(roundDomain([0.15, 0.7])).toEqual([0.15, 0.7]);
+    expect(roundDomain([0.31, 0.49], 0.1)).toEqual([0.3, 0.5]);
   });
 
   it('darkens with the score and clamps outside the domain', () => {

@@ -25,6 +25,15 @@ export function scoreDomain(scores: Iterable<number>, minSpan = 0.1): ScoreDomai
   return [lo, hi];
 }
 
+/**
+ * The domain widened to multiples of `step`: a live run's range then changes a few times, not with
+ * every new best score (each change recolours every mark), and its ends read as round numbers.
+ */
+export function roundDomain([lo, hi]: ScoreDomain, step = 0.05): ScoreDomain {
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  return [round(Math.floor(round(lo / step)) * step), round(Math.ceil(round(hi / step)) * step)];
+}
+
 export function scoreColor(domain: ScoreDomain): (score: number) => string {
   return scaleSequential(interpolate).domain(domain).clamp(true);
 }

@@ -12,7 +12,8 @@ import { createLineageRenderer } from './drawLineage.ts';
 import type { LineageRenderer, LineageViewState } from './drawLineage.ts';
 import { LINEAGE_SPACING, createLineageLayout, rowsFor } from './lineageLayout.ts';
 import { describeLineageNode } from './lineageTooltip.ts';
-import { scoreColor, scoreDomain } from '../common/scoreColor.ts';
+import { roundDomain, scoreColor, scoreDomain } from '../common/scoreColor.ts';
+import type { ScoreDomain } from '../common/scoreColor.ts';
 import { LineageLegend } from './LineageLegend.tsx';
 import './lineage.css';
 
@@ -44,7 +45,12 @@ export function LineageView() {
       ),
     [layoutOf, candidates, rejected],
   );
-  const domain = useMemo(() => scoreDomain(candidates.filter(Boolean).map((c) => c!.row.valsetScore)), [candidates]);
+  // rounded out to 0.05 and kept while its ends stay: a new colour scale restyles every node
+  const [lo, hi] = useMemo(
+    () => roundDomain(scoreDomain(candidates.filter(Boolean).map((c) => c!.row.valsetScore))),
+    [candidates],
+  );
+  const domain = useMemo((): ScoreDomain => [lo, hi], [lo, hi]);
   // one colour per distinct score, not per node and frame: scores take few values (k / valset size)
   const colorOf = useMemo(() => {
     const scale = scoreColor(domain);

@@ -73,7 +73,8 @@ interface Drawn {
   /** null only between writing a new node's markup and picking up its element */
   el: SVGCircleElement | null;
   node: LineageNode;
-  /** where the circle was drawn: the layout updates node objects in place */
+  band: number;
+  /** where the circle was drawn in its band's group: the layout updates node objects in place */
   x: number;
   y: number;
   fill: string | null;
@@ -116,6 +117,9 @@ export function createLineageRenderer(
   /** the layout's edges by target, built on the first hover after an update */
   let incoming: Map<string, LineageEdge[]> | null = null;
   const drawn = new Map<string, Drawn>();
+  const bandGroups: SVGGElement[] = [];
+  /** the x each band's group is translated to */
+  const bandShift: number[] = [];
   const byElement = new WeakMap<Element, Drawn>();
   let stamp = 0;
   let lastColor: LineageMarks['color'] | null = null;
@@ -208,36 +212,60 @@ export function createLineageRenderer(
   }
 
   /** Creates, moves and restyles node circles; returns whether any existing node moved. */
+  /** The group of a band's nodes, created in its place when the band first gets one. */
+  function bandGroup(band: number): SVGGElement {
+    let g = bandGroups[band];
+    if (!g) {
+      bandGroups[band] = g = svgEl('g', 'ln-band');
+      g.setAttribute('transform', `translate(${bandShift[band] ?? 0},0)`);
+      nodesG.append(g);
+    }
+    return g;
+  }
+
   /**
-   * Creates, moves and restyles node circles; returns whether any existing node moved. New nodes are
-   * written as one markup string (thousands of circles parse natively far faster than they are built
-   * call by call); fills are recomputed for all nodes only when the colour function changed.
+   * Creates, moves and restyles node circles; returns whether any existing node moved. Each band's
+   * nodes sit in a group placed at the band's start, so a band that widens shifts the groups after it —
+   * a transform each, not a move (and a style recalculation) per node. New nodes are written as markup,
+   * one string per band (thousands of circles parse natively far faster than they are built call by
+   * call); fills are recomputed for all nodes only when the colour function changed.
    */
   function drawNodes(next: LineageLayout, marks: LineageMarks): boolean {
     stamp++;
     const restyle = marks.color !== lastColor;
     lastColor = marks.color;
     let moved = false;
-    let markup = '';
-    const added: Drawn[] = [];
+    next.bandStarts.forEach((start, band) => {
+      if (bandShift[band] === start) return;
+      bandShift[band] = start;
+      const g = bandGroups[band];
+      if (!g) return;
+      g.setAttribute('transform', `translate(${start},0)`);
+      moved = true;
+    });
+    const markup = new Map<number, string>();
+    const added = new Map<number, Drawn[]>();
     for (const n of next.nodes) {
+      const x = n.x - (next.bandStarts[n.band] ?? 0);
       let d = drawn.get(n.id);
       if (!d) {
         const fill = n.kind === 'candidate' ? marks.color(n.key) : null;
-        markup += nodeMarkup(n, fill, n.kind === 'candidate' ? RADIUS : REJECTED_RADIUS);
-        d = { el: null, node: n, x: n.x, y: n.y, fill, stamp };
+        const r = n.kind === 'candidate' ? RADIUS : REJECTED_RADIUS;
+        markup.set(n.band, (markup.get(n.band) ?? '') + nodeMarkup(n, x, fill, r));
+        d = { el: null, node: n, band: n.band, x, y: n.y, fill, stamp };
         drawn.set(n.id, d);
-        added.push(d);
+        const list = added.get(n.band);
+        if (list) list.push(d);
+        else added.set(n.band, [d]);
         continue;
       }
       d.node = n;
       d.stamp = stamp;
       const el = d.el!;
-      if (d.x !== n.x || d.y !== n.y) {
-        el.setAttribute('cx', String(n.x));
-        el.setAttribute('cy', String(n.y));
-        d.x = n.x;
-        d.y = n.y;
+      if (d.band !== n.band || d.x !== x || d.y !== n.y) {
+        if (d.band !== n.band) bandGroup((d.band = n.band)).append(el);
+        el.setAttribute('cx', String((d.x = x)));
+        el.setAttribute('cy', String((d.y = n.y)));
         moved = true;
       }
       if (restyle && n.kind === 'candidate') {
@@ -245,11 +273,13 @@ export function createLineageRenderer(
         if (fill !== d.fill) el.setAttribute('fill', (d.fill = fill));
       }
     }
-    if (added.length) {
-      nodesG.insertAdjacentHTML('beforeend', markup);
-      const first = nodesG.children.length - added.length;
-      added.forEach((d, i) => {
-        d.el = nodesG.children[first + i] as SVGCircleElement;
+    for (const [band, html] of markup) {
+      const g = bandGroup(band);
+      const fresh = added.get(band)!;
+      g.insertAdjacentHTML('beforeend', html);
+      const first = g.children.length - fresh.length;
+      fresh.forEach((d, i) => {
+        d.el = g.children[first + i] as SVGCircleElement;
         byElement.set(d.el, d);
       });
     }

@@ -27,6 +27,8 @@ export interface LineageNode {
   /** candidate index or proposal id */
   key: number;
   depth: number;
+  /** the column of bands it sits in: generation d is band 2d, rejected proposals from it band 2d + 1 */
+  band: number;
   /** which of its band's sub-columns the node sits in (0 unless the band wrapped) */
   subColumn: number;
   row: number;
@@ -45,6 +47,8 @@ export interface LineageEdge {
 export interface LineageLayout {
   nodes: LineageNode[];
   edges: LineageEdge[];
+  /** the x where each band starts: a node sits at bandStarts[band] + its sub-column's offset */
+  bandStarts: number[];
   bounds: { minX: number; maxX: number; minY: number; maxY: number };
 }
 
@@ -120,7 +124,6 @@ class LayoutBuilder {
   readonly edges: LineageEdge[] = [];
   // generation d is band 2d; proposals rejected from parents of depth d sit in band 2d + 1
   readonly bands: Band[] = [];
-  readonly bandOf: number[] = [];
 
   constructor(readonly spacing: LineageSpacing) {
     this.half = Math.floor(spacing.rows / 2);
@@ -141,9 +144,8 @@ class LayoutBuilder {
     const band = kind === 'candidate' ? 2 * depth : 2 * depth - 1;
     const { subColumn, row } = (this.bands[band] ??= new Band(this.half)).place(wishedRow(parents, this.half));
     const y = (row + (subColumn % 2) / 2) * this.spacing.row;
-    const node: LineageNode = { id, kind, key, depth, subColumn, row, x: 0, y };
+    const node: LineageNode = { id, kind, key, depth, band, subColumn, row, x: 0, y };
     this.nodes.push(node);
-    this.bandOf.push(band);
     const merge = parents.length > 1;
     for (const p of parents) this.edges.push({ id: `${p.id}-${id}`, source: p, target: node, merge });
     return node;
@@ -151,7 +153,7 @@ class LayoutBuilder {
 
   /** Sets every node's x from its band's start (bands may have widened) and returns fresh arrays. */
   result(): LineageLayout {
-    const { spacing, bands, bandOf, nodes } = this;
+    const { spacing, bands, nodes } = this;
     // a band starts half a generation's spacing after the last sub-column of the band before it
     const starts: number[] = [];
     let x = 0;
@@ -160,13 +162,13 @@ class LayoutBuilder {
       x += Math.max(0, (bands[b]?.columns.length ?? 0) - 1) * spacing.subColumn + spacing.column / 2;
     }
     const bounds = { minX: 0, maxX: 0, minY: 0, maxY: 0 };
-    nodes.forEach((n, i) => {
-      n.x = (starts[bandOf[i] as number] as number) + n.subColumn * spacing.subColumn;
+    nodes.forEach((n) => {
+      n.x = (starts[n.band] as number) + n.subColumn * spacing.subColumn;
       if (n.x > bounds.maxX) bounds.maxX = n.x;
       if (n.y < bounds.minY) bounds.minY = n.y;
       if (n.y > bounds.maxY) bounds.maxY = n.y;
     });
-    return { nodes: nodes.slice(), edges: this.edges.slice(), bounds };
+    return { nodes: nodes.slice(), edges: this.edges.slice(), bandStarts: starts, bounds };
   }
 }
 

@@ -56,11 +56,13 @@ describe('lineagePaths', () => {
 
   it('writes a candidate as a circle its tests can find, a rejected proposal without a test id', () => {
     const l = layoutLineage([c(0), c(1, 0)], [{ proposalId: 7, parentIds: [0] }]);
-    expect(nodeMarkup(l.nodes[1]!, 'rgb(1, 2, 3)', 9)).toBe(
-      '<circle class="ln-node candidate" r="9" cx="76" cy="0" fill="rgb(1, 2, 3)" ' +
+    expect(nodeMarkup(l.nodes[1]!, 0, 'rgb(1, 2, 3)', 9)).toBe(
+      '<circle class="ln-node candidate" r="9" cx="0" cy="0" fill="rgb(1, 2, 3)" ' +
         'data-testid="lineage-node-1"></circle>',
     );
-    expect(nodeMarkup(l.nodes[2]!, null, 4)).toBe('<circle class="ln-node rejected" r="4" cx="38" cy="0"></circle>');
+    expect(nodeMarkup(l.nodes[2]!, 22, null, 4)).toBe(
+      '<circle class="ln-node rejected" r="4" cx="22" cy="0"></circle>',
+    );
   });
 
   it('marks each front member once, as one path', () => {

@@ -84,11 +84,14 @@ export function incomingEdges(edges: readonly LineageEdge[]): Map<string, Lineag
   return out;
 }
 
-/** A node's circle as SVG markup (numbers and fixed names only, nothing from the run's text). */
-export function nodeMarkup(n: LineageNode, fill: string | null, r: number): string {
+/**
+ * A node's circle as SVG markup, at `cx` within its band's group (numbers and fixed names only,
+ * nothing from the run's text).
+ */
+export function nodeMarkup(n: LineageNode, cx: number, fill: string | null, r: number): string {
   const testId = n.kind === 'candidate' ? ` data-testid="lineage-node-${n.key}"` : '';
   const paint = fill === null ? '' : ` fill="${fill}"`;
-  return `<circle class="ln-node ${n.kind}" r="${r}" cx="${n.x}" cy="${n.y}"${paint}${testId}></circle>`;
+  return `<circle class="ln-node ${n.kind}" r="${r}" cx="${cx}" cy="${n.y}"${paint}${testId}></circle>`;
 }
 
 /** Small circles on the top-right rim of each front member, as one path. */

@@ -9,6 +9,7 @@ const node = (kind: LineageNode['kind'], key: number): LineageNode => ({
   kind,
   key,
   depth: 0,
+  band: 0,
   subColumn: 0,
   row: 0,
   x: 0,

@@ -223,7 +223,7 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
     stripMost = most;
   }
 
-  function drawPoints(next: ScoreChartData, rescaled: boolean) {
+  function drawPoints(next: ScoreChartData, rescaled: boolean, yChanged: boolean) {
     const before = drawn.candidates ?? [];
     const appendOnly =
       !rescaled &&
@@ -249,7 +249,8 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
       .selectAll<SVGCircleElement, CandidatePoint>('circle')
       .data(next.candidates, (p) => p.idx)
       .join((e) => e.append('circle').call(enter));
-    if (rescaled) points.attr('cx', (p) => x(p.x)).attr('cy', (p) => y(p.y));
+    if (rescaled) points.attr('cx', (p) => x(p.x));
+    if (yChanged) points.attr('cy', (p) => y(p.y));
   }
 
   function update(next: ScoreChartData, width: number, height: number, isDense: boolean) {
@@ -258,15 +259,17 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
     const w = Math.max(10, width - MARGIN.left - MARGIN.right);
     const bottom = Math.max(10, height - MARGIN.top - MARGIN.bottom);
     const h = isDense ? Math.max(10, bottom - STRIP.height - STRIP.gap) : bottom;
-    svg.attr('width', width).attr('height', height);
-    const sig = `${w}|${h}|${next.xMax}|${isDense}`;
+    const sig = `${width}|${height}|${next.xMax}|${isDense}`;
     const rescaled = sig !== signature;
+    // a longer run rescales only x: the points keep their cy
+    const yChanged = h !== plotH;
     signature = sig;
     dense = isDense;
     plotH = h;
     x.domain([0, next.xMax]).range([0, w]);
     y.range([h, 0]);
     if (rescaled) {
+      svg.attr('width', width).attr('height', height);
       drawAxes(w, h, bottom);
       strip.attr('transform', `translate(0,${h + STRIP.gap})`).style('display', dense ? 'inline' : 'none');
       hoverBar.attr('y', 0).attr('height', STRIP.height);
@@ -283,7 +286,7 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
       drawTicks(rejectedG, dense ? [] : next.ticks.filter((t) => !t.accepted), 'rejected', rescaled);
       drawTicks(acceptedG, dense ? [] : next.ticks.filter((t) => t.accepted), 'accepted', rescaled);
     }
-    if (pointsChanged) drawPoints(next, rescaled);
+    if (pointsChanged) drawPoints(next, rescaled, yChanged);
     drawn = { ticks: next.ticks, candidates: next.candidates };
   }
 

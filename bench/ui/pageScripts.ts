@@ -1,6 +1,7 @@
 // The UI benchmark's in-page scripts. They are plain JavaScript strings evaluated in the production
 // build's bench page, reaching the app through the handles benchPage.tsx puts on `window.__studio`, so
-// nothing here is transpiled for the page.
+// nothing here is transpiled for the page. Each marks what it times with 'bench:start' and 'bench:end'
+// (see mainThreadCpu.ts).
 import type { SyntheticRunSize } from './syntheticRun.ts';
 
 export interface DriveFigures {
@@ -80,6 +81,7 @@ export const drive = (size: SyntheticRunSize) => `(async () => {
   requestAnimationFrame(watchFrames);
   const batchMs = [];
   const batchStarts = [];
+  performance.mark('bench:start');
   const t0 = performance.now();
   for (const batch of batches) {
     await frame();
@@ -95,6 +97,7 @@ export const drive = (size: SyntheticRunSize) => `(async () => {
   await afterPaint();
   await afterPaint();
   const t1 = performance.now();
+  performance.mark('bench:end');
   driving = false;
   const sorted = [...batchMs].sort((a, b) => a - b);
   const during = longTasks.filter((e) => e.start >= t0 && e.start < t1);
@@ -169,9 +172,11 @@ export const firstRender = (what: 'lineage' | 'overview', size: SyntheticRunSize
     });
     seen.observe(document.body, { childList: true, subtree: true });
   });
+  performance.mark('bench:start');
   const t0 = performance.now();
   mount();
   const paintedAt = await Promise.race([painted, new Promise((r) => setTimeout(() => r(null), 10000))]);
+  performance.mark('bench:end');
   await new Promise((r) => setTimeout(r, 300));
   return {
     nodes: lineageCount(),

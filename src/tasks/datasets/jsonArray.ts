@@ -2,6 +2,7 @@
 // where each top-level element starts; that is how rows (and errors about them) get line numbers.
 import { DatasetError } from '../types.ts';
 import { checkRowLimit, describeValue, lineLocator, type DatasetLimits, type DatasetRow } from './rows.ts';
+import { errorMessage } from '../../engine/index.ts';
 
 /** Offsets of the first character of each element of the top-level array (text must be valid JSON). */
 export function topLevelElementOffsets(text: string): number[] {
@@ -43,7 +44,7 @@ function locateJsonError(
     try {
       JSON.parse(next === undefined ? slice : slice.replace(/,$/, ''));
     } catch (err) {
-      return { line: locate(offsets[i] as number), element: i, message: (err as Error).message };
+      return { line: locate(offsets[i] as number), element: i, message: errorMessage(err) };
     }
   }
   return undefined;
@@ -62,7 +63,7 @@ export function parseJsonArray(text: string, fileName: string, limits: DatasetLi
         fileName,
         found.line,
       );
-    throw new DatasetError(`invalid JSON (${(err as Error).message})`, fileName);
+    throw new DatasetError(`invalid JSON (${errorMessage(err)})`, fileName);
   }
   if (!Array.isArray(value)) {
     throw new DatasetError(`expected a JSON array of objects, found ${describeValue(value)}`, fileName, 1);

@@ -2,6 +2,7 @@
 // trailing newline or a blank separator is common and harmless), CRLF endings are tolerated.
 import { DatasetError } from '../types.ts';
 import { checkRowLimit, describeValue, type DatasetLimits, type DatasetRow } from './rows.ts';
+import { errorMessage } from '../../engine/index.ts';
 
 export function parseJsonl(text: string, fileName: string, limits: DatasetLimits): DatasetRow[] {
   const rows: DatasetRow[] = [];
@@ -15,7 +16,7 @@ export function parseJsonl(text: string, fileName: string, limits: DatasetLimits
       value = JSON.parse(raw);
     } catch (err) {
       throw new DatasetError(
-        `invalid JSON (${(err as Error).message}); each line must hold one JSON object`,
+        `invalid JSON (${errorMessage(err)}); each line must hold one JSON object`,
         fileName,
         line,
       );

@@ -1,12 +1,14 @@
 // LMs wrap JSON in prose or in a ``` fence. This finds the JSON anyway: the whole text, then the first
 // fenced block, then the outermost {...}; if none parses, it reports the parser's complaint.
+import { errorMessage } from '../../engine/index.ts';
+
 export type JsonExtraction = { ok: true; value: unknown } | { ok: false; error: string };
 
 function tryParse(text: string): JsonExtraction {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (err) {
-    return { ok: false, error: (err as Error).message };
+    return { ok: false, error: errorMessage(err) };
   }
 }
 

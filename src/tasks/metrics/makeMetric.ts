@@ -13,6 +13,7 @@ import type { MetricWorkerFactory } from './metricWorker.ts';
 import { numericMetric } from './numeric.ts';
 import { regexMetric } from './regex.ts';
 import { tokenF1Metric } from './tokenF1.ts';
+import { errorMessage } from '../../engine/index.ts';
 
 export interface MetricDeps {
   /** the model that grades for 'llm_judge' */
@@ -69,7 +70,7 @@ export function makeMetric(config: MetricConfig, deps: MetricDeps = {}): Disposa
       try {
         return disposable(regexMetric(config.pattern, config.flags));
       } catch (err) {
-        throw new MetricConfigError(`the regex metric's pattern is invalid: ${(err as Error).message}`);
+        throw new MetricConfigError(`the regex metric's pattern is invalid: ${errorMessage(err)}`);
       }
     case 'numeric':
       if (config.tolerance !== undefined && !(config.tolerance >= 0))

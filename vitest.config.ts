@@ -24,7 +24,8 @@ export default defineConfig({
           fileParallelism: false,
           globalSetup: ['e2e/harness/globalSetup.ts'],
           testTimeout: 120_000,
-          hookTimeout: 90_000,
+          // a hook opens the studio page (up to 75 s to load on a busy machine, see harness/studio.ts)
+          hookTimeout: 150_000,
           // a page on a busy machine can take seconds to show what a step caused: polls wait for it, up to
           // this long by default (the 1 s default failed journeys under load); a test can still ask for more
           expect: { poll: { timeout: 20_000, interval: 100 } },

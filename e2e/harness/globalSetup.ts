@@ -12,7 +12,7 @@ declare module 'vitest' {
 }
 
 /** How long the very first load may take: the server transforms the page and the worker on demand. */
-const WARM_UP_TIMEOUT_MS = 180_000;
+const WARM_UP_TIMEOUT_MS = 300_000;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const studio = await startStudio();

@@ -51,6 +51,8 @@ export interface StudioPage {
   dialogs: string[];
 }
 
+const PAGE_LOAD_TIMEOUT_MS = 75_000;
+
 /** Opens the studio in a new page of `context` and waits for the app shell. */
 export async function openStudio(context: BrowserContext, studio: Studio): Promise<StudioPage> {
   const page = await context.newPage();
@@ -78,8 +80,9 @@ export async function openStudio(context: BrowserContext, studio: Studio): Promi
     void dialog.dismiss();
   });
   page.on('crash', () => session.pageErrors.push('the page crashed'));
-  await page.goto(studio.url);
-  await page.locator('.app, vite-error-overlay').first().waitFor();
+  // the dev server is warm (globalSetup), but a busy machine can still take tens of seconds to run the page
+  await page.goto(studio.url, { timeout: PAGE_LOAD_TIMEOUT_MS });
+  await page.locator('.app, vite-error-overlay').first().waitFor({ timeout: PAGE_LOAD_TIMEOUT_MS });
   const overlay = page.locator('vite-error-overlay');
   if (await overlay.count()) {
     const message = await overlay.evaluate((el) => el.shadowRoot?.querySelector('.message')?.textContent ?? '');

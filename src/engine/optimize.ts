@@ -38,30 +38,24 @@ function checkResumable(state: GepaState, opts: GepaOptions, valsetSize: number)
 }
 
 /** The small, mutable parts an iteration changes before it commits; restored when it is aborted. */
+const ITERATION_FIELDS = [
+  'rng',
+  'sampler',
+  'merge',
+  'roundRobinNext',
+  'totalMetricCalls',
+  'numFullValEvals',
+  'consecutiveErrors',
+  'proposalCount',
+] as const satisfies readonly (keyof GepaState)[];
+
 function snapshot(s: GepaState): string {
-  return JSON.stringify([
-    s.rng,
-    s.sampler,
-    s.merge,
-    s.roundRobinNext,
-    s.totalMetricCalls,
-    s.numFullValEvals,
-    s.consecutiveErrors,
-    s.proposalCount,
-  ]);
+  return JSON.stringify(ITERATION_FIELDS.map((k) => s[k]));
 }
 
 function restore(s: GepaState, snap: string): void {
-  [
-    s.rng,
-    s.sampler,
-    s.merge,
-    s.roundRobinNext,
-    s.totalMetricCalls,
-    s.numFullValEvals,
-    s.consecutiveErrors,
-    s.proposalCount,
-  ] = JSON.parse(snap);
+  const values = JSON.parse(snap) as unknown[];
+  ITERATION_FIELDS.forEach((k, i) => Object.assign(s, { [k]: values[i] }));
 }
 
 export async function optimize<Data, Trajectory, Output>(

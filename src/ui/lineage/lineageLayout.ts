@@ -79,34 +79,43 @@ export function rowsFor(nodes: number): number {
  */
 const SUB_COLUMN_COST = 2;
 
-/** The sub-columns of one band and the rows taken in each. */
+/** The sub-columns of one band and the rows taken in each (a flag per row, offset by `half`). */
 class Band {
-  readonly columns: Set<number>[] = [];
+  readonly columns: Uint8Array[] = [];
+  private readonly counts: number[] = [];
 
   constructor(private readonly half: number) {}
 
   /** The free (sub-column, row) nearest the wished row, trying below before above at equal distance. */
   place(wish: number): { subColumn: number; row: number } {
-    let spot: { subColumn: number; row: number } | null = null;
+    const rows = 2 * this.half + 1;
+    let bestColumn = -1;
+    let bestRow = 0;
     let bestCost = Infinity;
     for (let subColumn = 0; subColumn < this.columns.length; subColumn++) {
-      const taken = this.columns[subColumn] as Set<number>;
-      if (taken.size > 2 * this.half) continue;
+      if ((this.counts[subColumn] as number) >= rows) continue;
+      const taken = this.columns[subColumn] as Uint8Array;
       for (let d = 0; d + SUB_COLUMN_COST * subColumn < bestCost; d++) {
-        const row = this.free(taken, wish + d) ?? this.free(taken, wish - d);
+        const row = this.isFree(taken, wish + d) ? wish + d : this.isFree(taken, wish - d) ? wish - d : null;
         if (row === null) continue;
-        spot = { subColumn, row };
+        bestColumn = subColumn;
+        bestRow = row;
         bestCost = d + SUB_COLUMN_COST * subColumn;
         break;
       }
     }
-    spot ??= { subColumn: this.columns.push(new Set()) - 1, row: wish };
-    (this.columns[spot.subColumn] as Set<number>).add(spot.row);
-    return spot;
+    if (bestColumn < 0) {
+      bestColumn = this.columns.push(new Uint8Array(rows)) - 1;
+      this.counts.push(0);
+      bestRow = wish;
+    }
+    (this.columns[bestColumn] as Uint8Array)[bestRow + this.half] = 1;
+    this.counts[bestColumn]!++;
+    return { subColumn: bestColumn, row: bestRow };
   }
 
-  private free(taken: Set<number>, row: number): number | null {
-    return Math.abs(row) <= this.half && !taken.has(row) ? row : null;
+  private isFree(taken: Uint8Array, row: number): boolean {
+    return Math.abs(row) <= this.half && taken[row + this.half] === 0;
   }
 }
 

@@ -2,8 +2,16 @@
 import { formatScore } from '../common/format.ts';
 import { legendGradient } from '../common/scoreColor.ts';
 import type { ScoreDomain } from '../common/scoreColor.ts';
+import { LegendItems } from '../common/LegendItems.tsx';
+import type { LegendItem } from '../common/LegendItems.tsx';
 
 const GRADIENT = legendGradient();
+const MARKS: LegendItem[] = [
+  { mark: 'lg-node best', label: 'best' },
+  { mark: 'lg-node front', label: 'on the Pareto front' },
+  { mark: 'lg-edge merge', label: 'merge parent' },
+];
+const REJECTED: LegendItem = { mark: 'lg-node rejected', label: 'rejected proposal' };
 
 export function LineageLegend({ domain, showRejected }: { domain: ScoreDomain; showRejected: boolean }) {
   return (
@@ -13,24 +21,7 @@ export function LineageLegend({ domain, showRejected }: { domain: ScoreDomain; s
         <span className="lg-gradient" style={{ background: GRADIENT }} />
         <span>{formatScore(domain[1])}</span>
       </span>
-      <span>
-        <span className="lg-node best" />
-        best
-      </span>
-      <span>
-        <span className="lg-node front" />
-        on the Pareto front
-      </span>
-      <span>
-        <span className="lg-edge merge" />
-        merge parent
-      </span>
-      {showRejected && (
-        <span>
-          <span className="lg-node rejected" />
-          rejected proposal
-        </span>
-      )}
+      <LegendItems items={showRejected ? [...MARKS, REJECTED] : MARKS} as="span" />
       <span className="muted">scroll to zoom · drag to pan</span>
     </div>
   );

@@ -128,7 +128,7 @@ export function LineageView() {
       </header>
       <div ref={bodyRef} className="lineage-body" style={{ height: bodyHeight }}>
         <svg ref={svgRef} className="lineage-svg" role="img" aria-label="lineage of candidates" />
-        {count === 0 && <p className="lineage-empty muted">The seed candidate appears here once it is scored.</p>}
+        {count === 0 && <p className="panel-empty muted">The seed candidate appears here once it is scored.</p>}
         <LineageLegend domain={domain} showRejected={showRejected} />
       </div>
       <HoverTooltip info={hover} />

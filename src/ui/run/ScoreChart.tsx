@@ -13,8 +13,26 @@ import { useElementSize } from '../common/useElementSize.ts';
 import { appendOnly } from '../common/appendOnly.ts';
 import { openCandidate, openProposal } from '../common/navigate.ts';
 import './run.css';
+import { LegendItems } from '../common/LegendItems.tsx';
+import type { LegendItem } from '../common/LegendItems.tsx';
 
 const HEIGHT = 180;
+
+const LINE_ITEMS: LegendItem[] = [
+  { mark: 'lg-line best', label: 'best val score' },
+  { mark: 'lg-line front', label: 'Pareto-front aggregate' },
+  { mark: 'lg-dot seed', label: 'seed' },
+  { mark: 'lg-dot reflective', label: 'reflective' },
+  { mark: 'lg-dot merge', label: 'merge' },
+];
+const DENSITY_ITEMS: LegendItem[] = [
+  { mark: 'lg-bar accepted', label: 'accepted' },
+  { mark: 'lg-bar rejected', label: 'rejected proposals per bin' },
+];
+const TICK_ITEMS: LegendItem[] = [
+  { mark: 'lg-tick accepted', label: 'minibatch before → after, accepted' },
+  { mark: 'lg-tick rejected', label: 'rejected' },
+];
 
 export function ScoreChart() {
   const scores = useRunStore((s) => s.scores);
@@ -59,55 +77,13 @@ export function ScoreChart() {
       <header className="panel-head">
         <h3>Score over metric calls</h3>
         <ul className="chart-legend" aria-label="legend">
-          <li>
-            <span className="lg-line best" />
-            best val score
-          </li>
-          <li>
-            <span className="lg-line front" />
-            Pareto-front aggregate
-          </li>
-          <li>
-            <span className="lg-dot seed" />
-            seed
-          </li>
-          <li>
-            <span className="lg-dot reflective" />
-            reflective
-          </li>
-          <li>
-            <span className="lg-dot merge" />
-            merge
-          </li>
-          {dense ? (
-            <>
-              <li>
-                <span className="lg-bar accepted" />
-                accepted
-              </li>
-              <li>
-                <span className="lg-bar rejected" />
-                rejected proposals per bin
-              </li>
-            </>
-          ) : (
-            <>
-              <li>
-                <span className="lg-tick accepted" />
-                minibatch before → after, accepted
-              </li>
-              <li>
-                <span className="lg-tick rejected" />
-                rejected
-              </li>
-            </>
-          )}
+          <LegendItems items={[...LINE_ITEMS, ...(dense ? DENSITY_ITEMS : TICK_ITEMS)]} as="li" />
         </ul>
       </header>
       <div ref={wrapRef} className="score-chart-body" style={{ height }}>
         <svg ref={svgRef} role="img" aria-label="score chart" />
         {data.best.length === 0 && data.candidates.length === 0 && (
-          <p className="chart-empty muted">Waiting for the seed candidate's val score…</p>
+          <p className="panel-empty chart-empty muted">Waiting for the seed candidate's val score…</p>
         )}
       </div>
       <HoverTooltip info={hover} />

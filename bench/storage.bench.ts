@@ -23,10 +23,10 @@ const ITERATIONS = 1000;
 const WINDOW = 5;
 const RATIO_TARGET = 1.5;
 
-const PROMPT =
-  'You are a careful assistant. Answer in the format the examples use, cite the rule you applied, and say when the input is ambiguous. '.repeat(
-    6,
-  );
+const PROMPT = (
+  'You are a careful assistant. Answer in the format the examples use, cite the rule you applied, ' +
+  'and say when the input is ambiguous. '
+).repeat(6);
 
 function initialState(engineCache: boolean): GepaState {
   const state = createState({
@@ -199,13 +199,16 @@ export async function storageBench(): Promise<BenchReport> {
   return {
     name: 'storage checkpoints',
     summary:
-      `checkpoint write ${cacheOn.writeMsAt10} ms at iteration 10, ${cacheOn.writeMsAt1000} ms at iteration 1,000 (ratio ${cacheOn.ratio}, target ≤ ${RATIO_TARGET}; ` +
-      `${cacheOff.ratio} without the engine evaluation cache); resume of ${state.candidates.length} candidates ${round(resume)} ms (join ${round(joinMs)} ms)` +
+      `checkpoint write ${cacheOn.writeMsAt10} ms at iteration 10, ${cacheOn.writeMsAt1000} ms at iteration 1,000 ` +
+      `(ratio ${cacheOn.ratio}, target ≤ ${RATIO_TARGET}; ` +
+      `${cacheOff.ratio} without the engine evaluation cache); resume of ${state.candidates.length} candidates ` +
+      `${round(resume)} ms (join ${round(joinMs)} ms)` +
       `${identical ? '' : '; THE LOADED STATE DIFFERS'} — Node with fake-indexeddb, not a browser`,
     pass: cacheOn.ratio <= RATIO_TARGET && identical,
     details: {
       environment:
-        'Node with fake-indexeddb (an in-memory IndexedDB in JavaScript): browser IndexedDB times differ, the ratio is the point',
+        'Node with fake-indexeddb (an in-memory IndexedDB in JavaScript): ' +
+        'browser IndexedDB times differ, the ratio is the point',
       run: {
         iterations: ITERATIONS,
         newCandidatesPerIteration: 1,
@@ -216,7 +219,9 @@ export async function storageBench(): Promise<BenchReport> {
       },
       engineCacheOn: cacheOn,
       engineCacheOff: cacheOff,
-      note: 'the engine passes the evaluation-cache keys added since the previous checkpoint (CheckpointInfo.newCacheKeys), so a write touches only what is new',
+      note:
+        'the engine passes the evaluation-cache keys added since the previous checkpoint ' +
+        '(CheckpointInfo.newCacheKeys), so a write touches only what is new',
       resumeMs: round(resume),
       resumeRunsMs: resumeMs.map(round),
       joinMs: round(joinMs),

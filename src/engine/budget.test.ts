@@ -48,7 +48,8 @@ describe('autoBudget', () => {
   it.each(DSPY_CASES)('numPreds=%i, n=%i, valset=%i → %i', (p, n, v, expected) =>
     expect(autoBudget(p, n, v)).toBe(expected),
   );
-  it('adds one final full eval when N < fullEvalSteps', () => expect(autoBudget(1, 2, 10)).toBe(190)); // N=4: 10+10+140 + (2+1)·10
+  // N=4: 10+10+140 + (2+1)·10
+  it('adds one final full eval when N < fullEvalSteps', () => expect(autoBudget(1, 2, 10)).toBe(190));
   it('honours a custom minibatch size', () => expect(autoBudget(1, 6, 10, 3)).toBe(100)); // N=10: 10+30+30 + 3·10
   it('honours custom fullEvalSteps', () => expect(autoBudget(1, 6, 10, 3, 2)).toBe(130)); // N=10: 70 + (5+1)·10
   it('with fullEvalSteps=1 evaluates the valset every trial', () =>

@@ -73,7 +73,9 @@ export function resolveMetricCallBudget(b: BudgetInput): number | null {
   return m;
 }
 
-/** Worst-case metric calls one reflective iteration may spend: parent and child on the minibatch, child on the valset. */
+/**
+ * Worst-case metric calls one reflective iteration may spend: parent and child on the minibatch, child on the valset.
+ */
 export function reflectiveIterationCost(minibatchSize: number, valsetSize: number): number {
   return 2 * minibatchSize + valsetSize;
 }

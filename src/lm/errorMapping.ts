@@ -73,7 +73,8 @@ export function toLmError(err: unknown, ctx: ErrorContext): LmError {
     return make(`no answer within ${ctx.timeoutMs} ms, ${retried}`, 'timeout');
   if (err instanceof APIConnectionError) {
     return make(
-      `could not reach the endpoint (network error), ${retried}. In a browser this is most often CORS. ${corsHintFor(ctx.provider)}`,
+      `could not reach the endpoint (network error), ${retried}. ` +
+        `In a browser this is most often CORS. ${corsHintFor(ctx.provider)}`,
       'network',
     );
   }
@@ -89,7 +90,8 @@ export function toLmError(err: unknown, ctx: ErrorContext): LmError {
     }
     if (status === 404) {
       return make(
-        `not found (HTTP 404)${detail}. Check the model name, and that the base URL ends where the provider's API begins (usually /v1); not retried.`,
+        `not found (HTTP 404)${detail}. Check the model name, ` +
+          "and that the base URL ends where the provider's API begins (usually /v1); not retried.",
         'not_found',
         status,
       );

@@ -28,7 +28,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     headers: {},
     needsKey: true,
     corsHint:
-      'OpenAI allows browser calls, so a network error usually means no connection, a proxy or an ad blocker in the way.',
+      'OpenAI allows browser calls, so a network error usually means no connection, ' +
+      'a proxy or an ad blocker in the way.',
     exampleModels: ['gpt-4.1-mini', 'gpt-4.1', 'gpt-4o-mini', 'gpt-5-mini'],
   },
   openrouter: {
@@ -38,7 +39,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     headers: {},
     needsKey: true,
     corsHint:
-      'OpenRouter allows browser calls, so a network error usually means no connection, a proxy or an ad blocker in the way.',
+      'OpenRouter allows browser calls, so a network error usually means no connection, ' +
+      'a proxy or an ad blocker in the way.',
     exampleModels: ['openai/gpt-4.1-mini', 'anthropic/claude-sonnet-4.5', 'meta-llama/llama-3.3-70b-instruct'],
   },
   anthropic: {
@@ -49,7 +51,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     headers: { 'anthropic-dangerous-direct-browser-access': 'true' },
     needsKey: true,
     corsHint:
-      'Anthropic only allows browser calls that send the header "anthropic-dangerous-direct-browser-access: true"; keep it in the endpoint\'s extra headers.',
+      'Anthropic only allows browser calls that send the header "anthropic-dangerous-direct-browser-access: true"; ' +
+      "keep it in the endpoint's extra headers.",
     exampleModels: ['claude-haiku-4-5', 'claude-sonnet-4-5'],
   },
   groq: {
@@ -59,7 +62,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     headers: {},
     needsKey: true,
     corsHint:
-      "Groq generally allows browser calls; a network error may mean no connection or a proxy. Some providers reject the client's extra x-stainless-* headers — if so, call it from the command line instead.",
+      'Groq generally allows browser calls; a network error may mean no connection or a proxy. ' +
+      "Some providers reject the client's extra x-stainless-* headers — if so, call it from the command line instead.",
     exampleModels: ['llama-3.1-8b-instant', 'llama-3.3-70b-versatile'],
   },
   together: {
@@ -69,7 +73,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     headers: {},
     needsKey: true,
     corsHint:
-      "Together generally allows browser calls; a network error may mean no connection or a proxy. Some providers reject the client's extra x-stainless-* headers — if so, call it from the command line instead.",
+      'Together generally allows browser calls; a network error may mean no connection or a proxy. ' +
+      "Some providers reject the client's extra x-stainless-* headers — if so, call it from the command line instead.",
     exampleModels: ['meta-llama/Llama-3.3-70B-Instruct-Turbo'],
   },
   ollama: {
@@ -79,7 +84,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     headers: {},
     needsKey: false,
     corsHint:
-      'Is Ollama running (`ollama serve`)? Ollama allows localhost origins only; for this page\'s origin start it with OLLAMA_ORIGINS set, e.g. OLLAMA_ORIGINS="*" ollama serve.',
+      'Is Ollama running (`ollama serve`)? Ollama allows localhost origins only; ' +
+      'for this page\'s origin start it with OLLAMA_ORIGINS set, e.g. OLLAMA_ORIGINS="*" ollama serve.',
     exampleModels: ['llama3.2', 'qwen2.5:7b'],
   },
   lmstudio: {
@@ -89,7 +95,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     headers: {},
     needsKey: false,
     corsHint:
-      'Is the LM Studio server running? Its CORS is off by default: turn on "Enable CORS" in the Developer tab or start it with `lms server start --cors`.',
+      'Is the LM Studio server running? Its CORS is off by default: ' +
+      'turn on "Enable CORS" in the Developer tab or start it with `lms server start --cors`.',
     exampleModels: [],
   },
   vllm: {
@@ -99,7 +106,8 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     headers: {},
     needsKey: false,
     corsHint:
-      'vLLM allows all origins by default, so a network error usually means the server is not running or listens on another host/port (check --host/--port and --allowed-origins).',
+      'vLLM allows all origins by default, so a network error usually means the server is not running ' +
+      'or listens on another host/port (check --host/--port and --allowed-origins).',
     exampleModels: [],
   },
   custom: {
@@ -109,7 +117,9 @@ export const PROVIDER_PRESETS: Readonly<Record<HttpProviderId, ProviderPreset>> 
     headers: {},
     needsKey: false,
     corsHint:
-      'In a browser a network error is most often CORS: the server must answer preflight OPTIONS requests and send Access-Control-Allow-Origin for this page and allow the Authorization and x-stainless-* request headers.',
+      'In a browser a network error is most often CORS: the server must answer preflight OPTIONS requests ' +
+      'and send Access-Control-Allow-Origin for this page ' +
+      'and allow the Authorization and x-stainless-* request headers.',
     exampleModels: [],
   },
 };

@@ -11,7 +11,8 @@ const RUN_LOCK_PREFIX = runLockName('');
 export class RunLockedError extends Error {
   constructor(runId: string) {
     super(
-      `Run ${runId.slice(0, 8)} is being driven in another tab: continue it there, or close that tab first (this tab can only watch it).`,
+      `Run ${runId.slice(0, 8)} is being driven in another tab: continue it there, ` +
+        'or close that tab first (this tab can only watch it).',
     );
     this.name = 'RunLockedError';
   }

@@ -95,7 +95,9 @@ export function keywordAdapter(opts: KeywordAdapterOptions = {}): GepaAdapter<Ke
         out[comp] = (evalBatch.trajectories ?? []).map((t, k) => ({
           Inputs: `example ${k}`,
           'Generated Outputs': String(evalBatch.outputs[k]),
-          Feedback: `score ${evalBatch.scores[k]}; missing ${comp}: ${(comp === 'style' ? t.missingStyle : t.missingFacts).join(', ') || 'nothing'}`,
+          Feedback:
+            `score ${evalBatch.scores[k]}; missing ${comp}: ` +
+            `${(comp === 'style' ? t.missingStyle : t.missingFacts).join(', ') || 'nothing'}`,
         }));
       }
       return out;
@@ -119,10 +121,14 @@ export async function keywordReflectionLm(prompt: string): Promise<string> {
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const h = hash(prompt);
-  if (h % 7 === 0) return `I think the ${comp} instruction should mention ${ranked[0]?.[0] ?? 'more detail'}.`; // unfenced: must be rejected
+  // unfenced: must be rejected
+  if (h % 7 === 0) return `I think the ${comp} instruction should mention ${ranked[0]?.[0] ?? 'more detail'}.`;
   if (h % 5 === 0) return '```\nBe brief.\n```'; // a regression: drops what was learned
   const pick = ranked[h % 3 === 0 && ranked.length > 1 ? 1 : 0]?.[0];
-  return `Here is the improved instruction:\n\`\`\`\n${current}${pick ? ` Always include ${pick}.` : ' Be careful.'}\n\`\`\``;
+  return (
+    'Here is the improved instruction:\n```\n' +
+    `${current}${pick ? ` Always include ${pick}.` : ' Be careful.'}\n\`\`\``
+  );
 }
 
 export const KEYWORD_TRAIN = keywordDataset(24);

@@ -6,16 +6,20 @@ import type { ReflectiveRecord } from '../types.ts';
 export const CURRENT_PLACEHOLDER = '{{current_instruction}}';
 export const EXAMPLES_PLACEHOLDER = '{{examples}}';
 
-export const DEFAULT_REFLECTION_TEMPLATE = `You are improving one instruction of an LLM system. Here is the instruction as it stands:
-\`\`\`
+export const DEFAULT_REFLECTION_TEMPLATE =
+  'You are improving one instruction of an LLM system. Here is the instruction as it stands:\n' +
+  `\`\`\`
 ${CURRENT_PLACEHOLDER}
 \`\`\`
 
-Below are examples the system ran with this instruction: the inputs it received, what it produced, and feedback on how good each result was and why.
+Below are examples the system ran with this instruction: the inputs it received, what it produced, ` +
+  `and feedback on how good each result was and why.
 
 ${EXAMPLES_PLACEHOLDER}
 
-Study the feedback. Work out what the task really asks for, which mistakes repeat, and which facts, formats or rules the system was missing. Then write a complete, self-contained replacement instruction that:
+Study the feedback. Work out what the task really asks for, which mistakes repeat, ` +
+  'and which facts, formats or rules the system was missing. ' +
+  `Then write a complete, self-contained replacement instruction that:
 - keeps what already works,
 - fixes the failures the feedback points out, stating any domain facts or output rules explicitly,
 - describes a general strategy rather than memorising these particular examples.

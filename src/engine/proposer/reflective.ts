@@ -181,7 +181,9 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
     });
   const accept = config.acceptanceCriterion === 'strict_improvement' ? sumAfter > sumBefore : sumAfter >= sumBefore;
   if (!accept) {
-    const reason = `minibatch score ${sumAfter} did not ${config.acceptanceCriterion === 'strict_improvement' ? 'beat' : 'match'} the parent's ${sumBefore}`;
+    const reason =
+      `minibatch score ${sumAfter} did not ` +
+      `${config.acceptanceCriterion === 'strict_improvement' ? 'beat' : 'match'} the parent's ${sumBefore}`;
     trackSubsample();
     emit('onCandidateRejected', { iteration, oldScore: sumBefore, newScore: sumAfter, reason });
     rows('rejected', () => reason, sumAfter, -1);

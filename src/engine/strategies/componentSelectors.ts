@@ -24,7 +24,8 @@ export function makeComponentPicker(selector: ModuleSelector): ComponentPicker {
     const unknown = picked.filter((c) => !state.componentNames.includes(c));
     if (picked.length === 0 || unknown.length > 0) {
       throw new Error(
-        `moduleSelector returned ${picked.length === 0 ? 'no components' : `unknown components: ${unknown.join(', ')}`}`,
+        'moduleSelector returned ' +
+          `${picked.length === 0 ? 'no components' : `unknown components: ${unknown.join(', ')}`}`,
       );
     }
     return picked;

@@ -8,9 +8,11 @@ export function feedbackFailed(feedback: string): boolean {
   // a verdict up front decides ("Correct: … as expected" is a success despite the word "expected")
   if (/^\W*(?:correct|exact match|perfect)\b/i.test(feedback)) return false;
   if (
-    /\b(incorrect|wrong|mismatch|missing|expected|not (?:one of|valid|a number|correct|equal)|could not|does not|doesn't|failed)\b/i.test(
-      feedback,
-    )
+    new RegExp(
+      String.raw`\b(incorrect|wrong|mismatch|missing|expected|not (?:one of|valid|a number|correct|equal)|` +
+        String.raw`could not|does not|doesn't|failed)\b`,
+      'i',
+    ).test(feedback)
   )
     return true;
   return !/\b(correct|exact match|matches|perfect)\b/i.test(feedback);

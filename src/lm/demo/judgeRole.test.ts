@@ -3,8 +3,11 @@ import { judge, looksLikeJudgePrompt } from './judgeRole.ts';
 
 // shaped like the studio's LLM-judge metric prompt (system + user joined)
 const judgePrompt = (expected: string, output: string, scale = 'a number from 0 to 1') =>
-  `You are a strict, fair grader of a language model's output.\nReply with only a JSON object, no other text: {"score": <${scale}>, "feedback": "..."}\n\n` +
-  `Rubric:\nThe answer must name the city and the country.\n\nInput:\nquestion: Where is the Eiffel Tower?\n\nExpected answer:\n${expected}\n\nOutput to grade:\n${output}`;
+  "You are a strict, fair grader of a language model's output.\n" +
+  `Reply with only a JSON object, no other text: {"score": <${scale}>, "feedback": "..."}\n\n` +
+  'Rubric:\nThe answer must name the city and the country.\n\n' +
+  'Input:\nquestion: Where is the Eiffel Tower?\n\n' +
+  `Expected answer:\n${expected}\n\nOutput to grade:\n${output}`;
 
 const parse = (reply: string) => JSON.parse(reply) as { score: number; feedback: string };
 

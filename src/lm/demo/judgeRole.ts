@@ -67,11 +67,13 @@ export function judge(prompt: string): string {
     feedback =
       missing.length === 0
         ? 'The response contains everything the reference answer has.'
-        : `The response covers ${want.size - missing.length} of ${want.size} key terms of the reference answer; it misses: ${missing.slice(0, 8).join(', ')}.`;
+        : `The response covers ${want.size - missing.length} of ${want.size} key terms of the reference answer; ` +
+          `it misses: ${missing.slice(0, 8).join(', ')}.`;
   } else {
     score = 0.3 + (hashText(prompt) % 7) / 10;
     feedback =
-      'No reference answer was given; judged on the rubric alone, the response is plausible but could follow the rubric more closely.';
+      'No reference answer was given; judged on the rubric alone, ' +
+      'the response is plausible but could follow the rubric more closely.';
   }
   const scaled = Math.round(score * scale * 100) / 100;
   return JSON.stringify({ score: scaled, feedback: `[demo judge] ${feedback}` });

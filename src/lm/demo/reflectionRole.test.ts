@@ -75,7 +75,8 @@ describe('rankActions', () => {
     ).toEqual(['last_first']);
     const extractRec = {
       Inputs:
-        'Message: Message taken by Rosa Jimenez (Front Desk Solutions): Owen Gallagher from Vantage Robotics GmbH wants a call back on 415.882.9031.',
+        'Message: Message taken by Rosa Jimenez (Front Desk Solutions): ' +
+        'Owen Gallagher from Vantage Robotics GmbH wants a call back on 415.882.9031.',
       'Generated Outputs': 'name: Rosa Jimenez\ncompany: Front Desk Solutions\nphone: 415.882.9031',
       Feedback: 'Score 0.00. 0 of 3 expected fields match.',
     };

@@ -77,7 +77,9 @@ export function proposeRevision(prompt: string): Revision {
     return {
       kind: 'no_pattern',
       instruction,
-      reply: `I could not find a repeated mistake in the feedback, so I only tightened the wording:\n\n\`\`\`\n${instruction}\n\`\`\``,
+      reply:
+        'I could not find a repeated mistake in the feedback, so I only tightened the wording:\n\n' +
+        `\`\`\`\n${instruction}\n\`\`\``,
     };
   }
   const lesson = best.remove

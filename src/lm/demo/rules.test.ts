@@ -45,7 +45,8 @@ describe('rule cues', () => {
 
   it('a plain task description states no rule', () => {
     const plain =
-      'Classify the sentiment of the customer review as positive, negative or neutral. Convert the quantity. Extract the name, company and phone.';
+      'Classify the sentiment of the customer review as positive, negative or neutral. ' +
+      'Convert the quantity. Extract the name, company and phone.';
     expect(
       allRules.filter(({ rule }) => rule.id !== 'json' && isStated(rule, plain)).map(({ rule }) => rule.id),
     ).toEqual([]);

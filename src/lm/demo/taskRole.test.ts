@@ -7,7 +7,9 @@ const ask = (instruction: string, user: string) =>
     { role: 'user', content: user },
   ]);
 const SEED = 'Classify the sentiment of the customer review as positive, negative or neutral.';
-const STATED = `${SEED}\nAnswer with the label only.\nNegation flips the sentiment: "not good" is negative and "not bad" is positive.`;
+const STATED =
+  `${SEED}\nAnswer with the label only.\n` +
+  'Negation flips the sentiment: "not good" is negative and "not bad" is positive.';
 
 describe('the demo model as a task LM', () => {
   it('follows a rule only when the instruction states it', () => {
@@ -19,13 +21,16 @@ describe('the demo model as a task LM', () => {
     expect(withRule.filter((a) => a === 'negative').length).toBeGreaterThanOrEqual(26);
   });
 
-  it(`overlooks a stated rule for about ${SLIP_PERCENT}% of (instruction, question) pairs, always the same ones`, () => {
-    const reviews = Array.from({ length: 600 }, (_, i) => `Review: The kettle ${i} is not good.`);
-    const slips = reviews.filter((r) => ask(STATED, r) !== 'negative');
-    expect(slips.length / reviews.length).toBeGreaterThan(SLIP_PERCENT / 300);
-    expect(slips.length / reviews.length).toBeLessThan((SLIP_PERCENT * 2) / 100);
-    expect(reviews.filter((r) => ask(STATED, r) !== 'negative')).toEqual(slips);
-  });
+  it(
+    `overlooks a stated rule for about ${SLIP_PERCENT}% of (instruction, question) pairs, ` + 'always the same ones',
+    () => {
+      const reviews = Array.from({ length: 600 }, (_, i) => `Review: The kettle ${i} is not good.`);
+      const slips = reviews.filter((r) => ask(STATED, r) !== 'negative');
+      expect(slips.length / reviews.length).toBeGreaterThan(SLIP_PERCENT / 300);
+      expect(slips.length / reviews.length).toBeLessThan((SLIP_PERCENT * 2) / 100);
+      expect(reviews.filter((r) => ask(STATED, r) !== 'negative')).toEqual(slips);
+    },
+  );
 
   it('slips on different questions when the instruction is worded differently', () => {
     const reviews = Array.from({ length: 600 }, (_, i) => `Review: The kettle ${i} is not good.`);

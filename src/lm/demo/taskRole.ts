@@ -24,7 +24,10 @@ export function answerAsTaskLm(messages: readonly ChatMessage[]): string {
   const located = locateStep(user, instruction);
   if (!located) {
     const firstLine = user.trim().split('\n')[0]?.slice(0, 80) ?? '';
-    return `[demo model] I am an offline simulation that only knows the built-in demo tasks, so I cannot really answer "${firstLine}".`;
+    return (
+      '[demo model] I am an offline simulation that only knows the built-in demo tasks, ' +
+      `so I cannot really answer "${firstLine}".`
+    );
   }
   const stated = statedRuleIds(located.skill, located.step.name, instruction);
   const slip = hashText(`${instruction}\u0000${user}`);

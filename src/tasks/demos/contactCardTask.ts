@@ -28,7 +28,8 @@ const ROWS: Row[] = (
       '617-555-4402',
     ],
     [
-      'Hi, this is Tom Baker at Gridway Answering Service, calling on behalf of Tomasz Kowalski of Maple Street Clinic. Call back on 303-555-6620.',
+      'Hi, this is Tom Baker at Gridway Answering Service, ' +
+        'calling on behalf of Tomasz Kowalski of Maple Street Clinic. Call back on 303-555-6620.',
       'Kowalski, Tomasz',
       'Maple Street Clinic',
       '303-555-6620',
@@ -52,7 +53,8 @@ const ROWS: Row[] = (
       '202-555-9183',
     ],
     [
-      'Message taken by Rosa Jimenez (Front Desk Solutions): Owen Gallagher from Vantage Robotics GmbH wants a call back on 415.882.9031.',
+      'Message taken by Rosa Jimenez (Front Desk Solutions): ' +
+        'Owen Gallagher from Vantage Robotics GmbH wants a call back on 415.882.9031.',
       'Gallagher, Owen',
       'Vantage Robotics GmbH',
       '415-882-9031',
@@ -76,7 +78,8 @@ const ROWS: Row[] = (
       '555-201-3344',
     ],
     [
-      'Alan Price from Meridian Reception passing on a message from Kwame Asante at Acme Corp - please ring 646-555-0142.',
+      'Alan Price from Meridian Reception ' +
+        'passing on a message from Kwame Asante at Acme Corp - please ring 646-555-0142.',
       'Asante, Kwame',
       'Acme Corp',
       '646-555-0142',
@@ -100,7 +103,8 @@ const ROWS: Row[] = (
       '212-555-0199',
     ],
     [
-      'Hi, this is Kate Fowler at Clearcall Messaging, calling on behalf of Arjun Mehta of Northwind Traders Inc. Call back on 503.555.2290.',
+      'Hi, this is Kate Fowler at Clearcall Messaging, ' +
+        'calling on behalf of Arjun Mehta of Northwind Traders Inc. Call back on 503.555.2290.',
       'Mehta, Arjun',
       'Northwind Traders Inc',
       '503-555-2290',
@@ -124,7 +128,8 @@ const ROWS: Row[] = (
       '312-555-7781',
     ],
     [
-      'Message taken by Tom Baker (Gridway Answering Service): Yusuf Demir from Brightline Logistics Ltd wants a call back on 718 555 3316.',
+      'Message taken by Tom Baker (Gridway Answering Service): ' +
+        'Yusuf Demir from Brightline Logistics Ltd wants a call back on 718 555 3316.',
       'Demir, Yusuf',
       'Brightline Logistics Ltd',
       '718-555-3316',
@@ -148,7 +153,8 @@ const ROWS: Row[] = (
       '617-555-4402',
     ],
     [
-      'Rosa Jimenez from Front Desk Solutions passing on a message from Pedro Alves at Harbor & Pine - please ring 303-555-6620.',
+      'Rosa Jimenez from Front Desk Solutions ' +
+        'passing on a message from Pedro Alves at Harbor & Pine - please ring 303-555-6620.',
       'Alves, Pedro',
       'Harbor & Pine',
       '303-555-6620',
@@ -172,7 +178,8 @@ const ROWS: Row[] = (
       '202-555-9183',
     ],
     [
-      'Hi, this is Alan Price at Meridian Reception, calling on behalf of Viktor Novak of Kessler Maschinenbau GmbH. Call back on 415.882.9031.',
+      'Hi, this is Alan Price at Meridian Reception, ' +
+        'calling on behalf of Viktor Novak of Kessler Maschinenbau GmbH. Call back on 415.882.9031.',
       'Novak, Viktor',
       'Kessler Maschinenbau GmbH',
       '415-882-9031',
@@ -184,7 +191,8 @@ const ROWS: Row[] = (
       '312-555-7781',
     ],
     [
-      'Quick note from Daniel Osei (Silverline Freight Corp): the samples arrived, ring me on 718 555 3316 when you can.',
+      'Quick note from Daniel Osei (Silverline Freight Corp): ' +
+        'the samples arrived, ring me on 718 555 3316 when you can.',
       'Osei, Daniel',
       'Silverline Freight Corp',
       '718-555-3316',
@@ -196,7 +204,8 @@ const ROWS: Row[] = (
       '555-201-3344',
     ],
     [
-      'Message taken by Kate Fowler (Clearcall Messaging): Elena Petrova from Bluefin Analytics LLC wants a call back on 646-555-0142.',
+      'Message taken by Kate Fowler (Clearcall Messaging): ' +
+        'Elena Petrova from Bluefin Analytics LLC wants a call back on 646-555-0142.',
       'Petrova, Elena',
       'Bluefin Analytics LLC',
       '646-555-0142',
@@ -220,7 +229,8 @@ const ROWS: Row[] = (
       '212-555-0199',
     ],
     [
-      'Tom Baker from Gridway Answering Service passing on a message from Sofia Marchetti at Orchard Labs - please ring 503.555.2290.',
+      'Tom Baker from Gridway Answering Service ' +
+        'passing on a message from Sofia Marchetti at Orchard Labs - please ring 503.555.2290.',
       'Marchetti, Sofia',
       'Orchard Labs',
       '503-555-2290',
@@ -244,7 +254,8 @@ const ROWS: Row[] = (
       '312-555-7781',
     ],
     [
-      'Hi, this is Rosa Jimenez at Front Desk Solutions, calling on behalf of Mei Tanaka of Summit Dental. Call back on 718 555 3316.',
+      'Hi, this is Rosa Jimenez at Front Desk Solutions, ' +
+        'calling on behalf of Mei Tanaka of Summit Dental. Call back on 718 555 3316.',
       'Tanaka, Mei',
       'Summit Dental',
       '718-555-3316',
@@ -268,7 +279,8 @@ const ROWS: Row[] = (
       '617-555-4402',
     ],
     [
-      'Message taken by Alan Price (Meridian Reception): Amara Okafor from Redwood Bakery Ltd wants a call back on 303-555-6620.',
+      'Message taken by Alan Price (Meridian Reception): ' +
+        'Amara Okafor from Redwood Bakery Ltd wants a call back on 303-555-6620.',
       'Okafor, Amara',
       'Redwood Bakery Ltd',
       '303-555-6620',
@@ -292,7 +304,8 @@ const ROWS: Row[] = (
       '202-555-9183',
     ],
     [
-      'Kate Fowler from Clearcall Messaging passing on a message from Priya Natarajan at Copperleaf Studio - please ring 415.882.9031.',
+      'Kate Fowler from Clearcall Messaging ' +
+        'passing on a message from Priya Natarajan at Copperleaf Studio - please ring 415.882.9031.',
       'Natarajan, Priya',
       'Copperleaf Studio',
       '415-882-9031',
@@ -316,7 +329,8 @@ const ROWS: Row[] = (
       '555-201-3344',
     ],
     [
-      'Hi, this is Tom Baker at Gridway Answering Service, calling on behalf of Dana Whitfield of Lumen Health Inc. Call back on 646-555-0142.',
+      'Hi, this is Tom Baker at Gridway Answering Service, ' +
+        'calling on behalf of Dana Whitfield of Lumen Health Inc. Call back on 646-555-0142.',
       'Whitfield, Dana',
       'Lumen Health Inc',
       '646-555-0142',
@@ -340,7 +354,8 @@ const ROWS: Row[] = (
       '212-555-0199',
     ],
     [
-      'Message taken by Rosa Jimenez (Front Desk Solutions): Isla McKenzie from Granite Peak Outfitters wants a call back on 503.555.2290.',
+      'Message taken by Rosa Jimenez (Front Desk Solutions): ' +
+        'Isla McKenzie from Granite Peak Outfitters wants a call back on 503.555.2290.',
       'McKenzie, Isla',
       'Granite Peak Outfitters',
       '503-555-2290',
@@ -364,7 +379,8 @@ const ROWS: Row[] = (
       '312-555-7781',
     ],
     [
-      'Alan Price from Meridian Reception passing on a message from Zoe Campbell at Silverline Freight Corp - please ring 718 555 3316.',
+      'Alan Price from Meridian Reception ' +
+        'passing on a message from Zoe Campbell at Silverline Freight Corp - please ring 718 555 3316.',
       'Campbell, Zoe',
       'Silverline Freight Corp',
       '718-555-3316',
@@ -376,13 +392,16 @@ export const contactCardTask = demoTask('contact', ROWS, {
   id: 'contact-card',
   name: 'Contact card (extract, then format)',
   description:
-    'Turn phone messages into a JSON contact record in two steps: extract the fields, then format them. The seed prompts do not say whom to pick when a receptionist relays a message, to keep company suffixes and area codes, to write names "Last, First", or how to format phone numbers.',
+    'Turn phone messages into a JSON contact record in two steps: extract the fields, then format them. ' +
+    'The seed prompts do not say whom to pick when a receptionist relays a message, ' +
+    'to keep company suffixes and area codes, to write names "Last, First", or how to format phone numbers.',
   program: {
     steps: [
       {
         name: 'extract',
         instruction:
-          'Extract the contact\'s name, company and phone number from the message. Write them on three lines as "name: ...", "company: ..." and "phone: ...".',
+          "Extract the contact's name, company and phone number from the message. " +
+          'Write them on three lines as "name: ...", "company: ..." and "phone: ...".',
         template: 'Message: {{message}}',
       },
       {

@@ -74,7 +74,9 @@ export const sentimentTask = demoTask('review', ROWS, {
   id: 'sentiment',
   name: 'Review sentiment',
   description:
-    'Label short product reviews positive, negative or neutral. The seed prompt says nothing about negation ("not bad"), sarcasm ("oh great, it broke"), reviews that turn around with "but", or factual reviews, and the answer must be the bare label.',
+    'Label short product reviews positive, negative or neutral. ' +
+    'The seed prompt says nothing about negation ("not bad"), sarcasm ("oh great, it broke"), ' +
+    'reviews that turn around with "but", or factual reviews, and the answer must be the bare label.',
   program: {
     steps: [
       {

@@ -75,7 +75,9 @@ export const unitConversionTask = demoTask('convert', ROWS, {
   id: 'unit-conversion',
   name: 'Unit conversion',
   description:
-    'Convert imperial quantities (feet, inches, miles, pounds, °F) to metric and answer with a number. The seed prompt gives no conversion factors, no °F formula, and does not insist on the unit asked for or on a bare number.',
+    'Convert imperial quantities (feet, inches, miles, pounds, °F) to metric and answer with a number. ' +
+    'The seed prompt gives no conversion factors, no °F formula, ' +
+    'and does not insist on the unit asked for or on a bare number.',
   program: {
     steps: [
       {

@@ -35,7 +35,8 @@ describe('choiceMetric', () => {
     expect(await metric(ex('negative'), 'It is fine', [])).toEqual({
       score: 0,
       feedback:
-        'Incorrect: the output names none of the labels ("positive", "negative", "not positive"); expected "negative". Reply with exactly one of the labels. The output was "It is fine".',
+        'Incorrect: the output names none of the labels ("positive", "negative", "not positive"); ' +
+        'expected "negative". Reply with exactly one of the labels. The output was "It is fine".',
     });
   });
 
@@ -43,13 +44,15 @@ describe('choiceMetric', () => {
     expect(await metric(ex('negative'), 'positive or negative', [])).toEqual({
       score: 0,
       feedback:
-        'Incorrect: the output names several labels ("positive", "negative"), so no single answer can be read from it; expected "negative". Reply with exactly one label.',
+        'Incorrect: the output names several labels ("positive", "negative"), ' +
+        'so no single answer can be read from it; expected "negative". Reply with exactly one label.',
     });
   });
 
   it('notes an expected answer outside the label set', async () => {
     expect((await metric(ex('neutral'), 'positive', [])).feedback).toBe(
-      'Incorrect: the output names "positive" but the expected label is "neutral". (Note: the expected answer "neutral" is not one of the labels; check the dataset or the label list.)',
+      'Incorrect: the output names "positive" but the expected label is "neutral". ' +
+        '(Note: the expected answer "neutral" is not one of the labels; check the dataset or the label list.)',
     );
   });
 

@@ -43,14 +43,18 @@ export function choiceMetric(labels: string[], options: { caseSensitive?: boolea
     if (named.length === 0) {
       return {
         score: 0,
-        feedback: `Incorrect: the output names none of the labels (${shown}); expected "${want}". Reply with exactly one of the labels. The output was ${quote(output)}.${note}`,
+        feedback:
+          `Incorrect: the output names none of the labels (${shown}); expected "${want}". ` +
+          `Reply with exactly one of the labels. The output was ${quote(output)}.${note}`,
       };
     }
     if (named.length > 1) {
       const several = named.map((l) => `"${l}"`).join(', ');
       return {
         score: 0,
-        feedback: `Incorrect: the output names several labels (${several}), so no single answer can be read from it; expected "${want}". Reply with exactly one label.${note}`,
+        feedback:
+          `Incorrect: the output names several labels (${several}), so no single answer can be read from it; ` +
+          `expected "${want}". Reply with exactly one label.${note}`,
       };
     }
     const chosen = named[0] as string;

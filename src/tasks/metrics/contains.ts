@@ -26,7 +26,9 @@ export function containsMetric(options: { caseSensitive?: boolean } = {}): Metri
             : '';
     return {
       score: 0,
-      feedback: `Incorrect: the output does not contain the expected answer ${quote(expected)}.${hint} The output was ${quote(output)}.`,
+      feedback:
+        `Incorrect: the output does not contain the expected answer ${quote(expected)}.${hint} ` +
+        `The output was ${quote(output)}.`,
     };
   };
 }

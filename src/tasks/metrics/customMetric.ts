@@ -94,7 +94,8 @@ function toResult(outcome: Outcome, example: Example, timeoutMs: number): Metric
       return failure(`the code does not compile (${outcome.message})`);
     case 'timeout':
       return failure(
-        `it did not finish within the ${timeoutMs} ms time limit (an infinite loop, or a promise that never settles?) and was stopped`,
+        `it did not finish within the ${timeoutMs} ms time limit ` +
+          '(an infinite loop, or a promise that never settles?) and was stopped',
       );
     case 'crashed':
       return failure(`its worker crashed (${outcome.message})`);

@@ -2,8 +2,10 @@
 // with `eval: true`. Plain JavaScript for any engine. It compiles the user's code once, then answers
 // run requests one at a time; the host enforces the time limit (a hung metric cannot answer anything).
 // Code may be a function expression `(example, output, trace) => …` or a script that returns one
-// (so it can define helpers first).
-export const CUSTOM_METRIC_WORKER_SOURCE = String.raw`'use strict';
+// (so it can define helpers first). Where a line of the script would pass 120 characters, the source is
+// split into String.raw pieces joined with +, which adds nothing to the script's text.
+export const CUSTOM_METRIC_WORKER_SOURCE =
+  String.raw`'use strict';
 let metric = null;
 
 function describe(err) {
@@ -37,7 +39,9 @@ function compile(code) {
     return { error: 'evaluating the code threw ' + describe(err) };
   }
   if (typeof fn !== 'function') {
-    return { error: 'the code must be a function (example, output, trace) => score, or a script that returns one; it ' + (exprError ? 'returned ' : 'evaluated to ') + (fn === null ? 'null' : typeof fn) };
+    return { error: 'the code must be a function (example, output, trace) => score, ` +
+  String.raw`or a script that returns one; it ' + (exprError ? 'returned ' : 'evaluated to ') + ` +
+  String.raw`(fn === null ? 'null' : typeof fn) };
   }
   return { fn: fn };
 }
@@ -75,7 +79,8 @@ globalThis.onmessage = async (event) => {
   try {
     globalThis.postMessage({ type: 'done', id: msg.id, valueType: typeOf(value), value: sendable(value) });
   } catch (err) {
-    globalThis.postMessage({ type: 'failed', id: msg.id, message: 'the custom metric returned a value that cannot be sent back (' + describe(err) + ')' });
+    globalThis.postMessage({ type: 'failed', id: msg.id, message: 'the custom metric returned a value ` +
+  String.raw`that cannot be sent back (' + describe(err) + ')' });
   }
 };
 `;

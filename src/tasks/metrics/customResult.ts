@@ -30,7 +30,9 @@ export function normalizeCustomResult(valueType: string, value: unknown, example
     const expected = expectedAnswer(example);
     return {
       score: value as number,
-      feedback: `Score ${value} from the custom metric (it gave no feedback).${expected !== undefined ? ` The expected answer was ${quote(expected)}.` : ''}`,
+      feedback:
+        `Score ${value} from the custom metric (it gave no feedback).` +
+        `${expected !== undefined ? ` The expected answer was ${quote(expected)}.` : ''}`,
     };
   }
   if (valueType !== 'object') return `the custom metric returned ${describeReturned(valueType, value)}; ${SHAPE}`;

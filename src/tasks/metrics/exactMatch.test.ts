@@ -17,7 +17,8 @@ describe('exactMatchMetric', () => {
     expect(await metric(ex('The Eiffel Tower'), ' eiffel tower. ', [])).toEqual({
       score: 1,
       feedback:
-        'Correct: the output matches the expected answer "The Eiffel Tower" (ignoring case, punctuation, articles and spacing).',
+        'Correct: the output matches the expected answer "The Eiffel Tower" ' +
+        '(ignoring case, punctuation, articles and spacing).',
     });
   });
 
@@ -25,7 +26,8 @@ describe('exactMatchMetric', () => {
     expect(await metric(ex('Paris'), 'Lyon!', [])).toEqual({
       score: 0,
       feedback:
-        'Incorrect: expected "Paris" but the output was "Lyon!". Compared after normalising case, punctuation, articles and spacing: "paris" vs "lyon".',
+        'Incorrect: expected "Paris" but the output was "Lyon!". ' +
+        'Compared after normalising case, punctuation, articles and spacing: "paris" vs "lyon".',
     });
   });
 
@@ -33,7 +35,8 @@ describe('exactMatchMetric', () => {
     const result = await metric(ex('Paris'), 'The capital is Paris.', []);
     expect(result.score).toBe(0);
     expect(result.feedback).toBe(
-      'Incorrect: expected "Paris" but the output was "The capital is Paris.". The output contains the expected answer but also other text; reply with the answer alone.',
+      'Incorrect: expected "Paris" but the output was "The capital is Paris.". ' +
+        'The output contains the expected answer but also other text; reply with the answer alone.',
     );
   });
 
@@ -53,7 +56,8 @@ describe('exactMatchMetric', () => {
     expect(await metric(ex(), 'x', [])).toEqual({
       score: 0,
       feedback:
-        'Not graded: example "e1" has no expected answer, which the exact match metric needs (check the field mapping).',
+        'Not graded: example "e1" has no expected answer, ' +
+        'which the exact match metric needs (check the field mapping).',
     });
   });
 });

@@ -15,7 +15,9 @@ export function exactMatchMetric(options: { caseSensitive?: boolean } = {}): Met
       const exact = expected.trim() === output.trim();
       return {
         score: 1,
-        feedback: `Correct: the output matches the expected answer ${quote(expected)}${exact ? '' : ' (ignoring case, punctuation, articles and spacing)'}.`,
+        feedback:
+          `Correct: the output matches the expected answer ${quote(expected)}` +
+          `${exact ? '' : ' (ignoring case, punctuation, articles and spacing)'}.`,
       };
     }
     let why: string;

@@ -12,7 +12,9 @@ export function readExpected(example: Example, metricName: string): ExpectedOrFa
     ok: false,
     result: {
       score: 0,
-      feedback: `Not graded: example "${example.id}" has no expected answer, which the ${metricName} metric needs (check the field mapping).`,
+      feedback:
+        `Not graded: example "${example.id}" has no expected answer, ` +
+        `which the ${metricName} metric needs (check the field mapping).`,
     },
   };
 }

@@ -14,7 +14,8 @@ describe('jsonFieldMetric', () => {
     ).toEqual({
       score: 1,
       feedback:
-        'Correct: all 3 expected fields match.\n- "name": correct ("Ann")\n- "age": correct (31)\n- "address": correct ({"city":"Oslo"})',
+        'Correct: all 3 expected fields match.\n' +
+        '- "name": correct ("Ann")\n- "age": correct (31)\n- "address": correct ({"city":"Oslo"})',
     });
   });
 
@@ -22,7 +23,10 @@ describe('jsonFieldMetric', () => {
     expect(await jsonFieldMetric()(ex, 'Sure! {"name": "Anne", "age": "31"}', [])).toEqual({
       score: 0,
       feedback:
-        '0 of 3 expected fields match.\n- "name": expected "Ann", got "Anne"\n- "age": expected 31, got "31" (a string, not a number)\n- "address": missing from the output (expected {"city":"Oslo"})',
+        '0 of 3 expected fields match.\n' +
+        '- "name": expected "Ann", got "Anne"\n' +
+        '- "age": expected 31, got "31" (a string, not a number)\n' +
+        '- "address": missing from the output (expected {"city":"Oslo"})',
     });
     const partial = await jsonFieldMetric(['name', 'address.city'])(
       ex,
@@ -40,7 +44,10 @@ describe('jsonFieldMetric', () => {
     const notJson = await jsonFieldMetric(['name'])(ex, 'name: Ann', []);
     expect(notJson.score).toBe(0);
     expect(notJson.feedback).toMatch(
-      /^Incorrect: the output is not valid JSON \(.+\); expected a JSON object with the fields "name"\. The output was "name: Ann"\.$/,
+      new RegExp(
+        String.raw`^Incorrect: the output is not valid JSON \(.+\); ` +
+          String.raw`expected a JSON object with the fields "name"\. The output was "name: Ann"\.$`,
+      ),
     );
     expect((await jsonFieldMetric(['name'])(ex, '["Ann"]', [])).feedback).toBe(
       'Incorrect: the output\'s JSON is an array, not an object; expected a JSON object with the fields "name".',

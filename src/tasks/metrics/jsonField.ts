@@ -55,7 +55,9 @@ export function jsonFieldMetric(fields: string[] = []): Metric {
     if (!expectedJson.ok || !isObject(expectedJson.value)) {
       return {
         score: 0,
-        feedback: `Not graded: the expected answer ${quote(read.expected, 200)} is not a JSON object, so the JSON field metric cannot grade this example.`,
+        feedback:
+          `Not graded: the expected answer ${quote(read.expected, 200)} is not a JSON object, ` +
+          'so the JSON field metric cannot grade this example.',
       };
     }
     const want = expectedJson.value;
@@ -65,13 +67,17 @@ export function jsonFieldMetric(fields: string[] = []): Metric {
     if (!parsed.ok) {
       return {
         score: 0,
-        feedback: `Incorrect: the output is not valid JSON (${parsed.error}); expected a JSON object with the fields ${wanted}. The output was ${quote(output)}.`,
+        feedback:
+          `Incorrect: the output is not valid JSON (${parsed.error}); ` +
+          `expected a JSON object with the fields ${wanted}. The output was ${quote(output)}.`,
       };
     }
     if (!isObject(parsed.value)) {
       return {
         score: 0,
-        feedback: `Incorrect: the output's JSON is ${describeJson(parsed.value)}, not an object; expected a JSON object with the fields ${wanted}.`,
+        feedback:
+          `Incorrect: the output's JSON is ${describeJson(parsed.value)}, not an object; ` +
+          `expected a JSON object with the fields ${wanted}.`,
       };
     }
     const got = parsed.value;

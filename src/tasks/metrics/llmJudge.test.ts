@@ -31,7 +31,8 @@ describe('llmJudgeMetric', () => {
     expect(request?.messages[0]?.role).toBe('system');
     expect(request?.messages[0]?.content).toContain('{"score": <number from 0 to 1>, "feedback"');
     expect(request?.messages[1]?.content).toBe(
-      'Rubric:\nBe concise and correct.\n\nInput:\nquestion: Capital of France?\n\nExpected answer:\nParis\n\nOutput to grade:\nIt is Paris, of course.',
+      'Rubric:\nBe concise and correct.\n\nInput:\nquestion: Capital of France?\n\n' +
+        'Expected answer:\nParis\n\nOutput to grade:\nIt is Paris, of course.',
     );
   });
 
@@ -48,11 +49,15 @@ describe('llmJudgeMetric', () => {
     expect(await llmJudgeMetric(fakeJudge('I think it deserves a 7/10.'), 'r')(example, 'Paris', [])).toEqual({
       score: 0,
       feedback: expect.stringMatching(
-        /^The LLM judge failed, so this output was not really graded: its reply was not JSON \(.+\): "I think it deserves a 7\/10\."\.$/,
+        new RegExp(
+          String.raw`^The LLM judge failed, so this output was not really graded: ` +
+            String.raw`its reply was not JSON \(.+\): "I think it deserves a 7\/10\."\.$`,
+        ),
       ),
     });
     expect((await llmJudgeMetric(fakeJudge('{"feedback": "good"}'), 'r')(example, 'Paris', [])).feedback).toBe(
-      'The LLM judge failed, so this output was not really graded: its reply had no numeric "score" (got nothing): "{"feedback": "good"}".',
+      'The LLM judge failed, so this output was not really graded: ' +
+        'its reply had no numeric "score" (got nothing): "{"feedback": "good"}".',
     );
   });
 

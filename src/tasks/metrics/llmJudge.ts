@@ -18,7 +18,8 @@ export interface LlmJudgeOptions {
 const SYSTEM = [
   "You are a strict, fair grader of a language model's output.",
   'Grade the output against the rubric, using the expected answer (when given) as the reference.',
-  'Reply with only a JSON object, no other text: {"score": <number from 0 to 1>, "feedback": "<what is right, what is wrong, and what would make the output better>"}',
+  'Reply with only a JSON object, no other text: {"score": <number from 0 to 1>, ' +
+    '"feedback": "<what is right, what is wrong, and what would make the output better>"}',
 ].join('\n');
 
 function asText(v: unknown): string {
@@ -35,7 +36,10 @@ export function judgePrompt(
     Object.entries(inputs)
       .map(([k, v]) => `${k}: ${asText(v)}`)
       .join('\n') || '(none)';
-  return `Rubric:\n${rubric}\n\nInput:\n${inputText}\n\nExpected answer:\n${expected ?? '(none given)'}\n\nOutput to grade:\n${output}`;
+  return (
+    `Rubric:\n${rubric}\n\nInput:\n${inputText}\n\n` +
+    `Expected answer:\n${expected ?? '(none given)'}\n\nOutput to grade:\n${output}`
+  );
 }
 
 /** Reads `{"score", "feedback"}` from a judge reply; an error string when the reply cannot be used. */

@@ -71,7 +71,8 @@ describe('makeMetric', () => {
     expect(await metric(ex, 'x', [])).toEqual({
       score: 0,
       feedback:
-        "The custom metric failed, so this output was not graded: the metric's worker crashed while loading the code (could not start a worker (blocked by CSP)).",
+        "The custom metric failed, so this output was not graded: the metric's worker crashed while loading the code " +
+        '(could not start a worker (blocked by CSP)).',
     });
   });
 });

@@ -49,13 +49,15 @@ describe('numericMetric', () => {
     expect(await numericMetric()(ex('42'), 'forty-two', [])).toEqual({
       score: 0,
       feedback:
-        'Incorrect: no number was found in the output; expected 42. End the answer with the number. The output was "forty-two".',
+        'Incorrect: no number was found in the output; expected 42. ' +
+        'End the answer with the number. The output was "forty-two".',
     });
   });
 
   it('does not grade an expected answer without a number', async () => {
     expect((await numericMetric()(ex('unknown'), '3', [])).feedback).toBe(
-      'Not graded: the expected answer "unknown" contains no number, so the numeric metric cannot grade this example (check the field mapping).',
+      'Not graded: the expected answer "unknown" contains no number, ' +
+        'so the numeric metric cannot grade this example (check the field mapping).',
     );
   });
 });

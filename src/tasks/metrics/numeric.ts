@@ -35,14 +35,18 @@ export function numericMetric(options: NumericOptions = {}): Metric {
     if (want === undefined) {
       return {
         score: 0,
-        feedback: `Not graded: the expected answer ${quote(expected)} contains no number, so the numeric metric cannot grade this example (check the field mapping).`,
+        feedback:
+          `Not graded: the expected answer ${quote(expected)} contains no number, ` +
+          'so the numeric metric cannot grade this example (check the field mapping).',
       };
     }
     const got = lastNumber(output);
     if (got === undefined) {
       return {
         score: 0,
-        feedback: `Incorrect: no number was found in the output; expected ${want}. End the answer with the number. The output was ${quote(output)}.`,
+        feedback:
+          `Incorrect: no number was found in the output; expected ${want}. ` +
+          `End the answer with the number. The output was ${quote(output)}.`,
       };
     }
     const diff = Math.abs(got - want);
@@ -58,7 +62,9 @@ export function numericMetric(options: NumericOptions = {}): Metric {
       : '';
     return {
       score: 0,
-      feedback: `Incorrect: expected ${want} but the last number in the output was ${got} (off by ${+diff.toPrecision(6)}; allowed ${toleranceText}).${buried}`,
+      feedback:
+        `Incorrect: expected ${want} but the last number in the output was ${got} ` +
+        `(off by ${+diff.toPrecision(6)}; allowed ${toleranceText}).${buried}`,
     };
   };
 }

@@ -9,7 +9,9 @@ describe('tokenF1Metric', () => {
     // precision 2/4, recall 2/3: F1 = 2PR / (P + R) = 4/7
     expect(result.score).toBeCloseTo(4 / 7, 10);
     expect(result.feedback).toBe(
-      'Token F1 0.57: precision 0.50 (2 of 4 output words are in the expected answer), recall 0.67 (2 of 3 expected words are in the output). Missing expected words: "brown". Extra words in the output: "red", "jumps".',
+      'Token F1 0.57: precision 0.50 (2 of 4 output words are in the expected answer), ' +
+        'recall 0.67 (2 of 3 expected words are in the output). ' +
+        'Missing expected words: "brown". Extra words in the output: "red", "jumps".',
     );
   });
 

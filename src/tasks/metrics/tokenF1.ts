@@ -47,7 +47,9 @@ export function tokenF1Metric(): Metric {
     const recall = common / want.length;
     const f1 = common === 0 ? 0 : (2 * precision * recall) / (precision + recall);
     const parts = [
-      `Token F1 ${f1.toFixed(2)}: precision ${precision.toFixed(2)} (${common} of ${got.length} output words are in the expected answer), recall ${recall.toFixed(2)} (${common} of ${want.length} expected words are in the output).`,
+      `Token F1 ${f1.toFixed(2)}: precision ${precision.toFixed(2)} ` +
+        `(${common} of ${got.length} output words are in the expected answer), ` +
+        `recall ${recall.toFixed(2)} (${common} of ${want.length} expected words are in the output).`,
     ];
     if (missing.length > 0) parts.push(`Missing expected words: ${list(missing)}.`);
     if (extra.length > 0) parts.push(`Extra words in the output: ${list(extra)}.`);

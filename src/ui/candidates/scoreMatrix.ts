@@ -38,7 +38,9 @@ export interface MatrixGeometry {
 
 const LABEL_MIN_ROW_HEIGHT = 11;
 
-/** Cells as large as the panel allows (within readable limits); the matrix scrolls when even the minimum does not fit. */
+/**
+ * Cells as large as the panel allows (within readable limits); the matrix scrolls when even the minimum does not fit.
+ */
 export function matrixGeometry(rows: number, cols: number, availW: number, availH: number): MatrixGeometry {
   const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.floor(v)));
   const cellH = clamp(availH / Math.max(1, rows), 3, 22);

@@ -1,6 +1,6 @@
 // The height that takes an element from where it starts to the bottom of the window, so a panel (the
-// lineage, the matrix, the candidate list, the proposals table) uses the screen it has and scrolls inside itself. Measured
-// again when the window resizes or anything above it changes height (the header gaining a log line).
+// lineage, the matrix, the candidate list, the proposals table) uses the screen it has and scrolls inside itself.
+// Measured again when the window resizes or anything above it changes height (the header gaining a log line).
 import { useLayoutEffect, useState } from 'react';
 import type { RefObject } from 'react';
 

@@ -16,7 +16,8 @@ export function StoredRunBanner() {
         {live
           ? 'Another tab drives this run: it is shown here live and read-only. Pause, resume or stop it in that tab.'
           : status === 'interrupted'
-            ? 'A stored run, read-only. It was interrupted: resume it from History to continue from its last checkpoint.'
+            ? 'A stored run, read-only. ' +
+              'It was interrupted: resume it from History to continue from its last checkpoint.'
             : 'A stored run, read-only.'}
       </span>
       <button type="button" onClick={() => setView('history')}>

@@ -18,7 +18,10 @@ export function ModelsPanel() {
   return (
     <Section
       title="Models"
-      help="Any OpenAI-compatible endpoint, called from this browser. API keys stay in this tab's memory and never go into exports."
+      help={
+        'Any OpenAI-compatible endpoint, called from this browser. ' +
+        "API keys stay in this tab's memory and never go into exports."
+      }
     >
       <ModelForm role="task" />
       <ModelForm role="reflection" />

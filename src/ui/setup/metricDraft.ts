@@ -10,7 +10,9 @@ export const METRIC_KINDS: readonly { kind: MetricKind; label: string; help: str
   {
     kind: 'exact_match',
     label: 'Exact match',
-    help: 'Score 1 when the output equals the expected answer, ignoring punctuation, articles and spacing (and case unless ticked).',
+    help:
+      'Score 1 when the output equals the expected answer, ignoring punctuation, articles and spacing ' +
+      '(and case unless ticked).',
   },
   {
     kind: 'contains',
@@ -46,7 +48,9 @@ export const METRIC_KINDS: readonly { kind: MetricKind; label: string; help: str
   {
     kind: 'custom',
     label: 'Custom JavaScript',
-    help: 'Your own function (example, output, trace) → a score in [0, 1] or { score, feedback }, run in a sandboxed worker without network access.',
+    help:
+      'Your own function (example, output, trace) → a score in [0, 1] or { score, feedback }, ' +
+      'run in a sandboxed worker without network access.',
   },
 ];
 
@@ -66,7 +70,8 @@ const SAMPLE_CUSTOM_METRIC = `// example: the mapped input fields, example.answe
 `;
 
 const SAMPLE_RUBRIC =
-  'Score 1 if the output answers the question correctly and concisely, 0.5 if it is partly correct, 0 otherwise. Explain what is missing or wrong.';
+  'Score 1 if the output answers the question correctly and concisely, 0.5 if it is partly correct, 0 otherwise. ' +
+  'Explain what is missing or wrong.';
 
 const caseOf = (m: MetricConfig) => ('caseSensitive' in m ? m.caseSensitive : undefined);
 

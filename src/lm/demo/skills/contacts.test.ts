@@ -8,7 +8,8 @@ const only =
 const none = only();
 const DIRECT = 'Hi, this is Dana Whitfield from Northwind Traders Inc. Please call me back at (555) 201-3344.';
 const RELAYED =
-  'Message taken by Rosa Jimenez (Front Desk Solutions): Owen Gallagher from Vantage Robotics GmbH wants a call back on 415.882.9031.';
+  'Message taken by Rosa Jimenez (Front Desk Solutions): ' +
+  'Owen Gallagher from Vantage Robotics GmbH wants a call back on 415.882.9031.';
 
 describe('reading a message', () => {
   it('finds the people named with their companies', () =>

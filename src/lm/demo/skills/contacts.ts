@@ -77,7 +77,8 @@ const RULES: DemoRule[] = [
     cues: [/on behalf of/, /\brelay/, /\bwants? (?:to be called|a call) back\b/, /\bpassed the message on\b/],
     phrasings: [
       'When someone calls on behalf of another person, extract the person they are calling for, not the caller.',
-      'If the message was relayed by a receptionist or an answering service, the contact is the person who wants the call back.',
+      'If the message was relayed by a receptionist or an answering service, ' +
+        'the contact is the person who wants the call back.',
       'Take the details of the person who wants to be called back, not of whoever passed the message on.',
     ],
     lesson: 'relayed messages were attributed to the receptionist who passed them on',
@@ -166,7 +167,8 @@ const RULES: DemoRule[] = [
       /\b(?:phone|numbers?)\b[^.]*\bhyphen/,
     ],
     phrasings: [
-      'Format phone numbers as 555-201-3344: groups of 3, 3 and 4 digits separated by dashes, with no spaces, dots or parentheses.',
+      'Format phone numbers as 555-201-3344: groups of 3, 3 and 4 digits separated by dashes, ' +
+        'with no spaces, dots or parentheses.',
       'Write the phone number with dashes only, e.g. 415-882-9031.',
       'Normalise phone numbers to the form 212-555-0199.',
     ],

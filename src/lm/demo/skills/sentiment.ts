@@ -1,7 +1,7 @@
 // The demo model as a sentiment classifier. It reads opinion words from a small lexicon; the hidden
 // rules decide how well: without them it wraps the label in a sentence, reads "not good" at face
-// value (and hedges, naming a second label), takes sarcastic praise literally, judges a "…, but …" review by its first half, and calls
-// opinion-free reviews positive.
+// value (and hedges, naming a second label), takes sarcastic praise literally, judges a "…, but …" review by its
+// first half, and calls opinion-free reviews positive.
 import type { DemoRule, DemoSkill, FeedbackRecord } from '../rules.ts';
 import { pick } from '../hash.ts';
 
@@ -10,15 +10,19 @@ export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 
 const POSITIVE = new Set(
   (
-    'good great excellent amazing love loved loves wonderful fantastic perfect happy delighted brilliant superb gorgeous lovely ' +
-    'impressive reliable comfortable recommend best enjoyed enjoy like liked nice pleased sturdy helpful friendly beautiful awesome ' +
+    'good great excellent amazing love loved loves wonderful fantastic perfect happy delighted ' +
+    'brilliant superb gorgeous lovely ' +
+    'impressive reliable comfortable recommend best enjoyed enjoy like liked nice pleased sturdy ' +
+    'helpful friendly beautiful awesome ' +
     'solid smooth flawless thrilled glad fresh delicious tasty crisp generous'
   ).split(' '),
 );
 const NEGATIVE = new Set(
   (
-    'bad terrible awful horrible hate hated poor worst broken broke disappointed disappointing disappoints useless flimsy rude slow ' +
-    'noisy annoying waste faulty unhappy mediocre overpriced leaks leaked complaints complaint problem problems regret fails failed ' +
+    'bad terrible awful horrible hate hated poor worst broken broke disappointed disappointing ' +
+    'disappoints useless flimsy rude slow ' +
+    'noisy annoying waste faulty unhappy mediocre overpriced leaks leaked complaints complaint ' +
+    'problem problems regret fails failed ' +
     'uncomfortable dull stale bland cold soggy worse'
   ).split(' '),
 );
@@ -27,8 +31,10 @@ const NEGATORS = new Set(
     ' ',
   ),
 );
-const SARCASM =
-  /\b(?:oh|wow),? (?:great|wonderful|fantastic|perfect|brilliant|lovely)\b|\byeah,? right\b|\bjust what i needed\b|\bthanks a lot\b|\bwhat a (?:treat|joy|delight)\b|\bi just love how\b/;
+const SARCASM = new RegExp(
+  String.raw`\b(?:oh|wow),? (?:great|wonderful|fantastic|perfect|brilliant|lovely)\b|\byeah,? right\b|` +
+    String.raw`\bjust what i needed\b|\bthanks a lot\b|\bwhat a (?:treat|joy|delight)\b|\bi just love how\b`,
+);
 const CONTRAST = /\b(?:but|however)\b/;
 
 function words(text: string): string[] {
@@ -135,7 +141,8 @@ const RULES: DemoRule[] = [
     step: 'classify',
     cues: [/sarcas/, /\bironic|\birony\b/, /\bmock(?:ing)? praise\b/],
     phrasings: [
-      'Sarcasm counts as negative: praise such as "oh great" or "just what I needed" next to a complaint means the customer is unhappy.',
+      'Sarcasm counts as negative: praise such as "oh great" or "just what I needed" next to a complaint ' +
+        'means the customer is unhappy.',
       'Read sarcastic or ironic praise ("yeah, right", "thanks a lot") as negative.',
       'Ironic compliments about a failure are complaints, so label them negative.',
     ],

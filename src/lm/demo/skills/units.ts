@@ -165,7 +165,8 @@ const RULES: DemoRule[] = [
       /\btarget unit\b/,
     ],
     phrasings: [
-      'Give the answer in exactly the unit the question asks for (centimetres, millimetres, metres or grams), even when another unit is more usual.',
+      'Give the answer in exactly the unit the question asks for (centimetres, millimetres, metres or grams), ' +
+        'even when another unit is more usual.',
       'Always convert all the way to the requested unit, e.g. grams rather than kilograms.',
       'Check the target unit in the question and answer in that unit.',
     ],
@@ -210,7 +211,8 @@ export const unitsSkill: DemoSkill = {
         const r = convert(q, has);
         const n = format(has('whole_numbers') ? Math.round(r.value) : r.value);
         if (has('number_only') || h % 2 === 0) return n;
-        // the explanation ends with the question's number, so neither a strict nor a last-number grader reads the answer
+        // the explanation ends with the question's number, so neither a strict nor a last-number grader
+        // reads the answer
         const from = `${q.value} ${SOURCE_WORD[q.source]}`;
         return pick(
           [

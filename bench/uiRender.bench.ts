@@ -55,8 +55,9 @@ async function openBenchPage(context: BrowserContext, url: string): Promise<Page
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  await page.locator('.app').waitFor();
+  // generous waits: on a busy machine the first load of a 1 MB bundle can take longer than the defaults
+  await page.goto(url, { timeout: 120_000 });
+  await page.locator('.app').waitFor({ timeout: 120_000 });
   if (errors.length) throw new Error(`the studio failed to load: ${errors.join('; ')}`);
   return page;
 }

@@ -12,7 +12,7 @@ import { apiError, contentText, corsHeaders, estimateTokens, pause, readJson, se
 export interface LmServerOptions {
   port?: number;
   host?: string;
-  /** delay before every answer (faults included, hangs aside) */
+  /** time from a request's arrival to its answer, the server's own work included (faults too, hangs aside) */
   latencyMs?: number;
   faults?: Partial<FaultConfig>;
   responder?: Responder;
@@ -20,6 +20,8 @@ export interface LmServerOptions {
   apiKey?: string;
   /** when set, other model names get a 404; when unset every model name is accepted */
   models?: string[];
+  /** told of every chat request as it is counted (a benchmark counts requests without copying stats) */
+  onChatRequest?: () => void;
 }
 
 export interface RequestLogEntry {
@@ -66,6 +68,8 @@ export interface LmServer {
 
 const LOG_LIMIT = 1000;
 
+type ChatBody = { model?: unknown; messages?: unknown; max_tokens?: unknown; max_completion_tokens?: unknown };
+
 function emptyStats(): LmServerStats {
   return {
     chatRequests: 0,
@@ -105,7 +109,9 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
     !options.apiKey || req.headers.authorization === `Bearer ${options.apiKey}`;
 
   async function chat(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const arrived = performance.now();
     const n = ++stats.chatRequests;
+    options.onChatRequest?.();
     stats.inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     // a stats reset while this request is in flight must not drive the new counters negative
@@ -114,7 +120,7 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
       owner.inFlight--;
     });
 
-    let body: { model?: unknown; messages?: unknown; max_tokens?: unknown; max_completion_tokens?: unknown };
+    let body: ChatBody;
     try {
       body = (await readJson(req)) as typeof body;
     } catch {
@@ -161,53 +167,66 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
       count({ n, model, status: 'hang', fault });
       return;
     }
-    await pause(latencyMs, res);
+    // Like a real endpoint's, the latency is the whole time from request to answer: the answer is worked
+    // out first and sent when the latency is up, so the server's own work does not add to it.
+    const send = await answer(req, res, { n, model, messages, body, fault });
+    await pause(latencyMs - (performance.now() - arrived), res);
     if (res.destroyed) {
       count({ n, model, status: 499, ...(fault ? { fault } : {}) });
       return;
     }
+    send();
+  }
+
+  /** What a chat request gets, as a function that counts and sends it. */
+  async function answer(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    r: { n: number; model: string; messages: ChatMessage[]; body: ChatBody; fault: FaultKind | undefined },
+  ): Promise<() => void> {
+    const { n, model, messages, body, fault } = r;
     if (fault === '429') {
       const ms = faults.current.retryAfterMs;
-      count({ n, model, status: 429, fault });
-      return sendJson(
-        req,
-        res,
-        429,
-        apiError('Rate limit reached (injected fault)', 'rate_limit_error', 'rate_limit_exceeded'),
-        {
-          'retry-after': String(Math.max(1, Math.ceil(ms / 1000))),
-          'retry-after-ms': String(ms),
-        },
-      );
+      return () => {
+        count({ n, model, status: 429, fault });
+        sendJson(
+          req,
+          res,
+          429,
+          apiError('Rate limit reached (injected fault)', 'rate_limit_error', 'rate_limit_exceeded'),
+          { 'retry-after': String(Math.max(1, Math.ceil(ms / 1000))), 'retry-after-ms': String(ms) },
+        );
+      };
     }
     if (fault === '500') {
-      count({ n, model, status: 500, fault });
-      return sendJson(
-        req,
-        res,
-        500,
-        apiError('The server had an error while processing your request (injected fault)', 'server_error', null),
-      );
+      return () => {
+        count({ n, model, status: 500, fault });
+        sendJson(
+          req,
+          res,
+          500,
+          apiError('The server had an error while processing your request (injected fault)', 'server_error', null),
+        );
+      };
     }
     if (fault === 'non_json') {
-      count({ n, model, status: 200, fault });
-      const page = '<html><body><h1>502 Bad Gateway</h1><p>injected non-JSON body</p></body></html>';
-      res.writeHead(200, { ...corsHeaders(req), 'content-type': 'text/html' });
-      res.end(page);
-      return;
+      return () => {
+        count({ n, model, status: 200, fault });
+        const page = '<html><body><h1>502 Bad Gateway</h1><p>injected non-JSON body</p></body></html>';
+        res.writeHead(200, { ...corsHeaders(req), 'content-type': 'text/html' });
+        res.end(page);
+      };
     }
 
     let text: string;
     try {
       text = await responder(messages, model);
     } catch (err) {
-      count({ n, model, status: 500 });
-      return sendJson(
-        req,
-        res,
-        500,
-        apiError(`the responder failed: ${err instanceof Error ? err.message : String(err)}`, 'server_error', null),
-      );
+      const message = `the responder failed: ${err instanceof Error ? err.message : String(err)}`;
+      return () => {
+        count({ n, model, status: 500 });
+        sendJson(req, res, 500, apiError(message, 'server_error', null));
+      };
     }
     const maxTokens =
       typeof body.max_completion_tokens === 'number'
@@ -239,20 +258,23 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
       },
     };
     if (fault === 'truncated') {
-      // promise the whole body, send half, drop the connection: what a proxy or server crash mid-body looks like
-      count({ n, model, status: 200, fault });
-      const full = Buffer.from(JSON.stringify(completion));
-      res.writeHead(200, {
-        ...corsHeaders(req),
-        'content-type': 'application/json',
-        'content-length': String(full.length),
-      });
-      res.write(full.subarray(0, Math.floor(full.length / 2)), () => res.destroy());
-      return;
+      return () => {
+        // promise the whole body, send half, drop the connection: what a proxy or server crash mid-body looks like
+        count({ n, model, status: 200, fault });
+        const full = Buffer.from(JSON.stringify(completion));
+        res.writeHead(200, {
+          ...corsHeaders(req),
+          'content-type': 'application/json',
+          'content-length': String(full.length),
+        });
+        res.write(full.subarray(0, Math.floor(full.length / 2)), () => res.destroy());
+      };
     }
-    count({ n, model, status: 200, promptTokens, completionTokens });
-    stats.completions++;
-    sendJson(req, res, 200, completion);
+    return () => {
+      count({ n, model, status: 200, promptTokens, completionTokens });
+      stats.completions++;
+      sendJson(req, res, 200, completion);
+    };
   }
 
   async function control(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

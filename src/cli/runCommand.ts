@@ -27,6 +27,7 @@ import { checkBudget, checkCustomMetric, checkEndpoints } from './preflight.ts';
 import { Progress } from './progress.ts';
 import type { ProgressStream } from './progress.ts';
 import { RUN_FILES, RunDir, writeFileAtomic } from './runDir.ts';
+import { nodeFetch } from './nodeFetch.ts';
 import { buildOrExplain, checkWritable, resolveSetup } from './runSetup.ts';
 import type { Setup } from './runSetup.ts';
 
@@ -81,6 +82,8 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     workerFactory,
     // lazy: the file is read at the first call, by which time the run directory exists
     cacheStore: new FileCacheStore(path.join(setup.runDirPath, RUN_FILES.cache)),
+    // node:http instead of undici's fetch: about half the CPU per LM call
+    fetch: nodeFetch,
     ...(args.demoLatencyMs !== undefined ? { demoLatencyMs: args.demoLatencyMs } : {}),
   });
   try {

@@ -47,6 +47,7 @@ export class OpenAiLanguageModel implements LanguageModel {
       defaultHeaders: { ...presetFor(config.provider).headers, ...config.headers },
       timeout: timeoutMs,
       maxRetries,
+      ...(config.fetch ? { fetch: config.fetch } : {}),
       // never forward OpenAI account settings from the environment to another provider
       organization: null,
       project: null,

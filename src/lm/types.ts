@@ -53,6 +53,8 @@ export interface LmEndpointConfig {
   timeoutMs?: number;
   /** retries on 429 / 5xx / network errors / timeouts (default 4) */
   maxRetries?: number;
+  /** the fetch the client calls (default: the global one); Node hosts pass a leaner one, see cli/nodeFetch */
+  fetch?: typeof fetch;
 }
 
 export type ProviderId =

@@ -36,6 +36,8 @@ export interface BuildRunDeps {
   onUsage?: (usage: MeteredUsage) => void;
   /** simulated latency of the demo model, in ms */
   demoLatencyMs?: number;
+  /** the fetch the endpoints' clients call (Node hosts pass cli/nodeFetch; default: the global one) */
+  fetch?: typeof fetch;
 }
 
 export interface BuiltRun {
@@ -58,7 +60,12 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
   const limiters = new LimiterPool();
   const secrets = deps.secrets ?? {};
   const baseModel = (m: ModelConfig, apiKey: string | undefined) =>
-    languageModelFor(m, { apiKey, concurrency: o.concurrency, demoLatencyMs: deps.demoLatencyMs ?? 0 });
+    languageModelFor(m, {
+      apiKey,
+      concurrency: o.concurrency,
+      demoLatencyMs: deps.demoLatencyMs ?? 0,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    });
   const limiterFor = (m: ModelConfig) => (m.provider === 'demo' ? undefined : limiters.for(m.baseUrl, o.concurrency));
 
   const task = stackModel(baseModel(config.taskLm, secrets.taskApiKey), {

@@ -12,6 +12,8 @@ export interface ModelOptions {
   concurrency?: number;
   /** simulated latency of the demo model, in ms */
   demoLatencyMs?: number;
+  /** the fetch an endpoint's client calls (default: the global one) */
+  fetch?: typeof fetch;
 }
 
 export function languageModelFor(model: ModelConfig, options: ModelOptions = {}): LanguageModel {
@@ -21,5 +23,6 @@ export function languageModelFor(model: ModelConfig, options: ModelOptions = {})
     ...(endpoint as LmEndpointConfig),
     apiKey: options.apiKey,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 }

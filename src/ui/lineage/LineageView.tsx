@@ -1,6 +1,7 @@
 // The lineage panel: React owns the toolbar, legend and tooltip; drawLineage owns the SVG. The layout
 // is recomputed from the run data (cheap, and stable for existing nodes), the drawing is incremental.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { rgb } from 'd3';
 import { useRunStore } from '../../store/runStore.ts';
 import { useUiStore } from '../../store/uiStore.ts';
 import { HoverTooltip } from '../common/HoverTooltip.tsx';
@@ -55,7 +56,8 @@ export function LineageView() {
   const colorOf = useMemo(() => {
     const scale = scoreColor(domain);
     const cache = new Map<number, string>();
-    return (score: number) => cache.get(score) ?? cache.set(score, scale(score)).get(score)!;
+    // as hex: the shortest form, written once per node into the lineage's markup
+    return (score: number) => cache.get(score) ?? cache.set(score, rgb(scale(score)).formatHex()).get(score)!;
   }, [domain]);
   const members = useMemo(() => frontMembers(front), [front]);
   const best = useMemo(() => bestCandidate(candidates)?.row.candidateIdx ?? null, [candidates]);

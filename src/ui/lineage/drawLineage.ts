@@ -53,8 +53,8 @@ export interface LineageRenderer {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** a candidate's radius, as lineage.css sizes it: the rings and the fit allow for it */
 const RADIUS = 9;
-const REJECTED_RADIUS = 4;
 const PAD = 28;
 /** the legend overlays the bottom of the view */
 const LEGEND_H = 26;
@@ -156,7 +156,7 @@ export function createLineageRenderer(
   }
 
   const nodeOf = (target: EventTarget | null): LineageNode | null => {
-    const el = (target as Element | null)?.closest?.('.ln-node');
+    const el = (target as Element | null)?.closest?.('circle');
     return el ? (byElement.get(el)?.node ?? null) : null;
   };
   const showAncestry = (n: LineageNode | null) => {
@@ -216,7 +216,8 @@ export function createLineageRenderer(
   function bandGroup(band: number): SVGGElement {
     let g = bandGroups[band];
     if (!g) {
-      bandGroups[band] = g = svgEl('g', 'ln-band');
+      // candidates sit in even bands, rejected proposals in odd ones: the class sizes and styles the circles
+      bandGroups[band] = g = svgEl('g', `ln-band ${band % 2 ? 'rejected' : 'candidate'}`);
       g.setAttribute('transform', `translate(${bandShift[band] ?? 0},0)`);
       nodesG.append(g);
     }
@@ -250,8 +251,7 @@ export function createLineageRenderer(
       let d = drawn.get(n.id);
       if (!d) {
         const fill = n.kind === 'candidate' ? marks.color(n.key) : null;
-        const r = n.kind === 'candidate' ? RADIUS : REJECTED_RADIUS;
-        markup.set(n.band, (markup.get(n.band) ?? '') + nodeMarkup(n, x, fill, r));
+        markup.set(n.band, (markup.get(n.band) ?? '') + nodeMarkup(n, x, fill));
         d = { el: null, node: n, band: n.band, x, y: n.y, fill, stamp };
         drawn.set(n.id, d);
         const list = added.get(n.band);

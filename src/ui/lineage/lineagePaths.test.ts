@@ -56,13 +56,10 @@ describe('lineagePaths', () => {
 
   it('writes a candidate as a circle its tests can find, a rejected proposal without a test id', () => {
     const l = layoutLineage([c(0), c(1, 0)], [{ proposalId: 7, parentIds: [0] }]);
-    expect(nodeMarkup(l.nodes[1]!, 0, 'rgb(1, 2, 3)', 9)).toBe(
-      '<circle class="ln-node candidate" r="9" cx="0" cy="0" fill="rgb(1, 2, 3)" ' +
-        'data-testid="lineage-node-1"></circle>',
+    expect(nodeMarkup(l.nodes[1]!, 0, '#41b6c4')).toBe(
+      '<circle cx="0" cy="0" fill="#41b6c4" data-testid="lineage-node-1"/>',
     );
-    expect(nodeMarkup(l.nodes[2]!, 22, null, 4)).toBe(
-      '<circle class="ln-node rejected" r="4" cx="22" cy="0"></circle>',
-    );
+    expect(nodeMarkup(l.nodes[2]!, 22, null)).toBe('<circle cx="22" cy="0"/>');
   });
 
   it('marks each front member once, as one path', () => {

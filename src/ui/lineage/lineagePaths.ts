@@ -85,13 +85,14 @@ export function incomingEdges(edges: readonly LineageEdge[]): Map<string, Lineag
 }
 
 /**
- * A node's circle as SVG markup, at `cx` within its band's group (numbers and fixed names only,
- * nothing from the run's text).
+ * A node's circle as SVG markup, at `cx` within its band's group; its radius and stroke come from the
+ * group's class, so each of thousands of circles carries only what differs (numbers and fixed names
+ * only, nothing from the run's text).
  */
-export function nodeMarkup(n: LineageNode, cx: number, fill: string | null, r: number): string {
+export function nodeMarkup(n: LineageNode, cx: number, fill: string | null): string {
   const testId = n.kind === 'candidate' ? ` data-testid="lineage-node-${n.key}"` : '';
   const paint = fill === null ? '' : ` fill="${fill}"`;
-  return `<circle class="ln-node ${n.kind}" r="${r}" cx="${cx}" cy="${n.y}"${paint}${testId}></circle>`;
+  return `<circle cx="${cx}" cy="${n.y}"${paint}${testId}/>`;
 }
 
 /** Small circles on the top-right rim of each front member, as one path. */

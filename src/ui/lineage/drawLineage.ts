@@ -134,7 +134,10 @@ export function createLineageRenderer(
   let size: [number, number] = [svgElement.clientWidth || 600, svgElement.clientHeight || 300];
   const resize = new ResizeObserver((entries) => {
     const box = entries[0]?.contentRect;
-    if (box && box.width > 0 && box.height > 0) size = [box.width, box.height];
+    if (!box || box.width <= 0 || box.height <= 0 || (box.width === size[0] && box.height === size[1])) return;
+    size = [box.width, box.height];
+    // a view the user has not moved follows the panel's size too (it settles after the first drawing)
+    if (placed && !userMoved && layout?.nodes.length) svg.call(zoomer.transform, fitTransform(layout, MAX_AUTO_SCALE));
   });
   resize.observe(svgElement);
 

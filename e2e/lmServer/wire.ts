@@ -41,17 +41,26 @@ export function readJson(req: http.IncomingMessage): Promise<unknown> {
   });
 }
 
-/** Resolves after ms, or early when the client goes away (so a cancelled call frees the server too). */
-export function pause(ms: number, res: http.ServerResponse): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
+/**
+ * Resolves once performance.now() reaches `deadline`, or early when the client goes away (so a cancelled
+ * call frees the server too). Never before the deadline: a timer counts from the event loop's cached
+ * clock, which can lag the moment the wait starts, so it is re-armed until the deadline has passed.
+ */
+export function pauseUntil(deadline: number, res: http.ServerResponse): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    res.once('close', done);
-    function done() {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
       clearTimeout(timer);
       res.off('close', done);
       resolve();
-    }
+    };
+    const arm = () => {
+      const left = deadline - performance.now();
+      if (left <= 0) done();
+      else timer = setTimeout(arm, left);
+    };
+    res.once('close', done);
+    arm();
   });
 }
 

@@ -13,26 +13,12 @@ interface Span {
   end: number;
 }
 
-// Built once per label: the metric runs on every example's output. matchAll works on a copy of the
-// pattern, so sharing one (with its lastIndex never moved) is safe.
-const patterns = new Map<string, RegExp>();
-
-function labelPattern(label: string, caseSensitive: boolean): RegExp {
-  const key = `${caseSensitive ? 'cs' : 'ci'}:${label}`;
-  let re = patterns.get(key);
-  if (!re) {
-    const body = escape(label.trim()).replace(/\s+/g, '\\s+');
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
-    patterns.set(key, re);
-  }
-  return re;
-}
-
 export function labelsNamed(output: string, labels: string[], caseSensitive = false): string[] {
   const spans: Span[] = [];
   for (const label of labels) {
-    for (const m of output.matchAll(labelPattern(label, caseSensitive)))
-      spans.push({ label, start: m.index, end: m.index + m[0].length });
+    const body = escape(label.trim()).replace(/\s+/g, '\\s+');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
+    for (const m of output.matchAll(re)) spans.push({ label, start: m.index, end: m.index + m[0].length });
   }
   const kept = spans.filter(
     (s) => !spans.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start),

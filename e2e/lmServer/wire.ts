@@ -41,26 +41,17 @@ export function readJson(req: http.IncomingMessage): Promise<unknown> {
   });
 }
 
-/**
- * Resolves once performance.now() reaches `deadline`, or early when the client goes away (so a cancelled
- * call frees the server too). Never before the deadline: a timer counts from the event loop's cached
- * clock, which can lag the moment the wait starts, so it is re-armed until the deadline has passed.
- */
-export function pauseUntil(deadline: number, res: http.ServerResponse): Promise<void> {
+/** Resolves after ms, or early when the client goes away (so a cancelled call frees the server too). */
+export function pause(ms: number, res: http.ServerResponse): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
   return new Promise((resolve) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const done = () => {
+    const timer = setTimeout(done, ms);
+    res.once('close', done);
+    function done() {
       clearTimeout(timer);
       res.off('close', done);
       resolve();
-    };
-    const arm = () => {
-      const left = deadline - performance.now();
-      if (left <= 0) done();
-      else timer = setTimeout(arm, left);
-    };
-    res.once('close', done);
-    arm();
+    }
   });
 }
 

@@ -3,7 +3,8 @@
 // and the legend says so.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useRunStore } from '../../store/runStore.ts';
-import { STRIP, createScoreChart } from './drawScoreChart.ts';
+import { createScoreChart } from './drawScoreChart.ts';
+import { STRIP } from './drawDensityStrip.ts';
 import { isDense } from './proposalDensity.ts';
 import type { ScoreChartRenderer } from './drawScoreChart.ts';
 import { HoverTooltip } from '../common/HoverTooltip.tsx';

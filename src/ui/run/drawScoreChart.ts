@@ -2,13 +2,12 @@
 // incremental: new candidate points are appended, tick chunks already full are kept, and existing marks
 // are moved only when the scales change (a resize, or a run without a cap whose axis grows), so a long
 // run does not redraw thousands of marks every frame. Past a tick every few pixels (isDense) the
-// minibatch outcomes are drawn as a density strip under the plot instead — accepted and rejected counts
-// per bin of metric calls — since thousands of ticks only make a solid wall. Hover and click find the
+// minibatch outcomes are drawn as a density strip under the plot instead (drawDensityStrip.ts): counts
+// per bin of metric calls, since thousands of ticks only make a solid wall. Hover and click find the
 // nearest mark through a Delaunay index rather than thousands of tiny hit targets.
 import { Delaunay, axisBottom, axisLeft, curveStepAfter, line, pointer, scaleLinear, select } from 'd3';
 import type { ScaleLinear, Selection } from 'd3';
-import { binProposals, binWidth } from './proposalDensity.ts';
-import type { DensityBin } from './proposalDensity.ts';
+import { STRIP, createDensityStrip } from './drawDensityStrip.ts';
 import type { CandidatePoint, ChartTarget, LinePoint, ProposalTick, ScoreChartData } from './scoreChartData.ts';
 
 export interface ScoreChartHandlers {
@@ -23,30 +22,11 @@ export interface ScoreChartRenderer {
 }
 
 const MARGIN = { top: 10, right: 28, bottom: 24, left: 40 };
-/** the density strip's height and its gap to the plot above */
-export const STRIP = { height: 36, gap: 12 };
 const TICK_CHUNK = 250;
-/** plot pixels per density bin */
-const BIN_PX = 6;
 /** how close (px) the pointer must be to a mark to hover it */
 const HOVER_RADIUS = 14;
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
-
-/** Stacked bars (rejected on top of accepted) as two path strings. */
-function barPaths(bins: readonly DensityBin[], bx: (x: number) => number, by: (n: number) => number) {
-  let accepted = '';
-  let rejected = '';
-  for (const b of bins) {
-    const x0 = bx(b.x0) + 0.5;
-    const w = Math.max(1, bx(b.x1) - bx(b.x0) - 1);
-    const ya = by(b.accepted);
-    const yr = by(b.accepted + b.rejected);
-    if (b.accepted) accepted += `M${x0},${by(0)}V${ya}h${w}V${by(0)}Z`;
-    if (b.rejected) rejected += `M${x0},${ya}V${yr}h${w}V${ya}Z`;
-  }
-  return { accepted, rejected };
-}
 
 export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandlers): ScoreChartRenderer {
   const svg = select(svgEl).attr('class', 'score-chart-svg');
@@ -61,15 +41,11 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
   const rejectedG: G = root.append('g').attr('class', 'sc-ticks');
   const acceptedG: G = root.append('g').attr('class', 'sc-ticks');
   let drawnChunks: Record<'rejected' | 'accepted', string[]> = { rejected: [], accepted: [] };
-  const strip = root.append('g').attr('class', 'sc-density').style('display', 'none');
-  const stripAxis = strip.append('g').attr('class', 'sc-axis');
-  const stripRejected = strip.append('path').attr('class', 'sc-bar rejected');
-  const stripAccepted = strip.append('path').attr('class', 'sc-bar accepted');
+  const strip = createDensityStrip(root);
   const frontPath = root.append('path').attr('class', 'sc-line sc-line-front');
   const bestPath = root.append('path').attr('class', 'sc-line sc-line-best');
   const pointsG: G = root.append('g').attr('class', 'sc-points');
   const hoverRing = root.append('circle').attr('class', 'sc-hover').attr('r', 6).style('display', 'none');
-  const hoverBar = strip.append('rect').attr('class', 'sc-bar-hover').style('display', 'none');
   const overlay = root.append('rect').attr('class', 'sc-overlay');
 
   const x = scaleLinear();
@@ -78,8 +54,6 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
   let data: ScoreChartData | null = null;
   let dense = false;
   let plotH = 0;
-  let bins: DensityBin[] = [];
-  let stripMost = 0;
   let drawn: { ticks: ProposalTick[] | null; candidates: CandidatePoint[] | null } = { ticks: null, candidates: null };
   let index: { delaunay: Delaunay<number>; targets: ChartTarget[] } | null = null;
 
@@ -116,8 +90,7 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
     if (!data) return null;
     const [mx, my] = pointer(event, root.node());
     if (dense && my > plotH + STRIP.gap / 2) {
-      const calls = x.invert(mx);
-      const bin = bins.find((b) => b.x0 <= calls && calls < b.x1);
+      const bin = strip.binAt(x.invert(mx));
       return bin ? { kind: 'bin', bin } : null;
     }
     const { delaunay, targets } = indexFor(data);
@@ -132,16 +105,8 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
   }
 
   function showHover(t: ChartTarget | null) {
-    if (t?.kind === 'bin') {
-      hoverBar
-        .style('display', null)
-        .attr('x', x(t.bin.x0))
-        .attr('width', Math.max(2, x(t.bin.x1) - x(t.bin.x0)));
-      hoverRing.style('display', 'none');
-      return;
-    }
-    hoverBar.style('display', 'none');
-    if (t) {
+    strip.highlight(t?.kind === 'bin' ? t.bin : null, x);
+    if (t && t.kind !== 'bin') {
       const [tx, ty] = spot(t);
       hoverRing.style('display', null).attr('cx', tx).attr('cy', ty);
     } else hoverRing.style('display', 'none');
@@ -211,18 +176,6 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
     drawnChunks = { ...drawnChunks, [cls]: chunks };
   }
 
-  function drawStrip(next: ScoreChartData, w: number) {
-    bins = binProposals(next.ticks, binWidth(next.xMax, Math.floor(w / BIN_PX)));
-    const most = Math.max(1, ...bins.map((b) => b.accepted + b.rejected));
-    const by = scaleLinear().domain([0, most]).range([STRIP.height, 0]);
-    const paths = barPaths(bins, x, by);
-    stripAccepted.attr('d', paths.accepted);
-    stripRejected.attr('d', paths.rejected);
-    // the tallest bar's count gives the scale (the bin's range is in its tooltip); redrawn only when it changes
-    if (most !== stripMost) stripAxis.call(axisLeft(by).tickValues([most]).tickFormat(String).tickSizeOuter(0));
-    stripMost = most;
-  }
-
   function drawPoints(next: ScoreChartData, rescaled: boolean, yChanged: boolean) {
     const before = drawn.candidates ?? [];
     const appendOnly =
@@ -271,8 +224,7 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
     if (rescaled) {
       svg.attr('width', width).attr('height', height);
       drawAxes(w, h, bottom);
-      strip.attr('transform', `translate(0,${h + STRIP.gap})`).style('display', dense ? 'inline' : 'none');
-      hoverBar.attr('y', 0).attr('height', STRIP.height);
+      strip.place(dense ? h + STRIP.gap : null);
     }
 
     bestPath.attr('d', lineGen(x)(next.best) ?? '');
@@ -282,7 +234,7 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
     const ticksChanged = rescaled || next.ticks !== drawn.ticks;
     const pointsChanged = rescaled || next.candidates !== drawn.candidates;
     if (ticksChanged) {
-      if (dense) drawStrip(next, w);
+      if (dense) strip.draw(next.ticks, next.xMax, x);
       drawTicks(rejectedG, dense ? [] : next.ticks.filter((t) => !t.accepted), 'rejected', rescaled);
       drawTicks(acceptedG, dense ? [] : next.ticks.filter((t) => t.accepted), 'accepted', rescaled);
     }

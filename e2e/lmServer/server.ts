@@ -109,6 +109,7 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
     !options.apiKey || req.headers.authorization === `Bearer ${options.apiKey}`;
 
   async function chat(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const arrived = performance.now();
     const n = ++stats.chatRequests;
     options.onChatRequest?.();
     stats.inFlight++;
@@ -167,11 +168,9 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
       return;
     }
     // Like a real endpoint's, the latency is the whole time from request to answer: the answer is worked
-    // out while the latency runs, so the server's own work does not add to it. (The wait starts first:
-    // a timer counts from the event loop's clock, which a wait started after the work would run ahead of.)
-    const waited = pause(latencyMs, res);
+    // out first and sent when the latency is up, so the server's own work does not add to it.
     const send = await answer(req, res, { n, model, messages, body, fault });
-    await waited;
+    await pause(latencyMs - (performance.now() - arrived), res);
     if (res.destroyed) {
       count({ n, model, status: 499, ...(fault ? { fault } : {}) });
       return;

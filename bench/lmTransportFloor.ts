@@ -1,7 +1,8 @@
 // The part of the LM bench's overhead that is the test harness, not the product: the same rounds (as
 // many requests, chained by program steps, at the same concurrency) sent by a bare node:http client
-// with a minimal body. What it measures (the server thread waking up, its HTTP parsing, its timer's
-// lateness, loopback) no client can avoid; the product's own overhead is what the real run adds to it.
+// with a minimal body. What it measures (loopback, HTTP parsing, both threads waking from the wait; the
+// server answers at the latency's exact deadline) no client can avoid; the product's own overhead is
+// what the real run adds to it.
 import http from 'node:http';
 
 export interface RoundShape {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { ChatMessage } from '../../src/lm/types.ts';
 import { FaultPicker, type FaultConfig, type FaultKind } from './faults.ts';
 import { defaultResponder, type Responder } from './responders.ts';
-import { apiError, contentText, corsHeaders, estimateTokens, pause, readJson, sendJson } from './wire.ts';
+import { apiError, contentText, corsHeaders, estimateTokens, pauseUntil, readJson, sendJson } from './wire.ts';
 
 export interface LmServerOptions {
   port?: number;
@@ -170,7 +170,7 @@ export async function startLmServer(options: LmServerOptions = {}): Promise<LmSe
     // Like a real endpoint's, the latency is the whole time from request to answer: the answer is worked
     // out first and sent when the latency is up, so the server's own work does not add to it.
     const send = await answer(req, res, { n, model, messages, body, fault });
-    await pause(latencyMs - (performance.now() - arrived), res);
+    await pauseUntil(arrived + latencyMs, res);
     if (res.destroyed) {
       count({ n, model, status: 499, ...(fault ? { fault } : {}) });
       return;

@@ -1,5 +1,5 @@
 // HTTP plumbing for the test server: CORS headers, JSON in and out, the OpenAI error shape, and a wait
-// that ends early when the client leaves. No state lives here.
+// until a deadline that ends early when the client leaves. No state lives here.
 import type http from 'node:http';
 
 export function estimateTokens(text: string): number {
@@ -41,14 +41,35 @@ export function readJson(req: http.IncomingMessage): Promise<unknown> {
   });
 }
 
-/** Resolves after ms, or early when the client goes away (so a cancelled call frees the server too). */
-export function pause(ms: number, res: http.ServerResponse): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
+/** how long before a deadline the wait stops trusting timers and polls the clock */
+const POLL_MS = 2;
+
+/**
+ * Resolves when performance.now() reaches `deadline`, or early when the client goes away (so a cancelled
+ * call frees the server too). A timer alone would miss the deadline both ways: it counts from the event
+ * loop's cached clock, which lags by whatever ran since the loop last woke (an early answer), and fires on
+ * a whole-millisecond grid at the loop's next turn (up to a couple of ms late). So the timer only gets the
+ * wait close, and the last POLL_MS are polled turn by turn: the simulated latency is the latency.
+ */
+export function pauseUntil(deadline: number, res: http.ServerResponse): Promise<void> {
+  if (performance.now() >= deadline) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let poll: ReturnType<typeof setImmediate> | undefined;
+    let ended = false;
     res.once('close', done);
+    step();
+    function step() {
+      if (ended) return;
+      const left = deadline - performance.now();
+      if (left <= 0) return done();
+      if (left > POLL_MS) timer = setTimeout(step, left - POLL_MS);
+      else poll = setImmediate(step);
+    }
     function done() {
+      ended = true;
       clearTimeout(timer);
+      if (poll) clearImmediate(poll);
       res.off('close', done);
       resolve();
     }

@@ -13,23 +13,36 @@ interface Span {
   end: number;
 }
 
-export function labelsNamed(output: string, labels: string[], caseSensitive = false): string[] {
-  const spans: Span[] = [];
-  for (const label of labels) {
+/**
+ * A function naming the labels an output names, with each label's pattern compiled once: the choice
+ * metric runs on every evaluated example, on the path between one LM answer and the next request.
+ */
+export function labelMatcher(labels: string[], caseSensitive = false): (output: string) => string[] {
+  const patterns = labels.map((label) => {
     const body = escape(label.trim()).replace(/\s+/g, '\\s+');
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
-    for (const m of output.matchAll(re)) spans.push({ label, start: m.index, end: m.index + m[0].length });
-  }
-  const kept = spans.filter(
-    (s) => !spans.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start),
-  );
-  return labels.filter((l) => kept.some((s) => s.label === l));
+    // matchAll iterates over a copy of the pattern, so sharing one across calls is safe
+    return { label, re: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu') };
+  });
+  return (output) => {
+    const spans: Span[] = [];
+    for (const { label, re } of patterns)
+      for (const m of output.matchAll(re)) spans.push({ label, start: m.index, end: m.index + m[0].length });
+    const kept = spans.filter(
+      (s) => !spans.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start),
+    );
+    return labels.filter((l) => kept.some((s) => s.label === l));
+  };
+}
+
+export function labelsNamed(output: string, labels: string[], caseSensitive = false): string[] {
+  return labelMatcher(labels, caseSensitive)(output);
 }
 
 export function choiceMetric(labels: string[], options: { caseSensitive?: boolean } = {}): Metric {
   if (labels.length === 0) throw new Error('the choice metric needs at least one label');
   const caseSensitive = !!options.caseSensitive;
   const shown = labels.map((l) => `"${l}"`).join(', ');
+  const namedIn = labelMatcher(labels, caseSensitive);
   return async (example, output) => {
     const read = readExpected(example, 'choice');
     if (!read.ok) return read.result;
@@ -39,7 +52,7 @@ export function choiceMetric(labels: string[], options: { caseSensitive?: boolea
     const note = expectedLabel
       ? ''
       : ` (Note: the expected answer "${want}" is not one of the labels; check the dataset or the label list.)`;
-    const named = labelsNamed(output, labels, caseSensitive);
+    const named = namedIn(output);
     if (named.length === 0) {
       return {
         score: 0,

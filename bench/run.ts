@@ -8,6 +8,7 @@ import { engineOverheadBench } from './engineOverhead.bench.ts';
 import { lmThroughputBench } from './lmThroughput.bench.ts';
 import { uiRenderBench } from './uiRender.bench.ts';
 import { storageBench } from './storage.bench.ts';
+import { qualityBench } from './quality.bench.ts';
 import type { BenchReport } from './report.ts';
 
 const allBenches: Record<string, () => Promise<BenchReport>> = {
@@ -15,6 +16,7 @@ const allBenches: Record<string, () => Promise<BenchReport>> = {
   lm: lmThroughputBench,
   ui: uiRenderBench,
   storage: storageBench,
+  quality: qualityBench,
 };
 const filters = process.argv.slice(2).map((a) => a.toLowerCase());
 const benches = Object.entries(allBenches)

@@ -1,0 +1,47 @@
+// One task's run as the studio and the CLI build it (demoRunConfig + buildRun on the offline demo model,
+// in-process), reduced to what every configuration shares: seed candidate, data, adapter, reflection LM
+// and budget. buildRun's tuning options come from the run config's defaults (merge and the evaluation
+// cache on), so they are left out: configurations are laid over the engine's own defaults.
+import type { GepaOptions } from '../../src/engine/index.ts';
+import { buildRun } from '../../src/run/buildRun.ts';
+import { demoRunConfig } from '../../src/run/demoRunConfig.ts';
+import { inlineRows } from '../../src/run/runDataset.ts';
+import type { Example } from '../../src/tasks/types.ts';
+import { limitedDemoModels } from './limitedDemoModels.ts';
+import type { QualityTask } from './tasks.ts';
+
+export interface TaskRunSettings {
+  /** simulated latency of each demo model call */
+  latencyMs: number;
+  /** LM calls in flight (task and reflection LM together); unlimited when absent, as buildRun runs the demo model */
+  concurrency?: number;
+}
+
+export interface TaskRun {
+  options: GepaOptions<Example>;
+  dispose(): void;
+}
+
+export function buildTaskRun(q: QualityTask, s: TaskRunSettings): TaskRun {
+  const config = demoRunConfig(q.task, {
+    budget: { maxMetricCalls: q.maxMetricCalls },
+    ...(s.concurrency !== undefined ? { options: { concurrency: s.concurrency } } : {}),
+  });
+  const built = buildRun(config, { rows: inlineRows(q.task.rows), demoLatencyMs: s.latencyMs });
+  const { seedCandidate, trainset, valset, adapter, reflectionLm, maxMetricCalls } = built.options;
+  const limited = s.concurrency !== undefined ? limitedDemoModels(config, built.meter, s.latencyMs) : null;
+  return {
+    options: {
+      seedCandidate,
+      trainset,
+      valset,
+      adapter: limited?.adapter ?? adapter,
+      reflectionLm: limited?.reflectionLm ?? reflectionLm,
+      maxMetricCalls,
+    },
+    dispose: () => {
+      limited?.dispose();
+      built.dispose();
+    },
+  };
+}

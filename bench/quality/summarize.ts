@@ -1,0 +1,60 @@
+// A configuration's runs on one task, reduced to the bench's figures: mean final best valset score,
+// mean metric calls, and the cost of reaching the target (the reference's mean final best) — the mean
+// over the seeds that reached it, with how many did — in metric calls and in wall time.
+import type { RunRecord } from './runOnce.ts';
+import { firstReaching, formatCurve, type CurvePoint } from './curve.ts';
+
+export interface ConfigSummary {
+  name: string;
+  seeds: number;
+  meanFinal: number;
+  meanCalls: number;
+  reached: number;
+  /** mean over the seeds that reached the target; null when none did */
+  meanCallsToTarget: number | null;
+  /** wall-clock part only */
+  meanMsToTarget: number | null;
+  /** one line per seed: its figures and its best-so-far curve ("calls→score", "calls@ms→score" for wall clock) */
+  perSeed: string[];
+}
+
+export const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
+const meanOrNull = (xs: readonly number[]): number | null => (xs.length > 0 ? mean(xs) : null);
+
+function describeSeed(r: RunRecord, hit: CurvePoint | null, wallClock: boolean): string {
+  const reached = hit
+    ? wallClock
+      ? `target at ${(hit.ms / 1000).toFixed(2)} s (${hit.calls} calls)`
+      : `target at ${hit.calls} calls`
+    : 'target not reached';
+  const run = wallClock
+    ? `run ${(r.wallMs / 1000).toFixed(2)} s, ${r.metricCalls} calls`
+    : `final ${r.finalBest.toFixed(3)}, ${r.metricCalls} calls`;
+  return `seed ${r.seed}: ${run}, ${reached}; ${formatCurve(r.curve, wallClock)}`;
+}
+
+/** `wallClock`: the runs stopped at the target, so their final scores say nothing and their times do */
+export function summarize(
+  name: string,
+  records: readonly RunRecord[],
+  target: number,
+  wallClock = false,
+): ConfigSummary {
+  const hits = records.map((r) => firstReaching(r.curve, target));
+  const reached = hits.filter((h): h is CurvePoint => h !== null);
+  return {
+    name,
+    seeds: records.length,
+    meanFinal: mean(records.map((r) => r.finalBest)),
+    meanCalls: mean(records.map((r) => r.metricCalls)),
+    reached: reached.length,
+    meanCallsToTarget: meanOrNull(reached.map((h) => h.calls)),
+    meanMsToTarget: wallClock ? meanOrNull(reached.map((h) => h.ms)) : null,
+    perSeed: records.map((r, i) => describeSeed(r, hits[i] ?? null, wallClock)),
+  };
+}
+
+/** a / b, or null when either is missing */
+export function ratio(a: number | null | undefined, b: number | null | undefined): number | null {
+  return a == null || b == null || b === 0 ? null : a / b;
+}

@@ -65,6 +65,9 @@ describe('runCli', () => {
     const run = parseExport(readFileSync(path.join(dir, 'out', 'result.json'), 'utf8'), 'result.json');
     expect(run.status).toBe('finished');
     expect(run.result?.total_metric_calls).toBeLessThanOrEqual(120);
+    // the result names where its checkpoints are, as the reference's GEPAResult.run_dir does
+    expect(run.result?.run_dir).toBe(path.join(dir, 'out', 'result-run'));
+    expect(run.result?.stop_reason).toMatch(/budget/);
   });
 
   it('a stop signal before the seed is scored leaves nothing to resume and says so', async () => {

@@ -170,6 +170,7 @@ async function drive(ctx: DriveContext): Promise<number> {
       show(e);
     },
     signal: abort.signal,
+    runDir: runDir.path,
     stopConditions: [
       { kind: 'custom', name: 'stop file', shouldStop: () => (flags.stopFileSeen = runDir.stopRequested()) },
     ],

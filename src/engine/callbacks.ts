@@ -35,6 +35,8 @@ export interface CallbackEvents {
     candidateIdx: number | null;
     batchSize: number;
     captureTraces: boolean;
+    /** the evaluated program's parents (a child not yet registered: the program it was proposed from) */
+    parentIds: number[];
     inputs: unknown[];
     isSeedCandidate: boolean;
   };
@@ -42,23 +44,37 @@ export interface CallbackEvents {
     iteration: number;
     candidateIdx: number | null;
     scores: number[];
+    hasTrajectories: boolean;
+    parentIds: number[];
     outputs: unknown[];
     trajectories: unknown[] | null;
     objectiveScores: Record<string, number>[] | null;
     isSeedCandidate: boolean;
   };
-  onEvaluationSkipped: { iteration: number; candidateIdx: number; reason: string; scores: number[] };
+  onEvaluationSkipped: {
+    iteration: number;
+    candidateIdx: number;
+    reason: string;
+    scores: number[] | null;
+    isSeedCandidate: boolean;
+  };
   onValsetEvaluated: {
     iteration: number;
     candidateIdx: number;
     candidate: Candidate;
     scoresByValId: Record<number, number>;
     averageScore: number;
+    /** how many val examples the candidate has scores for (all of them: every candidate is scored in full) */
+    numExamplesEvaluated: number;
+    totalValsetSize: number;
+    parentIds: number[];
     isBestProgram: boolean;
     outputsByValId: Record<number, unknown> | null;
   };
   onReflectiveDatasetBuilt: {
     iteration: number;
+    /** names the proposal within its iteration: "12", or "12-1", "12-2" … when a round has several */
+    iterationId: string;
     candidateIdx: number;
     components: string[];
     dataset: ReflectiveDataset;
@@ -74,6 +90,8 @@ export interface CallbackEvents {
     newInstructions: Record<string, string>;
     prompts: Record<string, string>;
     rawLmOutputs: Record<string, string>;
+    /** what else the proposal step knows: the reflection cost it reported, components it could not propose for */
+    metadata: Record<string, unknown>;
   };
   onMergeAttempted: { iteration: number; parentIds: [number, number]; mergedCandidate: Candidate };
   onMergeAccepted: { iteration: number; newCandidateIdx: number; parentIds: [number, number] };

@@ -21,6 +21,8 @@ export interface EvalRequest {
   candidate: Candidate;
   captureTraces: boolean;
   candidateIdx: number | null;
+  /** the program's parents when it is not registered yet (a child on its minibatch, a candidate being added) */
+  parentIds?: (number | null)[];
   isSeedCandidate?: boolean;
 }
 
@@ -89,11 +91,14 @@ export class Evaluator {
     const { state, adapter, emit } = this.d;
     const data = req.set === 'train' ? this.d.data.train : this.d.data.val;
     const inputs = req.ids.map((id) => data[id]);
+    const parents = req.parentIds ?? (req.candidateIdx === null ? [] : (state.parents[req.candidateIdx] ?? []));
+    const parentIds = parents.filter((p): p is number => p !== null);
     emit('onEvaluationStart', {
       iteration: req.iteration,
       candidateIdx: req.candidateIdx,
       batchSize: req.ids.length,
       captureTraces: req.captureTraces,
+      parentIds,
       inputs,
       isSeedCandidate: !!req.isSeedCandidate,
     });
@@ -170,6 +175,8 @@ export class Evaluator {
       iteration: req.iteration,
       candidateIdx: req.candidateIdx,
       scores: out.scores,
+      hasTrajectories: !!out.trajectories && out.trajectories.length > 0,
+      parentIds: [...parentIds],
       outputs: out.outputs,
       trajectories: out.trajectories ?? null,
       objectiveScores: out.objectiveScores ?? null,

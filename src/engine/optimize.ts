@@ -47,6 +47,7 @@ const ITERATION_FIELDS = [
   'numFullValEvals',
   'consecutiveErrors',
   'proposalCount',
+  'totalReflectionCost',
 ] as const satisfies readonly (keyof GepaState)[];
 
 function snapshot(s: GepaState): string {
@@ -94,6 +95,8 @@ export async function optimize<Data, Trajectory, Output>(
         cacheEvaluation: config.cacheEvaluation,
       });
   if (config.cacheEvaluation && !state.evalCache) state.evalCache = {};
+  // checkpoints from before reflection costs were counted
+  state.totalReflectionCost ??= 0;
   trainset.push(...state.trainsetAdded);
   const rng = new Rng(state.rng);
   const syncRng = () => (state.rng = rng.state());

@@ -6,6 +6,7 @@ import type { RunContext } from './context.ts';
 import { sum } from './context.ts';
 import type { CachedEvaluation } from './state.ts';
 import { frontMembers, paretoAggregate, updateFronts } from './paretoFront.ts';
+import { GepaConfigError } from './types.ts';
 
 export interface Registered {
   idx: number;
@@ -43,6 +44,8 @@ export async function registerCandidate(
 ): Promise<Registered> {
   const { state } = ctx;
   const idx = state.candidates.length;
+  // as the reference's discovery_eval_counts: the calls spent before this candidate's own valset evaluation
+  const callsBefore = state.totalMetricCalls;
   const V = ctx.valset.length;
   const missing = Array.from({ length: V }, (_, v) => v).filter((v) => !known.has(v));
   const fresh: EvaluationBatch = missing.length
@@ -53,6 +56,7 @@ export async function registerCandidate(
         candidate,
         captureTraces: false,
         candidateIdx: idx,
+        parentIds: parents,
         isSeedCandidate: origin === 'seed',
       })
     : { outputs: [], scores: [] };
@@ -73,6 +77,16 @@ export async function registerCandidate(
     outputs[v] = r.output;
     if (perExampleObjectives) perExampleObjectives[v] = r.objectiveScores ?? {};
   }
+  const frontier = ctx.config.frontierType;
+  if (origin === 'seed' && frontier !== 'instance' && !perExampleObjectives) {
+    // an objective-based front cannot exist without objective scores: running on the instance front instead
+    // would quietly be a different run than the one asked for
+    throw new GepaConfigError(
+      'frontierType',
+      `'${frontier}' ranks candidates by objective scores, but the adapter returned none for the seed ` +
+        "(evaluate() gave no objectiveScores); use frontierType 'instance' or return objective scores",
+    );
+  }
   const average = V > 0 ? sum(scores) / V : 0;
   const objAgg = objectiveMeans(perExampleObjectives);
 
@@ -84,7 +98,7 @@ export async function registerCandidate(
   state.valObjectiveScores.push(perExampleObjectives);
   state.valAggregate.push(average);
   state.objectiveAggregates.push(objAgg);
-  state.discoveryEvalCounts.push(state.totalMetricCalls);
+  state.discoveryEvalCounts.push(callsBefore);
   const parentPointers = parents.filter((p): p is number => p !== null).map((p) => state.roundRobinNext[p] ?? 0);
   state.roundRobinNext.push(parentPointers.length ? Math.max(...parentPointers) : 0);
 
@@ -112,6 +126,9 @@ export async function registerCandidate(
     candidate,
     scoresByValId: byIndex(scores),
     averageScore: average,
+    numExamplesEvaluated: V,
+    totalValsetSize: V,
+    parentIds: parents.filter((p): p is number => p !== null),
     isBestProgram: isBest,
     // always given (the reference only fills it with trackBestOutputs): the studio shows every candidate's outputs
     outputsByValId: byIndex(outputs),

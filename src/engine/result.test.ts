@@ -91,12 +91,13 @@ function state(): GepaState {
     bestOutputsValset: null,
     evalCache: null,
     elapsedMs: 0,
+    totalReflectionCost: 0,
   };
 }
 
 describe('GepaResult.toDict', () => {
-  it('has exactly the reference to_dict() keys', () =>
-    expect(Object.keys(result().toDict()).sort()).toEqual([...REFERENCE_KEYS].sort()));
+  it('has exactly the reference to_dict() keys, plus stop_reason (so fromDict keeps why the run ended)', () =>
+    expect(Object.keys(result().toDict()).sort()).toEqual([...REFERENCE_KEYS, 'stop_reason'].sort()));
   it('keys val_subscores by string val id', () =>
     expect(result().toDict().val_subscores[1]).toEqual({ '0': 0.9, '1': expect.closeTo(0.1) }));
   it('keys per_val_instance_best_candidates by string val id', () =>
@@ -125,6 +126,11 @@ describe('GepaResult.toDict', () => {
 
 describe('GepaResult.fromDict', () => {
   it('round-trips toDict through JSON', () => expect(roundTrip(result()).toDict()).toEqual(result().toDict()));
+  it('keeps why the run ended', () => expect(roundTrip(result()).stopReason).toBe('budget'));
+  it('reads an export without stop_reason as an unknown reason', () => {
+    const { stop_reason: _, ...d } = result().toDict();
+    expect(GepaResult.fromDict(d).stopReason).toBe('');
+  });
   it('restores subscores as arrays', () => expect(roundTrip(result()).valSubscores).toEqual(result().valSubscores));
   it('restores per-instance fronts as arrays', () =>
     expect(roundTrip(result()).perValInstanceBestCandidates).toEqual([[1, 2], [0]]));

@@ -24,6 +24,8 @@ export interface GepaResultDict {
   best_idx: number;
   total_reflection_cost: number;
   validation_schema_version: number;
+  /** not in the reference's dict: why the run ended (absent in exports from before it was added) */
+  stop_reason?: string;
 }
 
 export class GepaResult {
@@ -80,7 +82,7 @@ export class GepaResult {
       state.numFullValEvals,
       state.seed,
       null,
-      0,
+      state.totalReflectionCost ?? 0,
       stopReason,
     );
   }
@@ -106,6 +108,7 @@ export class GepaResult {
       best_idx: this.bestIdx,
       total_reflection_cost: this.totalReflectionCost,
       validation_schema_version: RESULT_SCHEMA_VERSION,
+      stop_reason: this.stopReason,
     };
   }
 
@@ -132,6 +135,7 @@ export class GepaResult {
       d.seed,
       d.run_dir,
       d.total_reflection_cost ?? 0,
+      d.stop_reason ?? '',
     );
   }
 }

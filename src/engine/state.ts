@@ -59,6 +59,8 @@ export interface GepaState {
   evalCache: Record<string, CachedEvaluation> | null;
   /** Accumulated run time in ms, measured with the injected clock (0 without one). */
   elapsedMs: number;
+  /** Sum of the costs the reflection LM reported (0 when it reports none). */
+  totalReflectionCost: number;
 }
 
 export interface NewStateOptions {
@@ -99,6 +101,7 @@ export function createState(o: NewStateOptions): GepaState {
     bestOutputsValset: o.trackBestOutputs ? Array.from({ length: o.valsetSize }, () => []) : null,
     evalCache: o.cacheEvaluation ? {} : null,
     elapsedMs: 0,
+    totalReflectionCost: 0,
   };
 }
 

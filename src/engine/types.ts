@@ -49,8 +49,15 @@ export interface GepaAdapter<Data = unknown, Trajectory = unknown, Output = unkn
   proposeNewTexts?: CandidateProposer;
 }
 
-/** Reflection LM: prompt in, raw text out. */
-export type ReflectionLm = (prompt: string, signal?: AbortSignalLike) => Promise<string>;
+/** What a reflection LM may answer: the raw text, with what the call cost if it knows (summed into the result). */
+export interface ReflectionReply {
+  text: string;
+  /** in the caller's currency unit (the studio and CLI report US dollars) */
+  cost?: number;
+}
+
+/** Reflection LM: prompt in, raw text (or text and cost) out. */
+export type ReflectionLm = (prompt: string, signal?: AbortSignalLike) => Promise<string | ReflectionReply>;
 
 /** Replaces the built-in reflection step: returns the new text for each component it updates. */
 export type CandidateProposer = (

@@ -109,6 +109,8 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
     reflectionLm: reflectionLmFrom(reflection.model, {
       temperature: config.reflectionLm.temperature,
       maxTokens: config.reflectionLm.maxTokens,
+      // a cached reply cost nothing; an unpriced model reports 0
+      costOf: (c) => (c.cached ? 0 : meter.costOf(reflection.model.id, c.usage)),
     }),
     ...('auto' in budget
       ? { auto: budget.auto }

@@ -95,3 +95,19 @@ describe.each(DEMO_TASKS.map((t) => [t.id, t] as const))('demo task %s with the 
     expect(learned.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('reflection cost', () => {
+  it("a priced reflection model's calls are summed into the result's total_reflection_cost", async () => {
+    const task = DEMO_TASKS[0] as DemoTask;
+    const config = { ...demoRunConfig(task), budget: { maxMetricCalls: 80 } };
+    const priced = buildRun(
+      // the demo model answers as lmId 'demo' for both roles: only the reflection calls count here
+      { ...config, prices: { demo: { inputPerMTok: 1_000, outputPerMTok: 2_000 } } },
+      { rows: inlineRows(task.rows) },
+    );
+    const r = await optimize(priced.options);
+    priced.dispose();
+    expect(r.totalReflectionCost).toBeGreaterThan(0);
+    expect(r.toDict().total_reflection_cost).toBe(r.totalReflectionCost);
+  });
+});

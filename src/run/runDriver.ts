@@ -54,6 +54,8 @@ export interface RunHost {
   pause?: RunPause;
   /** the engine is done: the events that follow are the closing ones */
   engineReturned?(): void;
+  /** where the host keeps the run on disk (the CLI's run directory): the result's run_dir */
+  runDir?: string;
 }
 
 export interface RunPause {
@@ -227,7 +229,7 @@ export class RunDriver {
     const summary = events.summary();
     this.log(fatal ? 'error' : 'info', `Run ended: ${stopReason}`);
     if (summary) host.emit({ type: 'summary', summary: { ...summary, stopReason } });
-    host.emit({ type: 'result', result: result.toDict() });
+    host.emit({ type: 'result', result: { ...result.toDict(), run_dir: host.runDir ?? null } });
     const at = iteration();
     if (stop) return { status: 'stopped', message: stop.message(at), result, iteration: at };
     if (fatal) return { status: 'error', message: `${stopReason}; last error: ${fatal}`, result, iteration: at };

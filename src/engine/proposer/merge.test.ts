@@ -219,3 +219,48 @@ describe('mergeSubsample', () => {
     expect(draws.size).toBeGreaterThan(1);
   });
 });
+
+describe('planMerge search depth', () => {
+  // 0 is the seed, 1 and 2 the textbook pair; 3…12 are descendants of 1 only (an ancestor–descendant
+  // pair can never merge), so most random pairs are useless
+  const wide = () => {
+    const cands: Candidate[] = [
+      { a: 'A0', b: 'B0' },
+      { a: 'A1', b: 'B0' },
+      { a: 'A0', b: 'B2' },
+    ];
+    const parents: (number | null)[][] = [[null], [0], [0]];
+    for (let k = 3; k < 13; k++) {
+      cands.push({ a: `A1.${k}`, b: 'B0' });
+      parents.push([k === 3 ? 1 : k - 1]);
+    }
+    return st(
+      cands,
+      parents,
+      cands.map((_, i) => (i === 0 ? 0.1 : 0.5)),
+    );
+  };
+  /** draws the same useless pair (3, 4) `useless` times, then the mergeable (1, 2) */
+  const scriptedRng = (useless: number) => {
+    const rng = new Rng(1);
+    let draws = 0;
+    rng.sample2 = <T>(xs: readonly T[]): [T, T] => {
+      draws++;
+      return (draws <= useless ? [xs[3], xs[4]] : [xs[1], xs[2]]) as [T, T];
+    };
+    return { rng, draws: () => draws };
+  };
+
+  it('keeps drawing pairs up to the reference’s 10 × 10 before giving up', () => {
+    const s = wide();
+    const { rng } = scriptedRng(95);
+    expect(planMerge(s, [0, 1, 2, 3, 4, 5], emptyMergeState(), rng)?.candidate).toEqual({ a: 'A1', b: 'B2' });
+  });
+
+  it('gives up after 100 useless draws', () => {
+    const s = wide();
+    const { rng, draws } = scriptedRng(1000);
+    expect(planMerge(s, [0, 1, 2, 3, 4, 5], emptyMergeState(), rng)).toBeNull();
+    expect(draws()).toBe(100);
+  });
+});

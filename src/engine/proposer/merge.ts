@@ -40,22 +40,25 @@ export interface MergePlan {
   descriptor: string;
 }
 
+interface AncestorPair {
+  i: number;
+  j: number;
+  ancestor: number;
+}
+
 /**
- * Picks a pair (i, j) from `mergeCandidates` and a common ancestor, and builds the merged program.
- * Tries up to `maxAttempts` random pairs; returns null when no untried, useful merge exists.
- * Mutates `merge` to remember what was tried.
+ * Draws up to `draws` random pairs of front programs until one has a common ancestor worth merging over
+ * (not tried before with this pair, scored no better than either, and with a component one of them kept).
  */
-export function planMerge(
+function findAncestorPair(
   state: Readonly<GepaState>,
   mergeCandidates: readonly number[],
   merge: MergeState,
   rng: Rng,
-  maxAttempts = 10,
-): MergePlan | null {
-  if (mergeCandidates.length < 2) return null;
+  draws: number,
+): AncestorPair | null {
   const scores = state.valAggregate;
-  const names = state.componentNames;
-  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+  for (let draw = 0; draw < draws; draw++) {
     let [i, j] = rng.sample2(mergeCandidates);
     if (i === j) continue;
     if (j < i) [i, j] = [j, i];
@@ -67,14 +70,37 @@ export function planMerge(
       .sort((a, b) => a - b)
       .filter((a) => !merge.triedTriplets.includes(`${i},${j},${a}`))
       .filter((a) => (scores[a] as number) <= (scores[i] as number) && (scores[a] as number) <= (scores[j] as number))
-      .filter((a) => hasDesirableComponents(state.candidates, names, a, i, j));
+      .filter((a) => hasDesirableComponents(state.candidates, state.componentNames, a, i, j));
     if (common.length === 0) continue;
     // Weighted by ancestor score; an all-zero set falls back to a uniform pick instead of crashing.
     const ancestor = rng.weightedChoice(
       common,
       common.map((a) => scores[a] as number),
     );
-    merge.triedTriplets.push(`${i},${j},${ancestor}`);
+    return { i, j, ancestor };
+  }
+  return null;
+}
+
+/**
+ * Picks a pair (i, j) from `mergeCandidates` and a common ancestor, and builds the merged program. As
+ * the reference does, up to `attempts` searches of up to `attempts` random pairs each (100 draws by
+ * default); returns null when no untried, useful merge turned up. Mutates `merge` to remember what was tried.
+ */
+export function planMerge(
+  state: Readonly<GepaState>,
+  mergeCandidates: readonly number[],
+  merge: MergeState,
+  rng: Rng,
+  attempts = 10,
+): MergePlan | null {
+  if (mergeCandidates.length < 2) return null;
+  const scores = state.valAggregate;
+  const names = state.componentNames;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const pair = findAncestorPair(state, mergeCandidates, merge, rng, attempts);
+    if (!pair) continue;
+    const { i, j, ancestor } = pair;
     const A = state.candidates[ancestor] as Candidate;
     const I = state.candidates[i] as Candidate;
     const J = state.candidates[j] as Candidate;
@@ -92,6 +118,8 @@ export function planMerge(
       source.push(from);
     }
     const descriptor = `${i},${j}|${source.join(',')}`;
+    // the triplet counts as tried even when it only rebuilt an earlier merge: the next search skips it
+    merge.triedTriplets.push(`${i},${j},${ancestor}`);
     if (merge.producedDescriptors.includes(descriptor)) continue;
     merge.producedDescriptors.push(descriptor);
     return { candidate: merged, i, j, ancestor, descriptor };

@@ -11,9 +11,11 @@ import { registerCandidate } from '../registerCandidate.ts';
 
 export type MergeOutcome = { kind: 'accepted'; idx: number } | { kind: 'rejected' } | { kind: 'none'; reason: string };
 
-/** Programs that survive dominance removal on the instance fronts. */
+/** Programs that survive dominance removal on the run's configured fronts (as the reference's tracked frontier). */
 export function mergeCandidates(ctx: RunContext): number[] {
-  return nonDominatedFrequencies(frontierLists(ctx.state.fronts, 'instance'), ctx.state.valAggregate).map(([p]) => p);
+  return nonDominatedFrequencies(frontierLists(ctx.state.fronts, ctx.config.frontierType), ctx.state.valAggregate).map(
+    ([p]) => p,
+  );
 }
 
 export async function mergeIteration(ctx: RunContext, iteration: number): Promise<MergeOutcome> {
@@ -80,6 +82,8 @@ export async function mergeIteration(ctx: RunContext, iteration: number): Promis
   );
   const reg = await registerCandidate(ctx, iteration, plan.candidate, [i, j], 'merge', known);
   emit('onMergeAccepted', { iteration, newCandidateIdx: reg.idx, parentIds });
+  // every new candidate is announced alike, so a tracker counting acceptances counts merges too
+  emit('onCandidateAccepted', { iteration, newCandidateIdx: reg.idx, newScore: newSum, parentIds: [i, j] });
   trackProposal(ctx, { ...row, status: 'accepted', reason: '', candidateIdx: reg.idx });
   return { kind: 'accepted', idx: reg.idx };
 }

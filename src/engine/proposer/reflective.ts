@@ -17,6 +17,8 @@ interface ProposedTexts {
   prompts: Record<string, string>;
   raw: Record<string, string>;
   failures: Record<string, string>;
+  /** what the reflection calls reported costing (0 when they report nothing) */
+  cost: number;
 }
 
 async function proposeTexts(
@@ -36,7 +38,7 @@ async function proposeTexts(
       if (typeof t === 'string' && t.trim() !== '') kept[c] = t;
       else failures[c] = 'the proposer returned no text for this component';
     }
-    return { texts: kept, prompts: {}, raw: { ...texts }, failures };
+    return { texts: kept, prompts: {}, raw: { ...texts }, failures, cost: 0 };
   }
   const lm = ctx.options.reflectionLm!;
   const prompts: Record<string, string> = {};
@@ -50,9 +52,12 @@ async function proposeTexts(
   // one call per component, in parallel; results are keyed by component so order cannot matter
   const replies = await Promise.all(components.map((c) => lm(prompts[c] as string, ctx.signal)));
   ctx.checkAborted();
-  const out: ProposedTexts = { texts: {}, prompts, raw: {}, failures: {} };
+  const out: ProposedTexts = { texts: {}, prompts, raw: {}, failures: {}, cost: 0 };
   components.forEach((c, k) => {
-    const raw = typeof replies[k] === 'string' ? (replies[k] as string) : '';
+    const reply = replies[k];
+    const raw = typeof reply === 'string' ? reply : typeof reply?.text === 'string' ? reply.text : '';
+    const cost = typeof reply === 'object' ? reply?.cost : undefined;
+    if (typeof cost === 'number' && Number.isFinite(cost)) out.cost += cost;
     out.raw[c] = raw;
     const ex = extractInstruction(raw);
     if (ex.ok) out.texts[c] = ex.text;
@@ -86,7 +91,13 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
   ctx.checkAborted();
   const sumBefore = sum(before.scores);
   const skip = (reason: string): ReflectiveOutcome => {
-    emit('onEvaluationSkipped', { iteration, candidateIdx: parentIdx, reason, scores: before.scores });
+    emit('onEvaluationSkipped', {
+      iteration,
+      candidateIdx: parentIdx,
+      reason,
+      scores: before.scores,
+      isSeedCandidate: parentIdx === 0,
+    });
     trackProposal(ctx, {
       iteration,
       kind: 'reflective',
@@ -110,17 +121,35 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
   if (config.skipPerfectScore && before.scores.every((s) => s >= config.perfectScore))
     return skip('all_scores_perfect');
 
-  const components = ctx.pickComponents(state, parentIdx, parent, rng);
-  const dataset = await ctx.adapter.makeReflectiveDataset(parent, before, components);
+  const picked = ctx.pickComponents(state, parentIdx, parent, rng);
+  const dataset = await ctx.adapter.makeReflectiveDataset(parent, before, picked);
   ctx.checkAborted();
-  emit('onReflectiveDatasetBuilt', { iteration, candidateIdx: parentIdx, components, dataset });
+  // a component the adapter gave no records for has nothing to learn from: it keeps its text and costs no call
+  const components = picked.filter((c) => (dataset[c]?.length ?? 0) > 0);
+  emit('onReflectiveDatasetBuilt', {
+    iteration,
+    iterationId: String(iteration),
+    candidateIdx: parentIdx,
+    components,
+    dataset,
+  });
+  if (components.length === 0) return skip('no_reflective_records');
   emit('onProposalStart', { iteration, parentCandidate: parent, components, reflectiveDataset: dataset });
   const proposed = await proposeTexts(ctx, parent, dataset, components);
+  state.totalReflectionCost += proposed.cost;
   emit('onProposalEnd', {
     iteration,
     newInstructions: proposed.texts,
     prompts: proposed.prompts,
     rawLmOutputs: proposed.raw,
+    metadata: {
+      parentIdx,
+      reflectionCost: proposed.cost,
+      ...(picked.length > components.length
+        ? { componentsWithoutRecords: picked.filter((c) => !components.includes(c)) }
+        : {}),
+      ...(Object.keys(proposed.failures).length ? { failures: { ...proposed.failures } } : {}),
+    },
   });
 
   const rows = (

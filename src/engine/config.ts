@@ -11,6 +11,10 @@ import type { StopCondition } from './strategies/stopConditions.ts';
 import { hardMetricCallCaps, usesClock } from './strategies/stopConditions.ts';
 import { resolveMetricCallBudget } from './budget.ts';
 import { validateTemplate } from './proposer/reflectionPrompt.ts';
+import type { SamplingStrategy } from './strategies/proposalSampling.ts';
+import { validateSamplingStrategy } from './strategies/proposalSampling.ts';
+import type { SelectionStrategy } from './strategies/proposalSelection.ts';
+import { validateSelectionStrategy } from './strategies/proposalSelection.ts';
 
 export interface ResolvedConfig {
   candidateSelectionStrategy: CandidateSelectionStrategy;
@@ -27,6 +31,8 @@ export interface ResolvedConfig {
   mergeValOverlapFloor: number;
   mergeSubsampleSize: number;
   acceptanceCriterion: AcceptanceCriterion;
+  samplingStrategy: SamplingStrategy;
+  selectionStrategy: SelectionStrategy;
   cacheEvaluation: boolean;
   trackBestOutputs: boolean;
   raiseOnException: boolean;
@@ -118,6 +124,8 @@ export function resolveConfig(o: GepaOptions): ResolvedConfig {
     mergeValOverlapFloor: o.mergeValOverlapFloor ?? 5,
     mergeSubsampleSize: positiveInt(o.mergeSubsampleSize ?? 5, 'mergeSubsampleSize'),
     acceptanceCriterion: o.acceptanceCriterion ?? 'strict_improvement',
+    samplingStrategy: validateSamplingStrategy(o.samplingStrategy),
+    selectionStrategy: validateSelectionStrategy(o.selectionStrategy),
     cacheEvaluation: o.cacheEvaluation ?? false,
     trackBestOutputs: o.trackBestOutputs ?? false,
     raiseOnException: o.raiseOnException ?? false,

@@ -45,11 +45,13 @@ export class Evaluator {
   /** Cache entries of the current iteration: committed at its end, dropped when it is rolled back. */
   private pending = new Map<string, CachedEvaluation>();
   private sinceCheckpoint: string[] = [];
+  /** calls of evaluations in flight: not counted yet, but promised, so concurrent ones cannot overrun the cap */
+  private reserved = 0;
 
   constructor(private readonly d: EvaluatorDeps) {}
 
   remaining(): number | null {
-    return this.d.cap === null ? null : this.d.cap - this.d.state.totalMetricCalls;
+    return this.d.cap === null ? null : this.d.cap - this.d.state.totalMetricCalls - this.reserved;
   }
 
   canAfford(calls: number): boolean {
@@ -123,7 +125,12 @@ export class Evaluator {
     };
     if (missPositions.length > 0) {
       const batch = missPositions.map((p) => inputs[p]);
-      fresh = await adapter.evaluate(batch, req.candidate, req.captureTraces, this.d.signal);
+      this.reserved += batch.length;
+      try {
+        fresh = await adapter.evaluate(batch, req.candidate, req.captureTraces, this.d.signal);
+      } finally {
+        this.reserved -= batch.length;
+      }
       // counted before validation: the adapter did the work even if its reply is malformed
       state.totalMetricCalls += batch.length;
       emit('onBudgetUpdated', {

@@ -11,6 +11,10 @@ export type { CallbackEvents, CallbackHandlers, CallbackName, TrainsetHandle } f
 export { CALLBACK_NAMES } from './callbacks.ts';
 export type * from './tracking.ts';
 export type { StopCondition, StopContext } from './strategies/stopConditions.ts';
+export type { SamplingStrategy } from './strategies/proposalSampling.ts';
+export { tasksPerRound, validateSamplingStrategy } from './strategies/proposalSampling.ts';
+export type { SelectionStrategy } from './strategies/proposalSelection.ts';
+export { validateSelectionStrategy } from './strategies/proposalSelection.ts';
 export { autoBudget, AUTO_RUN_SETTINGS, resolveMetricCallBudget, reflectiveIterationCost } from './budget.ts';
 export { Rng } from './rng.ts';
 export { DEFAULT_REFLECTION_TEMPLATE, buildReflectionPrompt, renderExamples } from './proposer/reflectionPrompt.ts';

@@ -238,8 +238,9 @@ export async function optimize<Data, Trajectory, Output>(
       }
       if (!handled) {
         const out = await reflectiveIteration(ctx, iteration);
-        accepted = out.kind === 'accepted';
-        if (accepted && config.useMerge) {
+        accepted = out.accepted.length > 0;
+        // as the reference: every candidate a round adds schedules a merge
+        for (let k = 0; k < out.accepted.length && config.useMerge; k++) {
           m.lastIterFoundNewProgram = true;
           // scheduled plus tested never exceeds the cap: the cap is hard
           if (m.totalMergesTested + m.mergesDue < config.maxMergeInvocations) m.mergesDue++;

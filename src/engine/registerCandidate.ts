@@ -31,21 +31,30 @@ function byIndex<T>(xs: readonly T[]): Record<number, T> {
   return out;
 }
 
+/** A program's valset results, ready to be added: what was evaluated now and what was known before. */
+export interface ValsetEvaluation {
+  missing: number[];
+  fresh: EvaluationBatch;
+  known: Map<number, CachedEvaluation>;
+  /** metric calls spent before this evaluation (the candidate's discovery_eval_counts entry) */
+  callsBefore: number;
+}
+
 /**
+ * Scores a program on the val examples `known` does not already hold, as candidate `idx` (the index it
+ * will get). Adds nothing to the state, so several can run at once and be added in order afterwards.
  * @param known val results already paid for (a merge's subsample), reused instead of re-evaluated
  */
-export async function registerCandidate(
+export async function evaluateOnValset(
   ctx: RunContext,
   iteration: number,
   candidate: Candidate,
+  idx: number,
   parents: (number | null)[],
   origin: 'seed' | 'reflective' | 'merge',
   known: Map<number, CachedEvaluation> = new Map(),
-): Promise<Registered> {
-  const { state } = ctx;
-  const idx = state.candidates.length;
-  // as the reference's discovery_eval_counts: the calls spent before this candidate's own valset evaluation
-  const callsBefore = state.totalMetricCalls;
+  callsBefore = ctx.state.totalMetricCalls,
+): Promise<ValsetEvaluation> {
   const V = ctx.valset.length;
   const missing = Array.from({ length: V }, (_, v) => v).filter((v) => !known.has(v));
   const fresh: EvaluationBatch = missing.length
@@ -61,6 +70,38 @@ export async function registerCandidate(
       })
     : { outputs: [], scores: [] };
   ctx.checkAborted();
+  return { missing, fresh, known, callsBefore };
+}
+
+/**
+ * @param known val results already paid for (a merge's subsample), reused instead of re-evaluated
+ */
+export async function registerCandidate(
+  ctx: RunContext,
+  iteration: number,
+  candidate: Candidate,
+  parents: (number | null)[],
+  origin: 'seed' | 'reflective' | 'merge',
+  known: Map<number, CachedEvaluation> = new Map(),
+): Promise<Registered> {
+  const idx = ctx.state.candidates.length;
+  const evaluation = await evaluateOnValset(ctx, iteration, candidate, idx, parents, origin, known);
+  return addCandidate(ctx, iteration, candidate, parents, origin, evaluation);
+}
+
+/** Adds an evaluated program to the pool: one synchronous step, so an abort never leaves half a candidate. */
+export function addCandidate(
+  ctx: RunContext,
+  iteration: number,
+  candidate: Candidate,
+  parents: (number | null)[],
+  origin: 'seed' | 'reflective' | 'merge',
+  evaluation: ValsetEvaluation,
+): Registered {
+  const { state } = ctx;
+  const idx = state.candidates.length;
+  const V = ctx.valset.length;
+  const { missing, fresh, known, callsBefore } = evaluation;
 
   const scores: number[] = new Array<number>(V);
   const outputs: unknown[] = new Array<unknown>(V);

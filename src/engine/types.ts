@@ -5,6 +5,8 @@ import type { StopCondition } from './strategies/stopConditions.ts';
 import type { CallbackHandlers } from './callbacks.ts';
 import type { TrackingEvent } from './tracking.ts';
 import type { Rng } from './rng.ts';
+import type { SamplingStrategy } from './strategies/proposalSampling.ts';
+import type { SelectionStrategy } from './strategies/proposalSelection.ts';
 
 /** The part of the platform's AbortSignal the engine relies on (it compiles without DOM types). */
 export interface AbortSignalLike {
@@ -123,6 +125,14 @@ export interface GepaOptions<Data = unknown, Trajectory = unknown, Output = unkn
   checkpoint?: (state: GepaState, info: CheckpointInfo) => void | string | Promise<void | string>;
   trackBestOutputs?: boolean;
   acceptanceCriterion?: AcceptanceCriterion;
+  /**
+   * Proposals per round ('single' by default, the reference's behaviour). With several, a round's
+   * reflection calls and minibatch evaluations run concurrently (within the LM's concurrency limit) and
+   * the outcome still depends only on the seed and the LM's answers.
+   */
+  samplingStrategy?: SamplingStrategy;
+  /** Which of a round's improving proposals enter the pool (default 'all'). */
+  selectionStrategy?: SelectionStrategy;
   /** One template for all components or one per component; must contain {{current_instruction}} and {{examples}}. */
   reflectionPromptTemplate?: string | Record<string, string>;
   customCandidateProposer?: CandidateProposer;

@@ -1,226 +1,323 @@
-// One reflective-mutation iteration: select a parent, run it on a minibatch with traces, ask the
-// reflection LM (once per chosen component) for better texts, test the child on the same minibatch,
-// and register it when it wins.
-import type { Candidate, ReflectiveDataset } from '../types.ts';
+// One reflective round: draw the round's parents and minibatches (one proposal with the default
+// 'single' sampling), run each parent on its minibatch with traces, ask the reflection LM for better
+// texts, test each child on its parent's minibatch, let the acceptance criterion and the selection
+// strategy decide, and add the winners to the pool.
+// With several proposals, each stage runs them concurrently and the next starts when all are done: every
+// evaluation of a stage starts in proposal order before any can finish, and results, events and rows are
+// handled in proposal order, so the run depends only on the seed and the LM's answers, never on timing.
+import type { Candidate, EvaluationBatch, ReflectiveDataset } from '../types.ts';
 import type { RunContext, ProposalDraft } from '../context.ts';
 import { sum, trackProposal } from '../context.ts';
-import { nextMinibatch } from '../strategies/batchSampler.ts';
-import { buildReflectionPrompt, templateFor } from './reflectionPrompt.ts';
-import { extractInstruction } from './extractInstruction.ts';
-import { registerCandidate } from '../registerCandidate.ts';
+import { capped, sampleTasks, tasksPerRound } from '../strategies/proposalSampling.ts';
+import type { ProposalTask } from '../strategies/proposalSampling.ts';
+import { maxSelected, passes, selectProposals } from '../strategies/proposalSelection.ts';
+import { proposeTexts } from './proposeTexts.ts';
+import type { ProposedTexts } from './proposeTexts.ts';
+import { addCandidate, evaluateOnValset } from '../registerCandidate.ts';
+import { settleAll } from '../settleAll.ts';
+import { candidateKey } from '../candidateKey.ts';
 
-export type ReflectiveOutcome =
-  { kind: 'accepted'; idx: number } | { kind: 'rejected' } | { kind: 'skipped'; reason: string };
-
-interface ProposedTexts {
-  texts: Record<string, string>;
-  prompts: Record<string, string>;
-  raw: Record<string, string>;
-  failures: Record<string, string>;
-  /** what the reflection calls reported costing (0 when they report nothing) */
-  cost: number;
+export interface ReflectiveOutcome {
+  /** indices of the candidates the round added, in proposal order */
+  accepted: number[];
 }
 
-async function proposeTexts(
-  ctx: RunContext,
-  parent: Candidate,
-  dataset: ReflectiveDataset,
-  components: string[],
-): Promise<ProposedTexts> {
-  const custom = ctx.options.customCandidateProposer ?? ctx.adapter.proposeNewTexts?.bind(ctx.adapter);
-  if (custom) {
-    const texts = await custom(parent, dataset, components, ctx.signal);
-    ctx.checkAborted();
-    const failures: Record<string, string> = {};
-    const kept: Record<string, string> = {};
-    for (const c of components) {
-      const t = texts[c];
-      if (typeof t === 'string' && t.trim() !== '') kept[c] = t;
-      else failures[c] = 'the proposer returned no text for this component';
-    }
-    return { texts: kept, prompts: {}, raw: { ...texts }, failures, cost: 0 };
+/** One proposal's way through the round. */
+interface Proposal {
+  task: ProposalTask;
+  iterationId: string;
+  parent: Candidate;
+  before?: EvaluationBatch;
+  sumBefore: number;
+  /** the components picked for rewriting; `components` keeps those with feedback records */
+  picked: string[];
+  components: string[];
+  dataset: ReflectiveDataset;
+  proposed?: ProposedTexts;
+  child?: Candidate;
+  sumAfter?: number;
+  /** set once the proposal is settled as skipped or rejected before selection */
+  done?: boolean;
+}
+
+/** The most proposals the remaining budget pays for at worst (each may enter the pool): at least one. */
+function affordableTasks(ctx: RunContext): number {
+  const { config, evaluator } = ctx;
+  const want = tasksPerRound(config.samplingStrategy);
+  const mb = config.reflectionMinibatchSize;
+  const V = ctx.valset.length;
+  for (let n = want; n > 1; n--) {
+    if (evaluator.canAfford(n * 2 * mb + maxSelected(config.selectionStrategy, n) * V)) return n;
   }
-  const lm = ctx.options.reflectionLm!;
-  const prompts: Record<string, string> = {};
-  for (const c of components) {
-    prompts[c] = buildReflectionPrompt(
-      templateFor(ctx.options.reflectionPromptTemplate, c),
-      parent[c] ?? '',
-      dataset[c] ?? [],
-    );
-  }
-  // one call per component, in parallel; results are keyed by component so order cannot matter
-  const replies = await Promise.all(components.map((c) => lm(prompts[c] as string, ctx.signal)));
-  ctx.checkAborted();
-  const out: ProposedTexts = { texts: {}, prompts, raw: {}, failures: {}, cost: 0 };
-  components.forEach((c, k) => {
-    const reply = replies[k];
-    const raw = typeof reply === 'string' ? reply : typeof reply?.text === 'string' ? reply.text : '';
-    const cost = typeof reply === 'object' ? reply?.cost : undefined;
-    if (typeof cost === 'number' && Number.isFinite(cost)) out.cost += cost;
-    out.raw[c] = raw;
-    const ex = extractInstruction(raw);
-    if (ex.ok) out.texts[c] = ex.text;
-    else out.failures[c] = ex.reason;
-  });
-  return out;
+  return 1;
 }
 
 export async function reflectiveIteration(ctx: RunContext, iteration: number): Promise<ReflectiveOutcome> {
   const { state, config, rng, emit } = ctx;
-  const parentIdx = ctx.selector.select(state, rng);
-  const parent = state.candidates[parentIdx] as Candidate;
-  emit('onCandidateSelected', {
-    iteration,
-    candidateIdx: parentIdx,
-    candidate: parent,
-    score: state.valAggregate[parentIdx] as number,
-  });
-
-  const ids = nextMinibatch(state.sampler, ctx.trainset.length, config.reflectionMinibatchSize, rng);
-  emit('onMinibatchSampled', { iteration, minibatchIds: [...ids], trainsetSize: ctx.trainset.length });
-
-  const before = await ctx.evaluator.run({
-    iteration,
-    set: 'train',
-    ids,
-    candidate: parent,
-    captureTraces: true,
-    candidateIdx: parentIdx,
-  });
-  ctx.checkAborted();
-  const sumBefore = sum(before.scores);
-  const skip = (reason: string): ReflectiveOutcome => {
-    emit('onEvaluationSkipped', {
+  const strategy = capped(config.samplingStrategy, affordableTasks(ctx));
+  const tasks = sampleTasks(strategy, state, ctx.selector, rng, ctx.trainset.length, config.reflectionMinibatchSize);
+  const several = tasks.length > 1;
+  const proposals: Proposal[] = tasks.map((task, k) => ({
+    task,
+    iterationId: several ? `${iteration}-${k}` : String(iteration),
+    parent: state.candidates[task.parentIdx] as Candidate,
+    sumBefore: 0,
+    picked: [],
+    components: [],
+    dataset: {},
+  }));
+  for (const p of proposals) {
+    emit('onCandidateSelected', {
       iteration,
-      candidateIdx: parentIdx,
-      reason,
-      scores: before.scores,
-      isSeedCandidate: parentIdx === 0,
+      candidateIdx: p.task.parentIdx,
+      candidate: p.parent,
+      score: state.valAggregate[p.task.parentIdx] as number,
     });
+    emit('onMinibatchSampled', {
+      iteration,
+      minibatchIds: [...p.task.minibatchIds],
+      trainsetSize: ctx.trainset.length,
+    });
+  }
+
+  await evaluateParents(ctx, iteration, proposals);
+  const row = (p: Proposal, c: string, r: Pick<ProposalDraft, 'status' | 'reason' | 'candidateIdx'>) =>
     trackProposal(ctx, {
       iteration,
       kind: 'reflective',
-      component: '',
-      status: 'skipped',
-      reason,
-      candidateIdx: -1,
-      parentIds: [parentIdx],
-      subsampleScoreBefore: sumBefore,
-      subsampleScoreAfter: null,
-      parentText: '',
-      prompt: '',
-      rawLmOutput: '',
-      proposedText: '',
-      minibatchIds: ids,
-      feedbackRecords: [],
+      component: c,
+      ...r,
+      parentIds: [p.task.parentIdx],
+      subsampleScoreBefore: p.sumBefore,
+      subsampleScoreAfter: r.status === 'skipped' || p.proposed?.failures[c] ? null : (p.sumAfter ?? null),
+      parentText: c ? (p.parent[c] ?? '') : '',
+      prompt: p.proposed?.prompts[c] ?? '',
+      rawLmOutput: p.proposed?.raw[c] ?? '',
+      proposedText: p.proposed?.texts[c] ?? '',
+      minibatchIds: p.task.minibatchIds,
+      feedbackRecords: (c ? (p.dataset[c] ?? []) : []) as Record<string, unknown>[],
     });
-    return { kind: 'skipped', reason };
-  };
-  if (!before.trajectories || before.trajectories.length === 0) return skip('no_trajectories');
-  if (config.skipPerfectScore && before.scores.every((s) => s >= config.perfectScore))
-    return skip('all_scores_perfect');
-
-  const picked = ctx.pickComponents(state, parentIdx, parent, rng);
-  const dataset = await ctx.adapter.makeReflectiveDataset(parent, before, picked);
-  ctx.checkAborted();
-  // a component the adapter gave no records for has nothing to learn from: it keeps its text and costs no call
-  const components = picked.filter((c) => (dataset[c]?.length ?? 0) > 0);
-  emit('onReflectiveDatasetBuilt', {
-    iteration,
-    iterationId: String(iteration),
-    candidateIdx: parentIdx,
-    components,
-    dataset,
-  });
-  if (components.length === 0) return skip('no_reflective_records');
-  emit('onProposalStart', { iteration, parentCandidate: parent, components, reflectiveDataset: dataset });
-  const proposed = await proposeTexts(ctx, parent, dataset, components);
-  state.totalReflectionCost += proposed.cost;
-  emit('onProposalEnd', {
-    iteration,
-    newInstructions: proposed.texts,
-    prompts: proposed.prompts,
-    rawLmOutputs: proposed.raw,
-    metadata: {
-      parentIdx,
-      reflectionCost: proposed.cost,
-      ...(picked.length > components.length
-        ? { componentsWithoutRecords: picked.filter((c) => !components.includes(c)) }
-        : {}),
-      ...(Object.keys(proposed.failures).length ? { failures: { ...proposed.failures } } : {}),
-    },
-  });
-
-  const rows = (
-    status: ProposalDraft['status'],
-    reasonFor: (c: string) => string,
-    after: number | null,
-    childIdx: number,
-  ): void => {
-    for (const c of components) {
-      const failed = proposed.failures[c];
-      trackProposal(ctx, {
-        iteration,
-        kind: 'reflective',
-        component: c,
-        status: failed ? 'rejected' : status,
-        reason: failed ?? reasonFor(c),
-        candidateIdx: failed || status !== 'accepted' ? -1 : childIdx,
-        parentIds: [parentIdx],
-        subsampleScoreBefore: sumBefore,
-        subsampleScoreAfter: failed ? null : after,
-        parentText: parent[c] ?? '',
-        prompt: proposed.prompts[c] ?? '',
-        rawLmOutput: proposed.raw[c] ?? '',
-        proposedText: proposed.texts[c] ?? '',
-        minibatchIds: ids,
-        feedbackRecords: (dataset[c] ?? []) as Record<string, unknown>[],
-      });
+  // one row per component; a component whose proposal failed is rejected with its own reason
+  const rows = (p: Proposal, r: Pick<ProposalDraft, 'status' | 'reason' | 'candidateIdx'>) => {
+    for (const c of p.components) {
+      const failed = p.proposed?.failures[c];
+      row(p, c, failed ? { status: 'rejected', reason: failed, candidateIdx: -1 } : r);
     }
   };
-
-  if (Object.keys(proposed.texts).length === 0) {
-    const reason = 'no usable proposal: ' + Object.values(proposed.failures).join('; ');
-    emit('onCandidateRejected', { iteration, oldScore: sumBefore, newScore: sumBefore, reason });
-    rows('rejected', () => reason, null, -1);
-    return { kind: 'rejected' };
+  const skip = (p: Proposal, reason: string) => {
+    p.done = true;
+    emit('onEvaluationSkipped', {
+      iteration,
+      candidateIdx: p.task.parentIdx,
+      reason,
+      scores: p.before?.scores ?? null,
+      isSeedCandidate: p.task.parentIdx === 0,
+    });
+    row(p, '', { status: 'skipped', reason, candidateIdx: -1 });
+  };
+  for (const p of proposals) {
+    const before = p.before as EvaluationBatch;
+    if (!before.trajectories || before.trajectories.length === 0) skip(p, 'no_trajectories');
+    else if (config.skipPerfectScore && before.scores.every((s) => s >= config.perfectScore))
+      skip(p, 'all_scores_perfect');
   }
 
-  const child: Candidate = { ...parent, ...proposed.texts };
-  const after = await ctx.evaluator.run({
-    iteration,
-    set: 'train',
-    ids,
-    candidate: child,
-    captureTraces: false,
-    candidateIdx: null,
-  });
-  ctx.checkAborted();
-  const sumAfter = sum(after.scores);
-  const trackSubsample = () =>
-    ctx.track({
-      type: 'metrics',
+  await buildDatasets(ctx, iteration, proposals, skip);
+  await reflect(ctx, iteration, proposals);
+  for (const p of proposals) {
+    if (p.done || Object.keys(p.proposed?.texts ?? {}).length > 0) continue;
+    p.done = true;
+    const reason = 'no usable proposal: ' + Object.values(p.proposed?.failures ?? {}).join('; ');
+    emit('onCandidateRejected', { iteration, oldScore: p.sumBefore, newScore: p.sumBefore, reason });
+    rows(p, { status: 'rejected', reason, candidateIdx: -1 });
+  }
+  await evaluateChildren(ctx, iteration, proposals);
+
+  // the acceptance criterion and the selection strategy decide; an identical child selected twice enters once
+  const judged = proposals.map((p) => (p.done ? null : { before: p.sumBefore, after: p.sumAfter as number }));
+  const selected = new Set<number>();
+  const seen = new Set<string>();
+  const duplicates = new Set<number>();
+  for (const k of selectProposals(judged, config.selectionStrategy, config.acceptanceCriterion)) {
+    const key = candidateKey(proposals[k]?.child as Candidate);
+    if (seen.has(key)) {
+      duplicates.add(k);
+      continue;
+    }
+    seen.add(key);
+    selected.add(k);
+  }
+
+  // the winners' valset evaluations run together, then join the pool in proposal order
+  const callsBefore = state.totalMetricCalls;
+  const winners = proposals.flatMap((p, k) => (selected.has(k) ? [p] : []));
+  const valsets = await settleAll(
+    winners.map((p, w) =>
+      evaluateOnValset(
+        ctx,
+        iteration,
+        p.child as Candidate,
+        state.candidates.length + w,
+        [p.task.parentIdx],
+        'reflective',
+        undefined,
+        callsBefore,
+      ),
+    ),
+  );
+
+  const accepted: number[] = [];
+  proposals.forEach((p, k) => {
+    if (p.done) return;
+    const trackSubsample = () =>
+      ctx.track({
+        type: 'metrics',
+        iteration,
+        metrics: {
+          'subsample/before': p.sumBefore,
+          'subsample/after': p.sumAfter as number,
+          total_metric_calls: state.totalMetricCalls,
+        },
+      });
+    if (!selected.has(k)) {
+      const judgement = judged[k] as { before: number; after: number };
+      const reason = duplicates.has(k)
+        ? 'the same program as another proposal of this round, which entered the pool'
+        : passes(judgement, config.acceptanceCriterion)
+          ? `minibatch score ${p.sumAfter} improved, but the selection strategy kept other proposals of this round`
+          : `minibatch score ${p.sumAfter} did not ` +
+            `${config.acceptanceCriterion === 'strict_improvement' ? 'beat' : 'match'} the parent's ${p.sumBefore}`;
+      trackSubsample();
+      emit('onCandidateRejected', { iteration, oldScore: p.sumBefore, newScore: p.sumAfter as number, reason });
+      rows(p, { status: 'rejected', reason, candidateIdx: -1 });
+      return;
+    }
+    const valset = valsets[winners.indexOf(p)]!;
+    const reg = addCandidate(ctx, iteration, p.child as Candidate, [p.task.parentIdx], 'reflective', valset);
+    accepted.push(reg.idx);
+    trackSubsample();
+    emit('onCandidateAccepted', {
       iteration,
-      metrics: {
-        'subsample/before': sumBefore,
-        'subsample/after': sumAfter,
-        total_metric_calls: state.totalMetricCalls,
+      newCandidateIdx: reg.idx,
+      newScore: p.sumAfter as number,
+      parentIds: [p.task.parentIdx],
+    });
+    rows(p, { status: 'accepted', reason: '', candidateIdx: reg.idx });
+  });
+  return { accepted };
+}
+
+/** Each distinct (parent, minibatch) of the round on its minibatch, with traces; shared by equal tasks. */
+async function evaluateParents(ctx: RunContext, iteration: number, proposals: Proposal[]): Promise<void> {
+  const shared = new Map<string, Promise<EvaluationBatch>>();
+  const runs = proposals.map((p) => {
+    const key = `${p.task.parentIdx}|${p.task.minibatchIds.join(',')}`;
+    let run = shared.get(key);
+    if (!run) {
+      run = ctx.evaluator.run({
+        iteration,
+        set: 'train',
+        ids: p.task.minibatchIds,
+        candidate: p.parent,
+        captureTraces: true,
+        candidateIdx: p.task.parentIdx,
+      });
+      shared.set(key, run);
+    }
+    return run;
+  });
+  const results = await settleAll(runs);
+  ctx.checkAborted();
+  proposals.forEach((p, k) => {
+    p.before = results[k] as EvaluationBatch;
+    p.sumBefore = sum(p.before.scores);
+  });
+}
+
+/** Picks the components and builds the reflective datasets; a proposal with no records left is skipped. */
+async function buildDatasets(
+  ctx: RunContext,
+  iteration: number,
+  proposals: Proposal[],
+  skip: (p: Proposal, reason: string) => void,
+): Promise<void> {
+  const open = proposals.filter((p) => !p.done);
+  // picked in proposal order before anything is awaited: round-robin pointers and custom selectors' draws
+  const picked = open.map((p) => ctx.pickComponents(ctx.state, p.task.parentIdx, p.parent, ctx.rng));
+  const datasets = await settleAll(
+    open.map((p, k) =>
+      Promise.resolve(ctx.adapter.makeReflectiveDataset(p.parent, p.before as EvaluationBatch, picked[k] as string[])),
+    ),
+  );
+  ctx.checkAborted();
+  open.forEach((p, k) => {
+    p.dataset = datasets[k] as ReflectiveDataset;
+    // a component the adapter gave no records for has nothing to learn from: it keeps its text and costs no call
+    p.components = (picked[k] as string[]).filter((c) => (p.dataset[c]?.length ?? 0) > 0);
+    ctx.emit('onReflectiveDatasetBuilt', {
+      iteration,
+      iterationId: p.iterationId,
+      candidateIdx: p.task.parentIdx,
+      components: p.components,
+      dataset: p.dataset,
+    });
+    p.picked = picked[k] as string[];
+    if (p.components.length === 0) skip(p, 'no_reflective_records');
+  });
+}
+
+/** The reflection calls of every open proposal, together. */
+async function reflect(ctx: RunContext, iteration: number, proposals: Proposal[]): Promise<void> {
+  const open = proposals.filter((p) => !p.done);
+  for (const p of open)
+    ctx.emit('onProposalStart', {
+      iteration,
+      parentCandidate: p.parent,
+      components: p.components,
+      reflectiveDataset: p.dataset,
+    });
+  const replies = await settleAll(open.map((p) => proposeTexts(ctx, p.parent, p.dataset, p.components)));
+  ctx.checkAborted();
+  open.forEach((p, k) => {
+    const proposed = replies[k] as ProposedTexts;
+    p.proposed = proposed;
+    ctx.state.totalReflectionCost += proposed.cost;
+    const picked = p.picked;
+    ctx.emit('onProposalEnd', {
+      iteration,
+      newInstructions: proposed.texts,
+      prompts: proposed.prompts,
+      rawLmOutputs: proposed.raw,
+      metadata: {
+        iterationId: p.iterationId,
+        parentIdx: p.task.parentIdx,
+        reflectionCost: proposed.cost,
+        ...(picked.length > p.components.length
+          ? { componentsWithoutRecords: picked.filter((c) => !p.components.includes(c)) }
+          : {}),
+        ...(Object.keys(proposed.failures).length ? { failures: { ...proposed.failures } } : {}),
       },
     });
-  const accept = config.acceptanceCriterion === 'strict_improvement' ? sumAfter > sumBefore : sumAfter >= sumBefore;
-  if (!accept) {
-    const reason =
-      `minibatch score ${sumAfter} did not ` +
-      `${config.acceptanceCriterion === 'strict_improvement' ? 'beat' : 'match'} the parent's ${sumBefore}`;
-    trackSubsample();
-    emit('onCandidateRejected', { iteration, oldScore: sumBefore, newScore: sumAfter, reason });
-    rows('rejected', () => reason, sumAfter, -1);
-    return { kind: 'rejected' };
-  }
-  const reg = await registerCandidate(ctx, iteration, child, [parentIdx], 'reflective');
-  trackSubsample();
-  emit('onCandidateAccepted', { iteration, newCandidateIdx: reg.idx, newScore: sumAfter, parentIds: [parentIdx] });
-  rows('accepted', () => '', sumAfter, reg.idx);
-  return { kind: 'accepted', idx: reg.idx };
+  });
+}
+
+/** Every child with usable texts on its parent's minibatch (no traces: the cache may serve it). */
+async function evaluateChildren(ctx: RunContext, iteration: number, proposals: Proposal[]): Promise<void> {
+  const open = proposals.filter((p) => !p.done);
+  for (const p of open) p.child = { ...p.parent, ...p.proposed?.texts };
+  const results = await settleAll(
+    open.map((p) =>
+      ctx.evaluator.run({
+        iteration,
+        set: 'train',
+        ids: p.task.minibatchIds,
+        candidate: p.child as Candidate,
+        captureTraces: false,
+        candidateIdx: null,
+        parentIds: [p.task.parentIdx],
+      }),
+    ),
+  );
+  ctx.checkAborted();
+  open.forEach((p, k) => (p.sumAfter = sum((results[k] as EvaluationBatch).scores)));
 }

@@ -48,6 +48,17 @@ Options for run:
   --demo-latency MS  simulated latency per call of the offline demo model (to watch a demo run)
   -h, --help         this help
 
+Several proposals per round (the config's "options"; the studio's "Proposals per round" and "Keep"):
+  "samplingStrategy"   "single" (default: one proposal per round), {"kind": "same_parent", "n": 4},
+                       {"kind": "independent", "n": 4} (n parents) or {"kind": "pxn", "p": 2, "n": 2}
+                       (p parents x n proposals each); n and p are whole numbers from 1 to 64
+  "selectionStrategy"  which of a round's improving proposals are kept: "all" (default), "best" or
+                       {"kind": "top_k", "k": 2}
+  e.g. "options": { "samplingStrategy": { "kind": "independent", "n": 4 }, "selectionStrategy": "best" }
+  A round's reflection calls and minibatch evaluations run concurrently (within "concurrency"), so it
+  takes about as long as one proposal; but it spends more metric calls before any proposal is
+  accepted, so a small budget buys fewer rounds.
+
 API keys come from the environment variables the config names (taskLm.apiKeyEnv,
 reflectionLm.apiKeyEnv, judgeLm.apiKeyEnv), never from the config file.
 

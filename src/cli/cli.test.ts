@@ -55,6 +55,23 @@ describe('runCli', () => {
     );
   });
 
+  it('a config with a bad proposals-per-round value: one message naming the field, exit 2, nothing run', async () => {
+    const bad = demoRunConfig(sentimentTask, { options: { samplingStrategy: { kind: 'independent', n: 0 } } });
+    writeFileSync(path.join(dir, 'run.json'), JSON.stringify(bad));
+    const { io, err } = fakeIo();
+    expect(await runCli(['run', '--config', 'run.json', '--out', 'out.json'], io)).toBe(2);
+    expect(err.join('')).toMatch(/options\.samplingStrategy: n must be a whole number from 1 to 64, got 0/);
+    expect(() => readFileSync(path.join(dir, 'out.json'))).toThrow();
+  });
+
+  it('documents proposals per round in --help, with an example', async () => {
+    const { io, out } = fakeIo();
+    await runCli(['--help'], io);
+    expect(out.join('')).toContain('"samplingStrategy"');
+    expect(out.join('')).toContain('"selectionStrategy"');
+    expect(out.join('')).toContain('"options": { "samplingStrategy": { "kind": "independent", "n": 4 }');
+  });
+
   it('runs a demo config, redrawing one progress line on a terminal, and writes the export', async () => {
     writeFileSync(path.join(dir, 'run.json'), JSON.stringify(config(120)));
     const { io, err } = fakeIo(true);

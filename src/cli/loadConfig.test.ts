@@ -92,6 +92,21 @@ describe('loadConfigFile', () => {
       /^metric\.kind: unknown metric "bleu"/,
     );
   });
+
+  it('takes proposals per round from the options, and names the option when its value is bad', () => {
+    write('reviews.jsonl', sentimentTask.jsonl);
+    const options = { samplingStrategy: { kind: 'independent', n: 4 }, selectionStrategy: 'best' };
+    const { config } = loadConfigFile(write('ok.json', { ...raw({ path: 'reviews.jsonl' }), options }));
+    expect(config.options).toMatchObject(options);
+    const bad = { ...raw({ path: 'reviews.jsonl' }), options: { samplingStrategy: { kind: 'pxn', p: 0, n: 2 } } };
+    expect(errorOf(() => loadConfigFile(write('bad-sampling.json', bad)))).toMatch(
+      /^options\.samplingStrategy: p must be a whole number from 1 to 64, got 0/,
+    );
+    const badKeep = { ...raw({ path: 'reviews.jsonl' }), options: { selectionStrategy: { kind: 'top_k' } } };
+    expect(errorOf(() => loadConfigFile(write('bad-selection.json', badKeep)))).toMatch(
+      /^options\.selectionStrategy: /,
+    );
+  });
 });
 
 describe('secretsFromEnv', () => {

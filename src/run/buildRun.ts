@@ -126,6 +126,8 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
     skipPerfectScore: o.skipPerfectScore,
     perfectScore: o.perfectScore,
     acceptanceCriterion: o.acceptanceCriterion,
+    samplingStrategy: o.samplingStrategy,
+    selectionStrategy: o.selectionStrategy,
     cacheEvaluation: o.cacheEvaluation,
     trackBestOutputs: o.trackBestOutputs,
     seed: o.seed,

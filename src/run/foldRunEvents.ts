@@ -67,6 +67,9 @@ export function foldRunEvents(state: Readonly<FoldedFields>, events: readonly Ru
       case 'result':
         next.result = e.result;
         break;
+      case 'inFlight':
+        // live only: the store keeps it for the header; an export or a replayed log has nothing in flight
+        break;
       default:
         // logs and markers are not part of the folded run
         break;

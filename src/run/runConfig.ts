@@ -1,7 +1,15 @@
 // The run configuration: one JSON document that the studio exports, the CLI reads and the worker
 // runs. It never holds an API key: the studio passes keys separately (memory only) and the CLI reads
 // them from the environment variable the config names. Validation names the offending field.
-import type { AcceptanceCriterion, AutoBudget, CandidateSelectionStrategy, FrontierType } from '../engine/index.ts';
+import type {
+  AcceptanceCriterion,
+  AutoBudget,
+  CandidateSelectionStrategy,
+  FrontierType,
+  SamplingStrategy,
+  SelectionStrategy,
+} from '../engine/index.ts';
+import { GepaConfigError, validateSamplingStrategy, validateSelectionStrategy } from '../engine/index.ts';
 import type { LmEndpointConfig, PriceTable } from '../lm/types.ts';
 import type { FieldMapping, MetricConfig, Program } from '../tasks/types.ts';
 import { validateProgram } from '../tasks/template.ts';
@@ -36,6 +44,10 @@ export interface RunOptionsConfig {
   skipPerfectScore: boolean;
   perfectScore: number;
   acceptanceCriterion: AcceptanceCriterion;
+  /** proposals per round and from which parents ('single': one, the reference's behaviour) */
+  samplingStrategy: SamplingStrategy;
+  /** which of a round's improving proposals enter the pool */
+  selectionStrategy: SelectionStrategy;
   cacheEvaluation: boolean;
   trackBestOutputs: boolean;
   seed: number;
@@ -68,6 +80,8 @@ export const DEFAULT_RUN_OPTIONS: RunOptionsConfig = {
   skipPerfectScore: true,
   perfectScore: 1,
   acceptanceCriterion: 'strict_improvement',
+  samplingStrategy: 'single',
+  selectionStrategy: 'all',
   cacheEvaluation: true,
   trackBestOutputs: false,
   seed: 0,
@@ -132,6 +146,16 @@ function checkModel(m: unknown, field: string): void {
     );
 }
 
+/** The engine's own check of an option, its error named as the config's field (`options.…`). */
+function asOption<T>(name: string, check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    if (!(err instanceof GepaConfigError)) throw err;
+    throw new RunConfigError(`options.${name}`, err.message.replace(`${err.field}: `, ''));
+  }
+}
+
 /** Checks the shape of a parsed config; returns it typed, with default options filled in. */
 export function validateRunConfig(raw: unknown): RunConfig {
   if (!isObject(raw)) throw new RunConfigError('config', 'must be a JSON object');
@@ -194,6 +218,8 @@ export function validateRunConfig(raw: unknown): RunConfig {
     throw new RunConfigError('options.concurrency', 'must be a positive integer');
   if (!Number.isInteger(options.reflectionMinibatchSize) || options.reflectionMinibatchSize < 1)
     throw new RunConfigError('options.reflectionMinibatchSize', 'must be a positive integer');
+  options.samplingStrategy = asOption('samplingStrategy', () => validateSamplingStrategy(options.samplingStrategy));
+  options.selectionStrategy = asOption('selectionStrategy', () => validateSelectionStrategy(options.selectionStrategy));
   return { ...(raw as unknown as RunConfig), name: typeof raw.name === 'string' ? raw.name : 'GEPA run', options };
 }
 

@@ -48,6 +48,12 @@ export type RunEvent =
   | { type: 'budget'; used: number; cap: number | null; iteration: number }
   | { type: 'usage'; usage: UsageSnapshot }
   | { type: 'log'; level: LogLevel; message: string; iteration?: number }
+  /**
+   * A round of several proposals: how many of `iteration`'s proposals have started and how many of them are
+   * still reflecting (started, not yet proposed). Live only (views show it while the run goes, folds skip
+   * it); a round of one proposal reports none, so single-proposal runs log as before.
+   */
+  | { type: 'inFlight'; iteration: number; started: number; inFlight: number }
   | { type: 'summary'; summary: RunSummary }
   | { type: 'result'; result: GepaResultDict }
   /**

@@ -1,12 +1,14 @@
 // The engine's callbacks and tracking stream, translated into the studio's RunEvents: a candidate row
 // with its per-example val scores and outputs, proposal rows, the Pareto front, score-chart points,
-// budget ticks and log lines. Used by the run driver (runDriver.ts), so a run reads the same (and exports
-// the same) in the studio and the CLI. Pure: it only calls the emit and log functions it is given.
+// budget ticks, log lines, and how many of a round's proposals are in flight. Used by the run driver
+// (runDriver.ts), so a run reads the same (and exports the same) in the studio and the CLI. Pure: it
+// only calls the emit and log functions it is given.
 // Invariant: one 'candidate' event per registered candidate, sent once its val scores and outputs are known.
 import { errorMessage, GepaConfigError } from '../engine/index.ts';
 import type { CallbackHandlers, CandidateRow, RunSummary, TrackingEvent } from '../engine/index.ts';
 import type { LogLevel, RunEvent } from './runEvent.ts';
 import { RunConfigError } from './runConfig.ts';
+import { proposalsInFlight } from './proposalsInFlight.ts';
 
 export function runErrorText(err: unknown): string {
   if (err instanceof RunConfigError || err instanceof GepaConfigError)
@@ -46,8 +48,12 @@ export function translateRunEvents(sinks: RunEventSinks): RunEventTranslation {
   let paretoAggregate = sinks.lastScore?.paretoAggregate ?? 0;
   let summary: RunSummary | null = null;
   let fatal: string | null = null;
+  const inFlight = proposalsInFlight(emit);
 
   const callbacks: CallbackHandlers = {
+    onProposalStart: (e) => inFlight.start(e.iteration),
+    onProposalEnd: (e) => inFlight.end(e.iteration),
+    onIterationEnd: (e) => inFlight.iterationEnded(e.iteration),
     onValsetEvaluated: (e) =>
       outputs.set(
         e.candidateIdx,

@@ -6,6 +6,8 @@ import type { LogLevel, RunEvent, RunStatus, ScorePoint, UsageSnapshot } from '.
 import type { Example } from '../tasks/types.ts';
 import { foldRunEvents } from '../run/foldRunEvents.ts';
 import type { RunConfig } from '../run/runConfig.ts';
+import { foldInFlight } from './inFlight.ts';
+import type { InFlight } from './inFlight.ts';
 
 export interface CandidateView {
   row: CandidateRow;
@@ -38,6 +40,8 @@ export interface RunData {
   scores: ScorePoint[];
   budget: { used: number; cap: number | null; iteration: number };
   usage: UsageSnapshot | null;
+  /** a round of several proposals, while some are reflecting (live only, never stored) */
+  inFlight: InFlight | null;
   logs: LogEntry[];
   summary: RunSummary | null;
   result: GepaResultDict | null;
@@ -70,6 +74,7 @@ export const emptyRun = (): RunData => ({
   scores: [],
   budget: { used: 0, cap: null, iteration: 0 },
   usage: null,
+  inFlight: null,
   logs: [],
   summary: null,
   result: null,
@@ -81,6 +86,8 @@ export const emptyRun = (): RunData => ({
 export function reduceEvents(state: RunData, events: RunEvent[]): Partial<RunData> {
   const next: Partial<RunData> = foldRunEvents(state, events);
   if (next.status && ENDED.includes(next.status)) next.endedAt = Date.now();
+  const inFlight = foldInFlight(state.inFlight, events);
+  if (inFlight !== state.inFlight) next.inFlight = inFlight;
   const newLogs = events.filter((e): e is Extract<RunEvent, { type: 'log' }> => e.type === 'log');
   if (newLogs.length > 0) {
     const now = Date.now();

@@ -50,6 +50,22 @@ describe('setup store', () => {
     }
   });
 
+  it('keeps proposals per round with the setup; a config saved before they existed loads the defaults', () => {
+    const s = useSetupStore.getState();
+    s.loadDemoTask(DEMO_TASKS[0]!.id);
+    s.setOptions({ samplingStrategy: { kind: 'independent', n: 4 }, selectionStrategy: { kind: 'top_k', k: 2 } });
+    const config = validateRunConfig(useSetupStore.getState().toRunConfig());
+    expect(config.options).toMatchObject({
+      samplingStrategy: { kind: 'independent', n: 4 },
+      selectionStrategy: { kind: 'top_k', k: 2 },
+    });
+    const { samplingStrategy: _s, selectionStrategy: _k, ...oldOptions } = config.options;
+    s.loadConfig({ ...config, options: oldOptions as typeof config.options });
+    expect(useSetupStore.getState().options).toMatchObject({ samplingStrategy: 'single', selectionStrategy: 'all' });
+    s.loadConfig(config);
+    expect(useSetupStore.getState().options.samplingStrategy).toEqual({ kind: 'independent', n: 4 });
+  });
+
   it('never puts an API key into the run config', () => {
     const s = useSetupStore.getState();
     s.setModel('task', { provider: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4.1-mini' });

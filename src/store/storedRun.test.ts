@@ -46,6 +46,19 @@ describe('stored runs', () => {
     ]);
   });
 
+  it('a stored run has nothing in flight; a run another tab drives shows what it has', () => {
+    const log: RunEvent[] = [
+      { type: 'status', status: 'running' },
+      { type: 'inFlight', iteration: 3, started: 4, inFlight: 2 },
+    ];
+    expect(storedRunView(record('a', 'running', 1), log, 'interrupted').inFlight).toBeNull();
+    expect(storedRunView(record('a', 'running', 1), log, null).inFlight).toEqual({
+      iteration: 3,
+      started: 4,
+      inFlight: 2,
+    });
+  });
+
   it('folds the log into read-only views, leaving out an interrupted iteration that was redone', () => {
     const log: RunEvent[] = [
       { type: 'status', status: 'running' },

@@ -56,7 +56,8 @@ export function storedRunView(record: RunRecord, log: readonly RunEvent[], statu
     status === 'interrupted'
       ? interruptedMessage(lastOfType(events, 'checkpoint')?.iteration ?? null)
       : record.statusMessage || folded.statusMessage;
-  return { ...folded, status, statusMessage: message, endedAt: ended ? record.updatedAt : null };
+  // a stored run is not being driven: whatever its log last had in flight is not any more
+  return { ...folded, status, statusMessage: message, endedAt: ended ? record.updatedAt : null, inFlight: null };
 }
 
 export function interruptedMessage(checkpoint: number | null): string {

@@ -39,6 +39,7 @@ export const FOLDER_RULES = {
         'autoBudget',
         'reflectiveIterationCost',
         'resolveMetricCallBudget',
+        'tasksPerRound',
         'errorMessage',
       ],
     },
@@ -46,7 +47,7 @@ export const FOLDER_RULES = {
     why:
       'plain data and pure helpers: provider presets, demo tasks, the message template (the preview renders ' +
       "what the adapter sends), an example's layout, and the engine's budget arithmetic (the budget panel " +
-      'explains with the numbers the run enforces)',
+      'explains with the numbers the run enforces, proposals per round included)',
   },
   cli: { imports: ['engine', 'lm', 'tasks', 'run'], packages: ['node:*'] },
 };

@@ -1,10 +1,11 @@
 // Budget progress (metric calls used / cap) and the run's headline numbers: iterations, candidates,
-// best val score, elapsed time and ETA.
+// best val score, elapsed time and ETA; a round's proposals in flight.
 import { useRunStore } from '../../store/runStore.ts';
 import { formatDuration, formatScore } from '../common/format.ts';
 import { bestCandidate, isLive } from '../common/runFacts.ts';
 import { elapsedMs, etaMs, progressFraction } from './runStats.ts';
 import { useNow } from '../common/useNow.ts';
+import { ProposalsInFlight } from './ProposalsInFlight.tsx';
 
 export function RunProgress() {
   const budget = useRunStore((s) => s.budget);
@@ -39,6 +40,7 @@ export function RunProgress() {
           </span>{' '}
           <span className="muted">metric calls</span>
         </span>
+        <ProposalsInFlight />
       </div>
       <dl className="run-stats">
         <div>

@@ -1,9 +1,10 @@
 // The options most runs touch: minibatch size, candidate selection, component selection, merge,
-// concurrency and the seed.
+// proposals per round, concurrency and the seed.
 import { useSetupStore } from '../../store/setupStore.ts';
 import type { RunOptionsConfig } from '../../run/runConfig.ts';
 import { OptionCheckbox, OptionNumber, OptionSelect } from './OptionFields.tsx';
 import type { Choice } from './Select.tsx';
+import { ProposalsPerRound } from './ProposalsPerRound.tsx';
 
 const SELECTION: Choice<RunOptionsConfig['candidateSelectionStrategy']>[] = [
   { value: 'pareto', label: 'Pareto front (sample by wins)' },
@@ -37,6 +38,7 @@ export function RunOptions() {
       <OptionCheckbox option="useMerge" id="option-merge">
         combine components from different lineages
       </OptionCheckbox>
+      <ProposalsPerRound />
       <label htmlFor="option-concurrency">Concurrency</label>
       <span className="inline-fields">
         <OptionNumber option="concurrency" id="option-concurrency" min={1} max={64} integer />

@@ -46,6 +46,20 @@ describe('budget explanation', () => {
     expect(e.warnings[0]).toMatch(/^Only 1 proposal is guaranteed/);
   });
 
+  it('one proposal per round says nothing about rounds', () => {
+    const e = explainBudget({ ...base, budget: { maxMetricCalls: 300 }, perRound: { proposals: 1, kept: 1 } });
+    expect(e.lines.join(' ')).not.toContain('round');
+  });
+
+  it('counts rounds when a round makes several proposals, and warns when few are guaranteed', () => {
+    const e = explainBudget({ ...base, budget: { maxMetricCalls: 300 }, perRound: { proposals: 4, kept: 4 } });
+    expect(e.lines.join(' ')).toContain('At 4 proposals per round that is 4–');
+    expect(e.lines.join(' ')).toContain('a round spends 24 calls on minibatches before any proposal is accepted');
+    expect(e.warnings).toEqual([]);
+    const small = explainBudget({ ...base, budget: { maxMetricCalls: 200 }, perRound: { proposals: 8, kept: 8 } });
+    expect(small.warnings[0]).toMatch(/^Only 1 round is guaranteed at 8 proposals per round/);
+  });
+
   it('explains nothing without a valset and reports invalid values', () => {
     expect(explainBudget({ ...base, valSize: 0, budget: { maxMetricCalls: 300 } }).cap).toBeNull();
     const bad = explainBudget({ ...base, budget: { maxMetricCalls: 2.5 } });

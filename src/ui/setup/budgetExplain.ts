@@ -2,7 +2,8 @@
 // how many full valset evaluations that is, and how many reflective proposals fit after the seed is
 // scored. The engine starts an iteration only if its worst case (parent and child on the minibatch,
 // child on the valset) is affordable, so an accepted proposal costs 2·minibatch + valset calls and a
-// rejected one 2·minibatch: the proposal count is a range between those two cases.
+// rejected one 2·minibatch: the proposal count is a range between those two cases. With several
+// proposals per round, the rounds are counted too (budgetRounds.ts).
 import {
   AUTO_RUN_SETTINGS,
   errorMessage,
@@ -10,6 +11,8 @@ import {
   resolveMetricCallBudget,
 } from '../../engine/index.ts';
 import type { BudgetConfig } from '../../run/runConfig.ts';
+import { roundRange } from './budgetRounds.ts';
+import type { RoundRange, RoundShape } from './budgetRounds.ts';
 
 export interface BudgetInputs {
   budget: BudgetConfig;
@@ -17,6 +20,8 @@ export interface BudgetInputs {
   valSize: number;
   numComponents: number;
   minibatchSize: number;
+  /** proposals per round and how many a round may keep (default: one, kept if it improves) */
+  perRound?: RoundShape;
 }
 
 export interface BudgetExplanation {
@@ -64,6 +69,18 @@ function capLines(i: BudgetInputs, cap: number, evalText: string): string[] {
   return [how, `That is ${evalText}.`];
 }
 
+/** The warning when too few proposals are guaranteed for GEPA to improve anything. */
+function fewProposals(min: number, minibatchSize: number, V: number): string[] {
+  if (min >= MIN_USEFUL_PROPOSALS) return [];
+  const neededCalls = plural(budgetFor(MIN_USEFUL_PROPOSALS, minibatchSize, V), 'metric call');
+  const needed = `${MIN_USEFUL_PROPOSALS} proposals take at least ${neededCalls}; a smaller valset also helps.`;
+  if (min === 0) return [`The run would only score the seed prompt. ${needed}`];
+  return [
+    `Only ${plural(min, 'proposal')} ${min === 1 ? 'is' : 'are'} guaranteed: ` +
+      `GEPA needs several to improve anything. ${needed}`,
+  ];
+}
+
 export function explainBudget(i: BudgetInputs): BudgetExplanation {
   if (i.valSize < 1)
     return { cap: null, lines: ['Load a dataset to see what this budget buys.'], warnings: [], blocking: false };
@@ -98,7 +115,12 @@ export function explainBudget(i: BudgetInputs): BudgetExplanation {
       blocking: true,
     };
   }
-  const { min, max } = proposalRange(cap - V, i.minibatchSize, V);
+  const perRound = i.perRound ?? { proposals: 1, kept: 1 };
+  const rounds = roundRange(cap - V, i.minibatchSize, V, perRound);
+  const { min, max } =
+    perRound.proposals > 1
+      ? { min: rounds.minProposals, max: rounds.maxProposals }
+      : proposalRange(cap - V, i.minibatchSize, V);
   const perAccepted = reflectiveIterationCost(i.minibatchSize, V);
   lines.push(
     max === 0
@@ -108,18 +130,26 @@ export function explainBudget(i: BudgetInputs): BudgetExplanation {
           `(${fmt(perAccepted)} calls for an accepted one: 2 × ${fmt(i.minibatchSize)} minibatch + ${fmt(V)} ` +
           `valset; ${fmt(2 * i.minibatchSize)} for a rejected one).`,
   );
-  const neededCalls = plural(budgetFor(MIN_USEFUL_PROPOSALS, i.minibatchSize, V), 'metric call');
-  const needed = `${MIN_USEFUL_PROPOSALS} proposals take at least ${neededCalls}; a smaller valset also helps.`;
-  const warnings =
-    min >= MIN_USEFUL_PROPOSALS
-      ? []
-      : min === 0
-        ? [`The run would only score the seed prompt. ${needed}`]
-        : [
-            `Only ${plural(min, 'proposal')} ${min === 1 ? 'is' : 'are'} guaranteed: ` +
-              `GEPA needs several to improve anything. ${needed}`,
-          ];
+  if (perRound.proposals > 1 && max > 0) lines.push(roundsLine(perRound, rounds, i.minibatchSize, V));
+  const warnings = fewProposals(min, i.minibatchSize, V);
+  if (!warnings.length && perRound.proposals > 1 && rounds.minRounds < MIN_USEFUL_PROPOSALS)
+    warnings.push(
+      `Only ${plural(rounds.minRounds, 'round')} ${rounds.minRounds === 1 ? 'is' : 'are'} guaranteed at ` +
+        `${fmt(perRound.proposals)} proposals per round, and each round builds on the accepted proposals of the ` +
+        `last: fewer proposals per round or a larger budget buy more rounds.`,
+    );
   return { cap, lines, warnings, blocking: false };
+}
+
+/** How the proposals group into rounds, and what a round spends before any proposal is accepted. */
+function roundsLine(shape: RoundShape, r: RoundRange, minibatchSize: number, V: number): string {
+  const count =
+    r.minRounds === r.maxRounds ? plural(r.minRounds, 'round') : `${fmt(r.minRounds)}–${fmt(r.maxRounds)} rounds`;
+  return (
+    `At ${fmt(shape.proposals)} proposals per round that is ${count}: a round spends ` +
+    `${fmt(shape.proposals * 2 * minibatchSize)} calls on minibatches before any proposal is accepted, then ` +
+    `${fmt(V)} for each one it keeps (up to ${fmt(shape.kept)}).`
+  );
 }
 
 export type BudgetMode = 'auto' | 'maxMetricCalls' | 'maxFullEvals';

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { sentimentTask } from '../tasks/demos/index.ts';
+import { demoRunConfig } from './demoRunConfig.ts';
+import { RunConfigError, validateRunConfig } from './runConfig.ts';
+
+const config = (options: Record<string, unknown>) => ({ ...demoRunConfig(sentimentTask), options });
+
+const fieldOf = (options: Record<string, unknown>): string => {
+  try {
+    validateRunConfig(config(options));
+  } catch (err) {
+    expect(err).toBeInstanceOf(RunConfigError);
+    return (err as RunConfigError).field;
+  }
+  throw new Error('expected a RunConfigError');
+};
+
+describe('run options: proposals per round', () => {
+  it('an old config without them loads as one proposal per round, every improving one kept', () => {
+    const { options } = validateRunConfig(config({ seed: 3 }));
+    expect(options.samplingStrategy).toBe('single');
+    expect(options.selectionStrategy).toBe('all');
+    expect(options.seed).toBe(3);
+    expect(validateRunConfig({ ...config({}), options: undefined }).options.samplingStrategy).toBe('single');
+  });
+
+  it('keeps every strategy the engine knows', () => {
+    for (const samplingStrategy of [
+      'single',
+      { kind: 'same_parent', n: 4 },
+      { kind: 'independent', n: 64 },
+      { kind: 'pxn', p: 2, n: 3 },
+    ])
+      expect(validateRunConfig(config({ samplingStrategy })).options.samplingStrategy).toEqual(samplingStrategy);
+    for (const selectionStrategy of ['all', 'best', { kind: 'top_k', k: 2 }])
+      expect(validateRunConfig(config({ selectionStrategy })).options.selectionStrategy).toEqual(selectionStrategy);
+  });
+
+  it('refuses a bad value, naming the option as a config field and saying why', () => {
+    expect(fieldOf({ samplingStrategy: { kind: 'independent', n: 0 } })).toBe('options.samplingStrategy');
+    expect(fieldOf({ samplingStrategy: { kind: 'pxn', p: 2, n: 65 } })).toBe('options.samplingStrategy');
+    expect(fieldOf({ samplingStrategy: 'many' })).toBe('options.samplingStrategy');
+    expect(fieldOf({ samplingStrategy: { kind: 'same_parent', n: 1.5 } })).toBe('options.samplingStrategy');
+    expect(fieldOf({ selectionStrategy: { kind: 'top_k', k: 0 } })).toBe('options.selectionStrategy');
+    expect(fieldOf({ selectionStrategy: 'worst' })).toBe('options.selectionStrategy');
+    expect(() => validateRunConfig(config({ samplingStrategy: { kind: 'independent', n: 0 } }))).toThrow(
+      /^options\.samplingStrategy: n must be a whole number from 1 to 64, got 0/,
+    );
+  });
+});

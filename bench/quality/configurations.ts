@@ -35,6 +35,10 @@ export const REFERENCE_OPTIONS: EngineOverrides = {
   mergeValOverlapFloor: 5,
   cacheEvaluation: false,
   raiseOnException: true,
+  samplingStrategy: 'single',
+  selectionStrategy: 'all',
+  valsetGateSize: 0,
+  reflectionRetries: 0,
 };
 
 export const REFERENCE = 'reference';
@@ -46,6 +50,15 @@ export const CONFIGURATIONS: readonly NamedConfiguration[] = [
   // no overrides: whatever the engine does by default; diverges from `reference` as the engine improves
   { name: SINGLE, options: {} },
   { name: 'inFlight4', options: { samplingStrategy: { kind: 'independent', n: 4 } } },
+  // levers, one at a time and together, to choose the defaults from
+  { name: 'gate5', options: { valsetGateSize: 5 } },
+  { name: 'retry1', options: { reflectionRetries: 1 } },
+  { name: 'mb2', options: { reflectionMinibatchSize: 2 } },
+  { name: 'gate5+retry1+mb2', options: { valsetGateSize: 5, reflectionRetries: 1, reflectionMinibatchSize: 2 } },
+  { name: 'gate3+retry1+mb2', options: { valsetGateSize: 3, reflectionRetries: 1, reflectionMinibatchSize: 2 } },
+  { name: 'mb1', options: { reflectionMinibatchSize: 1 } },
+  { name: 'gate4+retry2+mb1', options: { valsetGateSize: 4, reflectionRetries: 2, reflectionMinibatchSize: 1 } },
+  { name: 'gate4+retry2+mb2', options: { valsetGateSize: 4, reflectionRetries: 2, reflectionMinibatchSize: 2 } },
 ];
 
 /**

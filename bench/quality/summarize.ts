@@ -12,6 +12,12 @@ export interface ConfigSummary {
   reached: number;
   /** mean over the seeds that reached the target; null when none did */
   meanCallsToTarget: number | null;
+  /**
+   * The metric calls at which the mean over all seeds of the best-so-far score first meets the target (null:
+   * never). Unlike the per-seed mean it counts every seed, the ones that never get there too: by this
+   * measure the reference itself gets to its own mean final best only at about its last call.
+   */
+  meanCurveCallsToTarget: number | null;
   /** wall-clock part only */
   meanMsToTarget: number | null;
   /** one line per seed: its figures and its best-so-far curve ("calls→score", "calls@ms→score" for wall clock) */
@@ -49,9 +55,18 @@ export function summarize(
     meanCalls: mean(records.map((r) => r.metricCalls)),
     reached: reached.length,
     meanCallsToTarget: meanOrNull(reached.map((h) => h.calls)),
+    meanCurveCallsToTarget: meanCurveReaching(records, target),
     meanMsToTarget: wallClock ? meanOrNull(reached.map((h) => h.ms)) : null,
     perSeed: records.map((r, i) => describeSeed(r, hits[i] ?? null, wallClock)),
   };
+}
+
+/** The first metric-call count at which the seeds' mean best-so-far meets the target (see ConfigSummary). */
+export function meanCurveReaching(records: readonly RunRecord[], target: number): number | null {
+  const steps = [...new Set(records.flatMap((r) => r.curve.map((p) => p.calls)))].sort((a, b) => a - b);
+  const bestAt = (r: RunRecord, calls: number) =>
+    r.curve.reduce((best, p) => (p.calls <= calls ? Math.max(best, p.best) : best), 0);
+  return steps.find((c) => mean(records.map((r) => bestAt(r, c))) >= target - 1e-9) ?? null;
 }
 
 /** a / b, or null when either is missing */

@@ -33,6 +33,8 @@ export interface ResolvedConfig {
   acceptanceCriterion: AcceptanceCriterion;
   samplingStrategy: SamplingStrategy;
   selectionStrategy: SelectionStrategy;
+  valsetGateSize: number;
+  reflectionRetries: number;
   cacheEvaluation: boolean;
   trackBestOutputs: boolean;
   raiseOnException: boolean;
@@ -49,6 +51,12 @@ const FRONTIERS: FrontierType[] = ['instance', 'objective', 'hybrid', 'cartesian
 function positiveInt(value: number, field: string): number {
   if (!Number.isInteger(value) || value <= 0)
     throw new GepaConfigError(field, `must be a positive integer, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function wholeNumber(value: number, field: string): number {
+  if (!Number.isInteger(value) || value < 0)
+    throw new GepaConfigError(field, `must be a whole number (0 or more), got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -126,6 +134,8 @@ export function resolveConfig(o: GepaOptions): ResolvedConfig {
     acceptanceCriterion: o.acceptanceCriterion ?? 'strict_improvement',
     samplingStrategy: validateSamplingStrategy(o.samplingStrategy),
     selectionStrategy: validateSelectionStrategy(o.selectionStrategy),
+    valsetGateSize: wholeNumber(o.valsetGateSize ?? 0, 'valsetGateSize'),
+    reflectionRetries: wholeNumber(o.reflectionRetries ?? 0, 'reflectionRetries'),
     cacheEvaluation: o.cacheEvaluation ?? false,
     trackBestOutputs: o.trackBestOutputs ?? false,
     raiseOnException: o.raiseOnException ?? false,

@@ -133,6 +133,16 @@ export interface GepaOptions<Data = unknown, Trajectory = unknown, Output = unkn
   samplingStrategy?: SamplingStrategy;
   /** Which of a round's improving proposals enter the pool (default 'all'). */
   selectionStrategy?: SelectionStrategy;
+  /**
+   * A selected child first scores on this many random val examples and is dropped, before the rest of
+   * the valset is paid for, when it does worse there than its parent (0 = off, the reference's behaviour).
+   */
+  valsetGateSize?: number;
+  /**
+   * How many times a reflection reply without a usable fenced instruction is asked again (costs reflection
+   * calls, no metric calls; 0 = never, the reference's behaviour).
+   */
+  reflectionRetries?: number;
   /** One template for all components or one per component; must contain {{current_instruction}} and {{examples}}. */
   reflectionPromptTemplate?: string | Record<string, string>;
   customCandidateProposer?: CandidateProposer;

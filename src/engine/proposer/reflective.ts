@@ -6,6 +6,7 @@
 // evaluation of a stage starts in proposal order before any can finish, and results, events and rows are
 // handled in proposal order, so the run depends only on the seed and the LM's answers, never on timing.
 import type { Candidate, EvaluationBatch, ReflectiveDataset } from '../types.ts';
+import type { CachedEvaluation } from '../state.ts';
 import type { RunContext, ProposalDraft } from '../context.ts';
 import { sum, trackProposal } from '../context.ts';
 import { capped, sampleTasks, tasksPerRound } from '../strategies/proposalSampling.ts';
@@ -150,7 +151,8 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
 
   // the winners' valset evaluations run together, then join the pool in proposal order
   const callsBefore = state.totalMetricCalls;
-  const winners = proposals.flatMap((p, k) => (selected.has(k) ? [p] : []));
+  const gate = await valsetGate(ctx, iteration, proposals, selected);
+  const winners = proposals.flatMap((p, k) => (selected.has(k) && !gate.stopped.has(k) ? [p] : []));
   const valsets = await settleAll(
     winners.map((p, w) =>
       evaluateOnValset(
@@ -160,7 +162,7 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
         state.candidates.length + w,
         [p.task.parentIdx],
         'reflective',
-        undefined,
+        gate.known.get(p),
         callsBefore,
       ),
     ),
@@ -179,14 +181,16 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
           total_metric_calls: state.totalMetricCalls,
         },
       });
-    if (!selected.has(k)) {
+    if (!selected.has(k) || gate.stopped.has(k)) {
       const judgement = judged[k] as { before: number; after: number };
-      const reason = duplicates.has(k)
-        ? 'the same program as another proposal of this round, which entered the pool'
-        : passes(judgement, config.acceptanceCriterion)
-          ? `minibatch score ${p.sumAfter} improved, but the selection strategy kept other proposals of this round`
-          : `minibatch score ${p.sumAfter} did not ` +
-            `${config.acceptanceCriterion === 'strict_improvement' ? 'beat' : 'match'} the parent's ${p.sumBefore}`;
+      const reason =
+        gate.stopped.get(k) ??
+        (duplicates.has(k)
+          ? 'the same program as another proposal of this round, which entered the pool'
+          : passes(judgement, config.acceptanceCriterion)
+            ? `minibatch score ${p.sumAfter} improved, but the selection strategy kept other proposals of this round`
+            : `minibatch score ${p.sumAfter} did not ` +
+              `${config.acceptanceCriterion === 'strict_improvement' ? 'beat' : 'match'} the parent's ${p.sumBefore}`);
       trackSubsample();
       emit('onCandidateRejected', { iteration, oldScore: p.sumBefore, newScore: p.sumAfter as number, reason });
       rows(p, { status: 'rejected', reason, candidateIdx: -1 });
@@ -205,6 +209,76 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
     rows(p, { status: 'accepted', reason: '', candidateIdx: reg.idx });
   });
   return { accepted };
+}
+
+/**
+ * The valset gate (`valsetGateSize` > 0): each selected child first scores on a few random val examples,
+ * and one that does worse there than its parent did stops before the rest of the valset is paid for. A
+ * child that passes keeps those results: its full evaluation only pays for the examples left.
+ */
+async function valsetGate(
+  ctx: RunContext,
+  iteration: number,
+  proposals: Proposal[],
+  selected: ReadonlySet<number>,
+): Promise<{ stopped: Map<number, string>; known: Map<Proposal, Map<number, CachedEvaluation>> }> {
+  const stopped = new Map<number, string>();
+  const known = new Map<Proposal, Map<number, CachedEvaluation>>();
+  const V = ctx.valset.length;
+  const size = Math.min(ctx.config.valsetGateSize, V);
+  if (size <= 0 || size >= V) return { stopped, known };
+  const gated = [...selected].sort((a, b) => a - b);
+  // drawn in proposal order before anything is awaited
+  const ids = gated.map(() =>
+    ctx.rng
+      .shuffle(Array.from({ length: V }, (_, v) => v))
+      .slice(0, size)
+      .sort((a, b) => a - b),
+  );
+  const results = await settleAll(
+    gated.map((k, g) =>
+      ctx.evaluator.run({
+        iteration,
+        set: 'val',
+        ids: ids[g] as number[],
+        candidate: proposals[k]?.child as Candidate,
+        captureTraces: false,
+        candidateIdx: null,
+        parentIds: [proposals[k]?.task.parentIdx as number],
+      }),
+    ),
+  );
+  ctx.checkAborted();
+  gated.forEach((k, g) => {
+    const p = proposals[k] as Proposal;
+    const res = results[g] as EvaluationBatch;
+    const gateIds = ids[g] as number[];
+    const parentScores = ctx.state.valSubscores[p.task.parentIdx] as number[];
+    const childSum = sum(res.scores);
+    const parentSum = sum(gateIds.map((v) => parentScores[v] as number));
+    if (childSum < parentSum) {
+      stopped.set(
+        k,
+        `valset gate: ${childSum} on ${size} val examples where its parent scored ${parentSum}, ` +
+          'so the rest of the valset was not evaluated',
+      );
+      return;
+    }
+    known.set(
+      p,
+      new Map(
+        gateIds.map((v, i) => [
+          v,
+          {
+            score: res.scores[i] as number,
+            output: res.outputs[i],
+            ...(res.objectiveScores?.[i] ? { objectiveScores: res.objectiveScores[i] } : {}),
+          },
+        ]),
+      ),
+    );
+  });
+  return { stopped, known };
 }
 
 /** Each distinct (parent, minibatch) of the round on its minibatch, with traces; shared by equal tasks. */

@@ -88,3 +88,23 @@ describe('reflectionRetries', () => {
     );
   });
 });
+
+describe('the end of the budget', () => {
+  it('buys a last proposal with a smaller minibatch instead of leaving 2 × minibatch + valset unspent', async () => {
+    const V = KEYWORD_VAL.length;
+    const sizes: number[] = [];
+    for (const budget of [45, 57, 70, 101, 133, 250]) {
+      const r = await optimize(
+        keywordRunOptions({
+          maxMetricCalls: budget,
+          useMerge: false,
+          callbacks: { onMinibatchSampled: (e) => void sizes.push(e.minibatchIds.length) },
+        }),
+      );
+      expect(r.stopReason).toMatch(/^budget/);
+      // what is left cannot pay for a one-example minibatch twice and the valset
+      expect(budget - (r.totalMetricCalls as number)).toBeLessThan(2 + V);
+    }
+    expect(sizes.some((n) => n < 3)).toBe(true);
+  });
+});

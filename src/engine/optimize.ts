@@ -204,7 +204,9 @@ export async function optimize<Data, Trajectory, Output>(
       stopReason = `${state.consecutiveErrors} consecutive iterations failed`;
       break;
     }
-    const cost = reflectiveIterationCost(mb, V);
+    // the last rounds may use a smaller minibatch (see roundMinibatchSize): only a round that could not add
+    // even a one-example proposal's child to the pool ends the run
+    const cost = reflectiveIterationCost(Math.min(mb, 1), V);
     if (!evaluator.canAfford(cost)) {
       stopReason = `budget: the next iteration may need ${cost} metric calls and ${evaluator.remaining()} remain`;
       break;

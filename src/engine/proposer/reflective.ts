@@ -41,11 +41,22 @@ interface Proposal {
   done?: boolean;
 }
 
+/**
+ * The round's minibatch size: the configured one, or when the budget left cannot pay for a round of it
+ * (2 minibatches and the valset) the largest that fits, so the end of the budget buys another proposal
+ * instead of being left unspent. The loop stops before a round that cannot afford a minibatch of one.
+ */
+function roundMinibatchSize(ctx: RunContext): number {
+  const mb = ctx.config.reflectionMinibatchSize;
+  const left = ctx.evaluator.remaining();
+  if (left === null) return mb;
+  return Math.max(1, Math.min(mb, Math.floor((left - ctx.valset.length) / 2)));
+}
+
 /** The most proposals the remaining budget pays for at worst (each may enter the pool): at least one. */
-function affordableTasks(ctx: RunContext): number {
+function affordableTasks(ctx: RunContext, mb: number): number {
   const { config, evaluator } = ctx;
   const want = tasksPerRound(config.samplingStrategy);
-  const mb = config.reflectionMinibatchSize;
   const V = ctx.valset.length;
   for (let n = want; n > 1; n--) {
     if (evaluator.canAfford(n * 2 * mb + maxSelected(config.selectionStrategy, n) * V)) return n;
@@ -55,8 +66,9 @@ function affordableTasks(ctx: RunContext): number {
 
 export async function reflectiveIteration(ctx: RunContext, iteration: number): Promise<ReflectiveOutcome> {
   const { state, config, rng, emit } = ctx;
-  const strategy = capped(config.samplingStrategy, affordableTasks(ctx));
-  const tasks = sampleTasks(strategy, state, ctx.selector, rng, ctx.trainset.length, config.reflectionMinibatchSize);
+  const mb = roundMinibatchSize(ctx);
+  const strategy = capped(config.samplingStrategy, affordableTasks(ctx, mb));
+  const tasks = sampleTasks(strategy, state, ctx.selector, rng, ctx.trainset.length, mb);
   const several = tasks.length > 1;
   const proposals: Proposal[] = tasks.map((task, k) => ({
     task,

@@ -72,6 +72,13 @@ describe('runCli', () => {
     expect(out.join('')).toContain('"options": { "samplingStrategy": { "kind": "independent", "n": 4 }');
   });
 
+  it('documents the valset gate and reflection retries in --help', async () => {
+    const { io, out } = fakeIo();
+    await runCli(['--help'], io);
+    expect(out.join('')).toMatch(/"valsetGateSize" .*default 0 = off/);
+    expect(out.join('')).toMatch(/"reflectionRetries" .*default 1/);
+  });
+
   it('runs a demo config, redrawing one progress line on a terminal, and writes the export', async () => {
     writeFileSync(path.join(dir, 'run.json'), JSON.stringify(config(120)));
     const { io, err } = fakeIo(true);

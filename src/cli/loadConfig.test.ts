@@ -107,6 +107,17 @@ describe('loadConfigFile', () => {
       /^options\.selectionStrategy: /,
     );
   });
+
+  it('takes the valset gate and reflection retries from the options, and names the option when bad', () => {
+    write('reviews.jsonl', sentimentTask.jsonl);
+    const options = { valsetGateSize: 4, reflectionRetries: 2 };
+    const { config } = loadConfigFile(write('ok-savers.json', { ...raw({ path: 'reviews.jsonl' }), options }));
+    expect(config.options).toMatchObject(options);
+    const bad = { ...raw({ path: 'reviews.jsonl' }), options: { reflectionRetries: -1 } };
+    expect(errorOf(() => loadConfigFile(write('bad-retries.json', bad)))).toMatch(
+      /^options\.reflectionRetries: must be a whole number \(0 or more\), got -1/,
+    );
+  });
 });
 
 describe('secretsFromEnv', () => {

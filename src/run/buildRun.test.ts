@@ -24,4 +24,22 @@ describe('buildRun', () => {
     expect(built.options.selectionStrategy).toBe('all');
     built.dispose();
   });
+
+  it('passes the valset gate and the reflection retries to the engine', () => {
+    const config = demoRunConfig(sentimentTask, { options: { valsetGateSize: 4, reflectionRetries: 2 } });
+    const built = buildRun(config, { rows: inlineRows(sentimentTask.rows) });
+    try {
+      expect(built.options.valsetGateSize).toBe(4);
+      expect(built.options.reflectionRetries).toBe(2);
+    } finally {
+      built.dispose();
+    }
+  });
+
+  it('a default config keeps the gate off and retries a reflection once', () => {
+    const built = buildRun(demoRunConfig(sentimentTask), { rows: inlineRows(sentimentTask.rows) });
+    expect(built.options.valsetGateSize).toBe(0);
+    expect(built.options.reflectionRetries).toBe(1);
+    built.dispose();
+  });
 });

@@ -128,6 +128,8 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
     acceptanceCriterion: o.acceptanceCriterion,
     samplingStrategy: o.samplingStrategy,
     selectionStrategy: o.selectionStrategy,
+    valsetGateSize: o.valsetGateSize,
+    reflectionRetries: o.reflectionRetries,
     cacheEvaluation: o.cacheEvaluation,
     trackBestOutputs: o.trackBestOutputs,
     seed: o.seed,

@@ -48,3 +48,31 @@ describe('run options: proposals per round', () => {
     );
   });
 });
+
+describe('run options: valset gate and reflection retries', () => {
+  it('an old config without them loads with the gate off and one reflection retry', () => {
+    const { options } = validateRunConfig(config({ seed: 3 }));
+    expect(options.valsetGateSize).toBe(0);
+    expect(options.reflectionRetries).toBe(1);
+    const noOptions = validateRunConfig({ ...config({}), options: undefined }).options;
+    expect(noOptions).toMatchObject({ valsetGateSize: 0, reflectionRetries: 1 });
+  });
+
+  it('keeps whole numbers, 0 included', () => {
+    expect(validateRunConfig(config({ valsetGateSize: 4, reflectionRetries: 0 })).options).toMatchObject({
+      valsetGateSize: 4,
+      reflectionRetries: 0,
+    });
+  });
+
+  it('refuses a bad value, naming the option as a config field', () => {
+    for (const bad of [-1, 1.5, '2', null, Number.NaN]) {
+      expect(fieldOf({ valsetGateSize: bad })).toBe('options.valsetGateSize');
+      expect(fieldOf({ reflectionRetries: bad })).toBe('options.reflectionRetries');
+    }
+    expect(() => validateRunConfig(config({ valsetGateSize: -1 }))).toThrow(
+      /^options\.valsetGateSize: must be a whole number \(0 or more\), got -1$/,
+    );
+    expect(() => validateRunConfig(config({ reflectionRetries: 0.5 }))).toThrow(/^options\.reflectionRetries: /);
+  });
+});

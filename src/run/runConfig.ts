@@ -48,6 +48,10 @@ export interface RunOptionsConfig {
   samplingStrategy: SamplingStrategy;
   /** which of a round's improving proposals enter the pool */
   selectionStrategy: SelectionStrategy;
+  /** val examples a new candidate first scores on; it stops there when it does worse than its parent (0 = off) */
+  valsetGateSize: number;
+  /** times a reflection reply without a usable fenced instruction is asked again (reflection calls only) */
+  reflectionRetries: number;
   cacheEvaluation: boolean;
   trackBestOutputs: boolean;
   seed: number;
@@ -82,6 +86,9 @@ export const DEFAULT_RUN_OPTIONS: RunOptionsConfig = {
   acceptanceCriterion: 'strict_improvement',
   samplingStrategy: 'single',
   selectionStrategy: 'all',
+  valsetGateSize: 0,
+  // the engine's default is 0 (the reference's behaviour); the studio and CLI retry once (README's quality bench)
+  reflectionRetries: 1,
   cacheEvaluation: true,
   trackBestOutputs: false,
   seed: 0,
@@ -220,6 +227,10 @@ export function validateRunConfig(raw: unknown): RunConfig {
     throw new RunConfigError('options.reflectionMinibatchSize', 'must be a positive integer');
   options.samplingStrategy = asOption('samplingStrategy', () => validateSamplingStrategy(options.samplingStrategy));
   options.selectionStrategy = asOption('selectionStrategy', () => validateSelectionStrategy(options.selectionStrategy));
+  for (const k of ['valsetGateSize', 'reflectionRetries'] as const) {
+    if (!Number.isInteger(options[k]) || options[k] < 0)
+      throw new RunConfigError(`options.${k}`, `must be a whole number (0 or more), got ${JSON.stringify(options[k])}`);
+  }
   return { ...(raw as unknown as RunConfig), name: typeof raw.name === 'string' ? raw.name : 'GEPA run', options };
 }
 

@@ -66,6 +66,20 @@ describe('setup store', () => {
     expect(useSetupStore.getState().options.samplingStrategy).toEqual({ kind: 'independent', n: 4 });
   });
 
+  it('keeps the valset gate and reflection retries with the setup; an older config loads the defaults', () => {
+    const s = useSetupStore.getState();
+    s.loadDemoTask(DEMO_TASKS[0]!.id);
+    expect(useSetupStore.getState().options).toMatchObject({ valsetGateSize: 0, reflectionRetries: 1 });
+    s.setOptions({ valsetGateSize: 4, reflectionRetries: 0 });
+    const config = validateRunConfig(useSetupStore.getState().toRunConfig());
+    expect(config.options).toMatchObject({ valsetGateSize: 4, reflectionRetries: 0 });
+    const { valsetGateSize: _g, reflectionRetries: _r, ...oldOptions } = config.options;
+    s.loadConfig({ ...config, options: oldOptions as typeof config.options });
+    expect(useSetupStore.getState().options).toMatchObject({ valsetGateSize: 0, reflectionRetries: 1 });
+    s.loadConfig(config);
+    expect(useSetupStore.getState().options).toMatchObject({ valsetGateSize: 4, reflectionRetries: 0 });
+  });
+
   it('never puts an API key into the run config', () => {
     const s = useSetupStore.getState();
     s.setModel('task', { provider: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4.1-mini' });

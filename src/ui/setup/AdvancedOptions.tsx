@@ -1,5 +1,5 @@
 // The options few runs change, folded away: frontier type, acceptance, perfect-score skipping, merge
-// invocations, the evaluation cache and best-output tracking.
+// invocations, the valset gate, reflection retries, the evaluation cache and best-output tracking.
 import { useSetupStore } from '../../store/setupStore.ts';
 import type { RunOptionsConfig } from '../../run/runConfig.ts';
 import { OptionCheckbox, OptionNumber, OptionSelect } from './OptionFields.tsx';
@@ -49,6 +49,20 @@ export function AdvancedOptions() {
         </span>
         <label htmlFor="option-max-merges">Max merges</label>
         <OptionNumber option="maxMergeInvocations" id="option-max-merges" min={0} integer disabled={!o.useMerge} />
+        <label htmlFor="option-valset-gate">Valset gate</label>
+        <span className="inline-fields">
+          <OptionNumber option="valsetGateSize" id="option-valset-gate" min={0} integer />
+          <span className="muted option-help">
+            score a new candidate on N val examples first and stop if it does worse than its parent there (0 = off)
+          </span>
+        </span>
+        <label htmlFor="option-reflection-retries">Reflection retries</label>
+        <span className="inline-fields">
+          <OptionNumber option="reflectionRetries" id="option-reflection-retries" min={0} integer />
+          <span className="muted option-help">
+            ask the reflection LM again when its reply has no usable instruction
+          </span>
+        </span>
         <label htmlFor="option-cache">Evaluation cache</label>
         <OptionCheckbox option="cacheEvaluation" id="option-cache">
           never pay twice for the same evaluation

@@ -15,6 +15,8 @@ export interface TaskRunSettings {
   latencyMs: number;
   /** LM calls in flight (task and reflection LM together); unlimited when absent, as buildRun runs the demo model */
   concurrency?: number;
+  /** the task's budget times this (default 1) */
+  budgetFactor?: number;
 }
 
 export interface TaskRun {
@@ -24,7 +26,7 @@ export interface TaskRun {
 
 export function buildTaskRun(q: QualityTask, s: TaskRunSettings): TaskRun {
   const config = demoRunConfig(q.task, {
-    budget: { maxMetricCalls: q.maxMetricCalls },
+    budget: { maxMetricCalls: Math.round(q.maxMetricCalls * (s.budgetFactor ?? 1)) },
     ...(s.concurrency !== undefined ? { options: { concurrency: s.concurrency } } : {}),
   });
   const built = buildRun(config, { rows: inlineRows(q.task.rows), demoLatencyMs: s.latencyMs });

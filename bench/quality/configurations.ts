@@ -50,6 +50,7 @@ export const CONFIGURATIONS: readonly NamedConfiguration[] = [
   // no overrides: whatever the engine does by default; diverges from `reference` as the engine improves
   { name: SINGLE, options: {} },
   { name: 'inFlight4', options: { samplingStrategy: { kind: 'independent', n: 4 } } },
+  { name: 'inFlight4best', options: { samplingStrategy: { kind: 'independent', n: 4 }, selectionStrategy: 'best' } },
   // levers, one at a time and together, to choose the defaults from
   { name: 'gate5', options: { valsetGateSize: 5 } },
   { name: 'retry1', options: { reflectionRetries: 1 } },

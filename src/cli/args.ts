@@ -61,7 +61,7 @@ Several proposals per round (the config's "options"; the studio's "Proposals per
 
 Advanced (the config's "options"; the studio's "Advanced options"):
   "valsetGateSize"     val examples a new candidate scores on first; stops if worse than its parent (default 0 = off)
-  "reflectionRetries"  times to ask the reflection LM again when its reply has no usable instruction (default 1)
+  "reflectionRetries"  times to ask the reflection LM again when its reply has no usable instruction (default 0)
 
 API keys come from the environment variables the config names (taskLm.apiKeyEnv,
 reflectionLm.apiKeyEnv, judgeLm.apiKeyEnv), never from the config file.

@@ -76,7 +76,7 @@ describe('runCli', () => {
     const { io, out } = fakeIo();
     await runCli(['--help'], io);
     expect(out.join('')).toMatch(/"valsetGateSize" .*default 0 = off/);
-    expect(out.join('')).toMatch(/"reflectionRetries" .*default 1/);
+    expect(out.join('')).toMatch(/"reflectionRetries" .*default 0/);
   });
 
   it('runs a demo config, redrawing one progress line on a terminal, and writes the export', async () => {

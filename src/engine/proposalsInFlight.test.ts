@@ -105,7 +105,7 @@ describe('several proposals in flight', () => {
     }
   });
 
-  it('adds several candidates in a round with selection "all", at most one with "best", at most k with top_k', async () => {
+  it('adds several candidates a round with "all", at most one with "best", at most k with top_k', async () => {
     const perRound = async (selectionStrategy: GepaOptions['selectionStrategy']) => {
       const added: number[] = [];
       let before = 0;

@@ -9,7 +9,7 @@ import { keywordAdapter, keywordReflectionLm, keywordRunOptions } from './__fixt
 import type { KeywordExample, KeywordTrace } from './__fixtures__/keywordTask.ts';
 
 describe('reference fidelity', () => {
-  it("with moduleSelector 'all', a component with no reflective records keeps its text and costs no LM call", async () => {
+  it("moduleSelector 'all': a component without reflective records keeps its text, costing no LM call", async () => {
     const inner = keywordAdapter();
     const adapter: GepaAdapter<KeywordExample, KeywordTrace, string> = {
       evaluate: inner.evaluate.bind(inner),

@@ -50,12 +50,12 @@ describe('run options: proposals per round', () => {
 });
 
 describe('run options: valset gate and reflection retries', () => {
-  it('an old config without them loads with the gate off and one reflection retry', () => {
+  it('an old config without them loads as it ran: the gate off, no reflection retry', () => {
     const { options } = validateRunConfig(config({ seed: 3 }));
     expect(options.valsetGateSize).toBe(0);
-    expect(options.reflectionRetries).toBe(1);
+    expect(options.reflectionRetries).toBe(0);
     const noOptions = validateRunConfig({ ...config({}), options: undefined }).options;
-    expect(noOptions).toMatchObject({ valsetGateSize: 0, reflectionRetries: 1 });
+    expect(noOptions).toMatchObject({ valsetGateSize: 0, reflectionRetries: 0 });
   });
 
   it('keeps whole numbers, 0 included', () => {

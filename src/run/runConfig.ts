@@ -74,6 +74,12 @@ export interface RunConfig {
   prices?: PriceTable;
 }
 
+/**
+ * Options whose value when a config does not give them differs from a new setup's default: a config
+ * stored, checkpointed or written before the option existed ran without it, and must resume as it ran.
+ */
+const ABSENT_MEANS: Partial<RunOptionsConfig> = { reflectionRetries: 0 };
+
 export const DEFAULT_RUN_OPTIONS: RunOptionsConfig = {
   reflectionMinibatchSize: 3,
   candidateSelectionStrategy: 'pareto',
@@ -87,7 +93,7 @@ export const DEFAULT_RUN_OPTIONS: RunOptionsConfig = {
   samplingStrategy: 'single',
   selectionStrategy: 'all',
   valsetGateSize: 0,
-  // the engine's default is 0 (the reference's behaviour); the studio and CLI retry once (README's quality bench)
+  // a new setup retries once; the engine's default, and a config without the field, is 0 (the reference's behaviour)
   reflectionRetries: 1,
   cacheEvaluation: true,
   trackBestOutputs: false,
@@ -220,7 +226,11 @@ export function validateRunConfig(raw: unknown): RunConfig {
     if (k in b && !(Number.isInteger(b[k]) && (b[k] as number) > 0))
       throw new RunConfigError(`budget.${k}`, 'must be a positive integer');
   }
-  const options = { ...DEFAULT_RUN_OPTIONS, ...(isObject(raw.options) ? raw.options : {}) } as RunOptionsConfig;
+  const options = {
+    ...DEFAULT_RUN_OPTIONS,
+    ...ABSENT_MEANS,
+    ...(isObject(raw.options) ? raw.options : {}),
+  } as RunOptionsConfig;
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1)
     throw new RunConfigError('options.concurrency', 'must be a positive integer');
   if (!Number.isInteger(options.reflectionMinibatchSize) || options.reflectionMinibatchSize < 1)

@@ -194,6 +194,8 @@ export function addCandidate(
         origin,
         texts: { ...candidate },
         metricCallsAtDiscovery: state.totalMetricCalls,
+        valScores: scores.slice(),
+        outputs: outputs.slice(),
       },
     });
     ctx.track({ type: 'valsetScores', row: { iteration, candidateIdx: idx, scores: scores.slice() } });

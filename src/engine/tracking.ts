@@ -12,6 +12,14 @@ export interface CandidateRow {
   metricCallsAtDiscovery: number;
 }
 
+/** A new candidate as the tracking stream reports it: one row with everything known about it. */
+export interface CandidateTrackingRow extends CandidateRow {
+  /** per val example, in valset order */
+  valScores: number[];
+  /** the program's output per val example, in valset order */
+  outputs: unknown[];
+}
+
 export type ProposalStatus = 'accepted' | 'rejected' | 'skipped';
 
 export interface ProposalRow {
@@ -78,7 +86,7 @@ export interface RunSummary {
 
 export type TrackingEvent =
   | { type: 'metrics'; iteration: number; metrics: Record<string, number> }
-  | { type: 'candidate'; row: CandidateRow }
+  | { type: 'candidate'; row: CandidateTrackingRow }
   | { type: 'proposal'; row: ProposalRow }
   | { type: 'valsetScores'; row: ValsetScoresRow }
   | { type: 'valsetParetoFront'; row: ValsetParetoFrontRow }

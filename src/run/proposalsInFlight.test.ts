@@ -10,7 +10,7 @@ const iterationEnd = (iteration: number) => ({ iteration }) as CallbackEvents['o
 
 function translation() {
   const events: RunEvent[] = [];
-  const t = translateRunEvents({ valCount: 1, cap: 100, emit: (e) => events.push(e), log: () => {} });
+  const t = translateRunEvents({ cap: 100, emit: (e) => events.push(e), log: () => {} });
   const inFlight = () => events.filter((e) => e.type === 'inFlight').map((e) => [e.started, e.inFlight]);
   return { cb: t.callbacks, inFlight, events };
 }

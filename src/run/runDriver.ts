@@ -163,7 +163,6 @@ export class RunDriver {
   ): Promise<Ending> {
     const { host } = this;
     const events = translateRunEvents({
-      valCount: built.val.length,
       cap,
       emit: (e) => host.emit(e),
       log: (level, message, iteration) => this.log(level, message, iteration),

@@ -3,9 +3,10 @@
 // budget ticks, log lines, and how many of a round's proposals are in flight. Used by the run driver
 // (runDriver.ts), so a run reads the same (and exports the same) in the studio and the CLI. Pure: it
 // only calls the emit and log functions it is given.
-// Invariant: one 'candidate' event per registered candidate, sent once its val scores and outputs are known.
+// Invariant: one 'candidate' event per registered candidate (the engine's candidate row carries its val
+// scores and outputs).
 import { errorMessage, GepaConfigError } from '../engine/index.ts';
-import type { CallbackHandlers, CandidateRow, RunSummary, TrackingEvent } from '../engine/index.ts';
+import type { CallbackHandlers, RunSummary, TrackingEvent } from '../engine/index.ts';
 import type { LogLevel, RunEvent } from './runEvent.ts';
 import { RunConfigError } from './runConfig.ts';
 import { proposalsInFlight } from './proposalsInFlight.ts';
@@ -20,8 +21,6 @@ const asText = (output: unknown): string =>
   typeof output === 'string' ? output : output === undefined ? '' : JSON.stringify(output);
 
 export interface RunEventSinks {
-  /** val examples the candidates are scored on */
-  valCount: number;
   /** the metric-call cap budget events carry */
   cap: number | null;
   emit(event: RunEvent): void;
@@ -42,8 +41,6 @@ export interface RunEventTranslation {
 
 export function translateRunEvents(sinks: RunEventSinks): RunEventTranslation {
   const { emit, log, cap } = sinks;
-  const outputs = new Map<number, string[]>();
-  const rows = new Map<number, CandidateRow>();
   let best = sinks.lastScore?.bestScore ?? 0;
   let paretoAggregate = sinks.lastScore?.paretoAggregate ?? 0;
   let summary: RunSummary | null = null;
@@ -54,11 +51,6 @@ export function translateRunEvents(sinks: RunEventSinks): RunEventTranslation {
     onProposalStart: (e) => inFlight.start(e.iteration),
     onProposalEnd: (e) => inFlight.end(e.iteration),
     onIterationEnd: (e) => inFlight.iterationEnded(e.iteration),
-    onValsetEvaluated: (e) =>
-      outputs.set(
-        e.candidateIdx,
-        Array.from({ length: sinks.valCount }, (_x, v) => asText(e.outputsByValId?.[v])),
-      ),
     onBudgetUpdated: (e) => emit({ type: 'budget', used: e.metricCallsUsed, cap, iteration: e.iteration }),
     onWarning: (e) => log('warning', e.message, e.iteration),
     onError: (e) => {
@@ -79,15 +71,9 @@ export function translateRunEvents(sinks: RunEventSinks): RunEventTranslation {
 
   const onTrackingEvent = (e: TrackingEvent): void => {
     switch (e.type) {
-      case 'candidate':
-        rows.set(e.row.candidateIdx, e.row);
-        break;
-      case 'valsetScores': {
-        const row = rows.get(e.row.candidateIdx);
-        if (!row) break;
-        emit({ type: 'candidate', row, valScores: e.row.scores, outputs: outputs.get(row.candidateIdx) ?? [] });
-        rows.delete(row.candidateIdx);
-        outputs.delete(row.candidateIdx);
+      case 'candidate': {
+        const { valScores, outputs, ...row } = e.row;
+        emit({ type: 'candidate', row, valScores, outputs: outputs.map(asText) });
         break;
       }
       case 'valsetParetoFront':

@@ -16,7 +16,7 @@ import { BudgetExhaustedError, Evaluator } from './evaluator.ts';
 import type { RunContext } from './context.ts';
 import { registerCandidate } from './registerCandidate.ts';
 import { reflectiveIteration } from './proposer/reflective.ts';
-import { mergeIteration } from './proposer/mergeProposer.ts';
+import { acceptMerge, proposeMerge, registerMerge } from './proposer/mergeProposer.ts';
 import { GepaResult } from './result.ts';
 import { GepaConfigError } from './types.ts';
 
@@ -232,9 +232,11 @@ export async function optimize<Data, Trajectory, Output>(
         m.totalMergesTested < config.maxMergeInvocations
       ) {
         m.lastIterFoundNewProgram = false;
-        const out = await mergeIteration(ctx, iteration);
-        handled = out.kind !== 'none';
-        accepted = out.kind === 'accepted';
+        const out = await proposeMerge(ctx, iteration);
+        if ('proposal' in out) {
+          handled = true;
+          accepted = (await registerMerge(ctx, iteration, out.proposal, acceptMerge(out.proposal))).kind === 'accepted';
+        }
       } else {
         m.lastIterFoundNewProgram = false;
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeCandidates } from './mergeProposer.ts';
+import { acceptMerge, mergeCandidates } from './mergeProposer.ts';
+import type { MergeProposal } from './mergeProposer.ts';
 import type { RunContext } from '../context.ts';
 import { emptyFronts } from '../paretoFront.ts';
 import type { FrontierType } from '../types.ts';
@@ -22,4 +23,11 @@ describe('mergeCandidates', () => {
     expect(mergeCandidates(ctx('objective')).sort()).toEqual([3, 4]));
   it('draws from both with the hybrid frontier', () =>
     expect(mergeCandidates(ctx('hybrid')).sort()).toEqual([1, 2, 3, 4]));
+});
+
+describe('acceptMerge', () => {
+  const proposal = (before: number, after: number) => ({ before, after }) as MergeProposal;
+  it('accepts a merge that matches the better parent on its subsample, as the reference does', () =>
+    expect(acceptMerge(proposal(3, 3))).toBe(true));
+  it('rejects one below it', () => expect(acceptMerge(proposal(3, 2.5))).toBe(false));
 });

@@ -57,6 +57,18 @@ describe('formatProgress', () => {
     expect(formatProgress(state({ unpricedCalls: 200 }), null)).toContain('cost n/a');
     expect(formatProgress(state({ unpricedCalls: 3 }), null)).toContain('≥$0.0123');
   });
+  it('proposals in flight when a round has several, nothing once none is', () => {
+    expect(formatProgress(state({ inFlight: { running: 3, started: 4 } }), null)).toContain(
+      'iteration 7 · 3 of 4 proposals in flight · best',
+    );
+    expect(formatProgress(state({ inFlight: { running: 0, started: 4 } }), null)).not.toContain('in flight');
+  });
+  it('takes the count from the run’s inFlight events', () => {
+    const { stream } = sink(false);
+    const p = new Progress(stream, { quiet: true });
+    p.onEvent({ type: 'inFlight', iteration: 2, started: 4, inFlight: 2 });
+    expect(p.line(null)).toContain('2 of 4 proposals in flight');
+  });
   it('before anything is known', () =>
     expect(formatProgress(state({ used: 0, best: null, candidates: 0 }), null)).toContain('best – · 0 candidates'));
 });

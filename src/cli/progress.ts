@@ -1,5 +1,5 @@
-// Progress on stderr: metric calls against the budget, iteration, best val score, candidates, cost and
-// ETA. On a terminal one line is redrawn in place (messages print above it); into a pipe or a file, a
+// Progress on stderr: metric calls against the budget, iteration, proposals in flight (several a round),
+// best val score, candidates, cost and ETA. On a terminal one line is redrawn in place (messages print above it); into a pipe or a file, a
 // plain line every few seconds, so CI logs stay readable. Notable moments (the seed's score, a new best,
 // warnings and errors) get a line of their own; --quiet keeps only errors.
 import type { RunEvent } from '../run/runEvent.ts';
@@ -13,6 +13,8 @@ export interface ProgressState {
   costUsd: number;
   calls: number;
   unpricedCalls: number;
+  /** proposals of the current round still being worked on, and how many the round started (0: one a round) */
+  inFlight?: { running: number; started: number };
 }
 
 export function formatDuration(ms: number): string {
@@ -40,6 +42,8 @@ export function formatProgress(s: ProgressState, etaMs: number | null, barWidth 
     parts.push(`${s.used} metric calls`);
   }
   parts.push(`iteration ${s.iteration}`);
+  if (s.inFlight && s.inFlight.running > 0)
+    parts.push(`${s.inFlight.running} of ${s.inFlight.started} proposals in flight`);
   parts.push(`best ${s.best === null ? '–' : s.best.toFixed(3)}`);
   parts.push(`${s.candidates} candidate${s.candidates === 1 ? '' : 's'}`);
   parts.push(formatCost(s));
@@ -146,6 +150,9 @@ export class Progress {
               `${e.row.valsetScore.toFixed(3)} on the valset (seed ${this.seedScore?.toFixed(3) ?? '–'})`,
           );
         }
+        return true;
+      case 'inFlight':
+        s.inFlight = { running: e.inFlight, started: e.started };
         return true;
       case 'usage':
         s.costUsd = e.usage.total.costUsd;

@@ -1,7 +1,8 @@
 // Progress on stderr: metric calls against the budget, iteration, proposals in flight (several a round),
-// best val score, candidates, cost and ETA. On a terminal one line is redrawn in place (messages print above it); into a pipe or a file, a
-// plain line every few seconds, so CI logs stay readable. Notable moments (the seed's score, a new best,
-// warnings and errors) get a line of their own; --quiet keeps only errors.
+// best val score, candidates, cost and ETA. On a terminal one line is redrawn in place (messages print
+// above it); into a pipe or a file, a plain line every few seconds, so CI logs stay readable. Notable
+// moments (the seed's score, a new best, warnings and errors) get a line of their own; --quiet keeps only
+// errors.
 import type { RunEvent } from '../run/runEvent.ts';
 
 export interface ProgressState {

@@ -31,6 +31,20 @@ function byIndex<T>(xs: readonly T[]): Record<number, T> {
   return out;
 }
 
+/** Results already paid for on some val examples (a merge's subsample, a gate's examples), by val id. */
+export function knownResults(ids: readonly number[], batch: EvaluationBatch): Map<number, CachedEvaluation> {
+  return new Map(
+    ids.map((v, k) => [
+      v,
+      {
+        score: batch.scores[k] as number,
+        output: batch.outputs[k],
+        ...(batch.objectiveScores?.[k] ? { objectiveScores: batch.objectiveScores[k] } : {}),
+      },
+    ]),
+  );
+}
+
 /** A program's valset results, ready to be added: what was evaluated now and what was known before. */
 export interface ValsetEvaluation {
   missing: number[];

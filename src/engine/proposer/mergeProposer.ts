@@ -3,13 +3,12 @@
 // (acceptMerge: at least as good as the better parent there) and the loop registers it (registerMerge).
 import type { RunContext } from '../context.ts';
 import { sum, trackProposal } from '../context.ts';
-import type { CachedEvaluation } from '../state.ts';
 import { frontierLists } from '../paretoFront.ts';
 import { nonDominatedFrequencies } from '../dominance.ts';
 import { mergeSubsample, planMerge } from './merge.ts';
 import type { MergePlan } from './merge.ts';
 import type { EvaluationBatch } from '../types.ts';
-import { registerCandidate } from '../registerCandidate.ts';
+import { knownResults, registerCandidate } from '../registerCandidate.ts';
 
 export type MergeOutcome = { kind: 'accepted'; idx: number } | { kind: 'rejected' };
 
@@ -108,15 +107,7 @@ export async function registerMerge(
     return { kind: 'rejected' };
   }
   // the subsample results are already paid for: reuse them in the full valset evaluation
-  const known = new Map<number, CachedEvaluation>();
-  ids.forEach((v, k) =>
-    known.set(v, {
-      score: result.scores[k] as number,
-      output: result.outputs[k],
-      ...(result.objectiveScores?.[k] ? { objectiveScores: result.objectiveScores[k] } : {}),
-    }),
-  );
-  const reg = await registerCandidate(ctx, iteration, plan.candidate, parentIds, 'merge', known);
+  const reg = await registerCandidate(ctx, iteration, plan.candidate, parentIds, 'merge', knownResults(ids, result));
   emit('onMergeAccepted', { iteration, newCandidateIdx: reg.idx, parentIds });
   // every new candidate is announced alike, so a tracker counting acceptances counts merges too
   emit('onCandidateAccepted', { iteration, newCandidateIdx: reg.idx, newScore: p.after, parentIds });

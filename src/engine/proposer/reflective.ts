@@ -14,7 +14,7 @@ import type { ProposalTask } from '../strategies/proposalSampling.ts';
 import { maxSelected, passes, selectProposals } from '../strategies/proposalSelection.ts';
 import { proposeTexts } from './proposeTexts.ts';
 import type { ProposedTexts } from './proposeTexts.ts';
-import { addCandidate, evaluateOnValset } from '../registerCandidate.ts';
+import { addCandidate, evaluateOnValset, knownResults } from '../registerCandidate.ts';
 import { settleAll } from '../settleAll.ts';
 import { candidateKey } from '../candidateKey.ts';
 
@@ -276,19 +276,7 @@ async function valsetGate(
       );
       return;
     }
-    known.set(
-      p,
-      new Map(
-        gateIds.map((v, i) => [
-          v,
-          {
-            score: res.scores[i] as number,
-            output: res.outputs[i],
-            ...(res.objectiveScores?.[i] ? { objectiveScores: res.objectiveScores[i] } : {}),
-          },
-        ]),
-      ),
-    );
+    known.set(p, knownResults(gateIds, res));
   });
   return { stopped, known };
 }

@@ -14,7 +14,7 @@ export type { StopCondition, StopContext } from './strategies/stopConditions.ts'
 export type { SamplingStrategy } from './strategies/proposalSampling.ts';
 export { tasksPerRound, validateSamplingStrategy } from './strategies/proposalSampling.ts';
 export type { SelectionStrategy } from './strategies/proposalSelection.ts';
-export { validateSelectionStrategy } from './strategies/proposalSelection.ts';
+export { maxSelected, validateSelectionStrategy } from './strategies/proposalSelection.ts';
 export { autoBudget, AUTO_RUN_SETTINGS, resolveMetricCallBudget, reflectiveIterationCost } from './budget.ts';
 export { Rng } from './rng.ts';
 export { DEFAULT_REFLECTION_TEMPLATE, buildReflectionPrompt, renderExamples } from './proposer/reflectionPrompt.ts';

@@ -40,6 +40,7 @@ export const FOLDER_RULES = {
         'reflectiveIterationCost',
         'resolveMetricCallBudget',
         'tasksPerRound',
+        'maxSelected',
         'errorMessage',
       ],
     },

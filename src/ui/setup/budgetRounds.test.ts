@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { proposalRange } from './budgetExplain.ts';
-import { keptPerRound, roundRange } from './budgetRounds.ts';
+import { roundRange } from './budgetRounds.ts';
+import { maxSelected } from '../../engine/index.ts';
 
 describe('rounds a budget buys', () => {
   it('one proposal per round counts as the proposal range does', () => {
@@ -24,14 +25,7 @@ describe('rounds a budget buys', () => {
 
   it('keeping only the best makes a round cheaper to afford, so more proposals are guaranteed', () => {
     const all = roundRange(285, 3, 15, { proposals: 4, kept: 4 });
-    const best = roundRange(285, 3, 15, { proposals: 4, kept: keptPerRound('best', 4) });
+    const best = roundRange(285, 3, 15, { proposals: 4, kept: maxSelected('best', 4) });
     expect(best.minProposals).toBeGreaterThan(all.minProposals);
-  });
-
-  it('a round keeps at most what its selection allows', () => {
-    expect(keptPerRound('all', 6)).toBe(6);
-    expect(keptPerRound('best', 6)).toBe(1);
-    expect(keptPerRound({ kind: 'top_k', k: 2 }, 6)).toBe(2);
-    expect(keptPerRound({ kind: 'top_k', k: 9 }, 6)).toBe(6);
   });
 });

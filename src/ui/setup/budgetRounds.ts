@@ -2,7 +2,6 @@
 // evaluations (parent and child) before any is accepted, then a valset evaluation for each one it keeps,
 // and it starts only while that worst case fits, with fewer proposals once a whole round does not: so
 // at a small budget more proposals per round means fewer rounds. Pure.
-import type { SelectionStrategy } from '../../engine/index.ts';
 
 export interface RoundShape {
   /** proposals a round makes */
@@ -18,13 +17,6 @@ export interface RoundRange {
   /** every proposal rejected (the cheapest case) */
   maxRounds: number;
   maxProposals: number;
-}
-
-/** The most a round's selection keeps, hence pays a valset evaluation for. */
-export function keptPerRound(selection: SelectionStrategy, proposals: number): number {
-  if (selection === 'all') return proposals;
-  if (selection === 'best') return Math.min(1, proposals);
-  return Math.min(selection.k, proposals);
 }
 
 export function roundRange(remaining: number, minibatchSize: number, valSize: number, shape: RoundShape): RoundRange {

@@ -1,9 +1,8 @@
 // The budget explanation for the current setup, shared by the budget panel and the Start button.
-import { tasksPerRound } from '../../engine/index.ts';
+import { maxSelected, tasksPerRound } from '../../engine/index.ts';
 import { useSetupStore } from '../../store/setupStore.ts';
 import { explainBudget } from './budgetExplain.ts';
 import type { BudgetExplanation } from './budgetExplain.ts';
-import { keptPerRound } from './budgetRounds.ts';
 import type { DatasetSummary } from '../../store/datasetSummary.ts';
 
 export function useBudgetExplanation(summary: DatasetSummary): BudgetExplanation {
@@ -19,6 +18,6 @@ export function useBudgetExplanation(summary: DatasetSummary): BudgetExplanation
     valSize: summary.val,
     numComponents: Math.max(1, numComponents),
     minibatchSize,
-    perRound: { proposals, kept: keptPerRound(selection, proposals) },
+    perRound: { proposals, kept: maxSelected(selection, proposals) },
   });
 }

@@ -54,7 +54,8 @@ function positiveInt(value: number, field: string): number {
   return value;
 }
 
-function wholeNumber(value: number, field: string): number {
+/** A count option: a whole number, 0 or more (the run config checks its options with it too). */
+export function wholeNumber(value: number, field: string): number {
   if (!Number.isInteger(value) || value < 0)
     throw new GepaConfigError(field, `must be a whole number (0 or more), got ${JSON.stringify(value)}`);
   return value;

@@ -9,7 +9,7 @@ import type {
   SamplingStrategy,
   SelectionStrategy,
 } from '../engine/index.ts';
-import { GepaConfigError, validateSamplingStrategy, validateSelectionStrategy } from '../engine/index.ts';
+import { GepaConfigError, validateSamplingStrategy, validateSelectionStrategy, wholeNumber } from '../engine/index.ts';
 import type { LmEndpointConfig, PriceTable } from '../lm/types.ts';
 import type { FieldMapping, MetricConfig, Program } from '../tasks/types.ts';
 import { validateProgram } from '../tasks/template.ts';
@@ -237,10 +237,8 @@ export function validateRunConfig(raw: unknown): RunConfig {
     throw new RunConfigError('options.reflectionMinibatchSize', 'must be a positive integer');
   options.samplingStrategy = asOption('samplingStrategy', () => validateSamplingStrategy(options.samplingStrategy));
   options.selectionStrategy = asOption('selectionStrategy', () => validateSelectionStrategy(options.selectionStrategy));
-  for (const k of ['valsetGateSize', 'reflectionRetries'] as const) {
-    if (!Number.isInteger(options[k]) || options[k] < 0)
-      throw new RunConfigError(`options.${k}`, `must be a whole number (0 or more), got ${JSON.stringify(options[k])}`);
-  }
+  for (const k of ['valsetGateSize', 'reflectionRetries'] as const)
+    options[k] = asOption(k, () => wholeNumber(options[k], k));
   return { ...(raw as unknown as RunConfig), name: typeof raw.name === 'string' ? raw.name : 'GEPA run', options };
 }
 

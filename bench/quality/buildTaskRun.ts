@@ -7,7 +7,6 @@ import { buildRun } from '../../src/run/buildRun.ts';
 import { demoRunConfig } from '../../src/run/demoRunConfig.ts';
 import { inlineRows } from '../../src/run/runDataset.ts';
 import type { Example } from '../../src/tasks/types.ts';
-import { limitedDemoModels } from './limitedDemoModels.ts';
 import type { QualityTask } from './tasks.ts';
 
 export interface TaskRunSettings {
@@ -29,21 +28,15 @@ export function buildTaskRun(q: QualityTask, s: TaskRunSettings): TaskRun {
     budget: { maxMetricCalls: Math.round(q.maxMetricCalls * (s.budgetFactor ?? 1)) },
     ...(s.concurrency !== undefined ? { options: { concurrency: s.concurrency } } : {}),
   });
-  const built = buildRun(config, { rows: inlineRows(q.task.rows), demoLatencyMs: s.latencyMs });
+  // with a concurrency, task and reflection LM share one limiter, as two models on one endpoint do
+  const built = buildRun(config, {
+    rows: inlineRows(q.task.rows),
+    demoLatencyMs: s.latencyMs,
+    limitDemoModel: s.concurrency !== undefined,
+  });
   const { seedCandidate, trainset, valset, adapter, reflectionLm, maxMetricCalls } = built.options;
-  const limited = s.concurrency !== undefined ? limitedDemoModels(config, built.meter, s.latencyMs) : null;
   return {
-    options: {
-      seedCandidate,
-      trainset,
-      valset,
-      adapter: limited?.adapter ?? adapter,
-      reflectionLm: limited?.reflectionLm ?? reflectionLm,
-      maxMetricCalls,
-    },
-    dispose: () => {
-      limited?.dispose();
-      built.dispose();
-    },
+    options: { seedCandidate, trainset, valset, adapter, reflectionLm, maxMetricCalls },
+    dispose: () => built.dispose(),
   };
 }

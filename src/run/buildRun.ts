@@ -36,6 +36,11 @@ export interface BuildRunDeps {
   onUsage?: (usage: MeteredUsage) => void;
   /** simulated latency of the demo model, in ms */
   demoLatencyMs?: number;
+  /**
+   * put the demo model behind the run's concurrency limit, as an endpoint is (benchmarks timing a run); by
+   * default it answers every call of a batch at once
+   */
+  limitDemoModel?: boolean;
   /** the fetch the endpoints' clients call (Node hosts pass cli/nodeFetch; default: the global one) */
   fetch?: typeof fetch;
 }
@@ -66,7 +71,8 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
       demoLatencyMs: deps.demoLatencyMs ?? 0,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     });
-  const limiterFor = (m: ModelConfig) => (m.provider === 'demo' ? undefined : limiters.for(m.baseUrl, o.concurrency));
+  const limiterFor = (m: ModelConfig) =>
+    m.provider === 'demo' && !deps.limitDemoModel ? undefined : limiters.for(m.baseUrl, o.concurrency);
 
   const task = stackModel(baseModel(config.taskLm, secrets.taskApiKey), {
     role: 'task',

@@ -189,7 +189,6 @@ export async function optimize<Data, Trajectory, Output>(
   };
 
   const V = valsetSize;
-  const mb = config.reflectionMinibatchSize;
   for (;;) {
     if (signal?.aborted) {
       stopReason = 'aborted';
@@ -206,7 +205,7 @@ export async function optimize<Data, Trajectory, Output>(
     }
     // the last rounds may use a smaller minibatch (see roundMinibatchSize): only a round that could not add
     // even a one-example proposal's child to the pool ends the run
-    const cost = reflectiveIterationCost(Math.min(mb, 1), V);
+    const cost = reflectiveIterationCost(1, V);
     if (!evaluator.canAfford(cost)) {
       stopReason = `budget: the next iteration may need ${cost} metric calls and ${evaluator.remaining()} remain`;
       break;

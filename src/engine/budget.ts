@@ -77,5 +77,15 @@ export function resolveMetricCallBudget(b: BudgetInput): number | null {
  * Worst-case metric calls one reflective iteration may spend: parent and child on the minibatch, child on the valset.
  */
 export function reflectiveIterationCost(minibatchSize: number, valsetSize: number): number {
-  return 2 * minibatchSize + valsetSize;
+  return reflectiveRoundCost(minibatchSize, valsetSize, 1, 1);
+}
+
+/** The same for a round of several proposals, `kept` of which may enter the pool (each then on the valset). */
+export function reflectiveRoundCost(
+  minibatchSize: number,
+  valsetSize: number,
+  proposals: number,
+  kept: number,
+): number {
+  return proposals * 2 * minibatchSize + kept * valsetSize;
 }

@@ -16,7 +16,13 @@ export type { SamplingStrategy } from './strategies/proposalSampling.ts';
 export { tasksPerRound, validateSamplingStrategy } from './strategies/proposalSampling.ts';
 export type { SelectionStrategy } from './strategies/proposalSelection.ts';
 export { maxSelected, validateSelectionStrategy } from './strategies/proposalSelection.ts';
-export { autoBudget, AUTO_RUN_SETTINGS, resolveMetricCallBudget, reflectiveIterationCost } from './budget.ts';
+export {
+  autoBudget,
+  AUTO_RUN_SETTINGS,
+  resolveMetricCallBudget,
+  reflectiveIterationCost,
+  reflectiveRoundCost,
+} from './budget.ts';
 export { Rng } from './rng.ts';
 export { DEFAULT_REFLECTION_TEMPLATE, buildReflectionPrompt, renderExamples } from './proposer/reflectionPrompt.ts';
 export { extractInstruction } from './proposer/extractInstruction.ts';

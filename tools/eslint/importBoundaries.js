@@ -38,6 +38,7 @@ export const FOLDER_RULES = {
         'AUTO_RUN_SETTINGS',
         'autoBudget',
         'reflectiveIterationCost',
+        'reflectiveRoundCost',
         'resolveMetricCallBudget',
         'tasksPerRound',
         'maxSelected',

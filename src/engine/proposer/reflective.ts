@@ -16,6 +16,7 @@ import { proposeTexts } from './proposeTexts.ts';
 import type { ProposedTexts } from './proposeTexts.ts';
 import { addCandidate, evaluateOnValset, knownResults } from '../registerCandidate.ts';
 import { settleAll } from '../settleAll.ts';
+import { reflectiveRoundCost } from '../budget.ts';
 import { candidateKey } from '../candidateKey.ts';
 
 export interface ReflectiveOutcome {
@@ -59,7 +60,7 @@ function affordableTasks(ctx: RunContext, mb: number): number {
   const want = tasksPerRound(config.samplingStrategy);
   const V = ctx.valset.length;
   for (let n = want; n > 1; n--) {
-    if (evaluator.canAfford(n * 2 * mb + maxSelected(config.selectionStrategy, n) * V)) return n;
+    if (evaluator.canAfford(reflectiveRoundCost(mb, V, n, maxSelected(config.selectionStrategy, n)))) return n;
   }
   return 1;
 }

@@ -3,6 +3,8 @@
 // and it starts only while that worst case fits, with fewer proposals once a whole round does not: so
 // at a small budget more proposals per round means fewer rounds. Pure.
 
+import { reflectiveRoundCost } from '../../engine/index.ts';
+
 export interface RoundShape {
   /** proposals a round makes */
   proposals: number;
@@ -20,8 +22,8 @@ export interface RoundRange {
 }
 
 export function roundRange(remaining: number, minibatchSize: number, valSize: number, shape: RoundShape): RoundRange {
-  const perProposal = 2 * minibatchSize;
-  const worst = (c: number) => c * perProposal + Math.min(shape.kept, c) * valSize;
+  const perProposal = reflectiveRoundCost(minibatchSize, 0, 1, 0);
+  const worst = (c: number) => reflectiveRoundCost(minibatchSize, valSize, c, Math.min(shape.kept, c));
   // the largest round the engine can still start with `left` calls (0: none)
   const fit = (left: number) => {
     for (let c = shape.proposals; c > 0; c--) if (worst(c) <= left) return c;

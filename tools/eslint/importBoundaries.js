@@ -51,7 +51,8 @@ export const FOLDER_RULES = {
       "what the adapter sends), an example's layout, and the engine's budget arithmetic (the budget panel " +
       'explains with the numbers the run enforces, proposals per round included)',
   },
-  cli: { imports: ['engine', 'lm', 'tasks', 'run'], packages: ['node:*'] },
+  tracking: { imports: ['engine', 'run'], packages: [] },
+  cli: { imports: ['engine', 'lm', 'tasks', 'run', 'tracking'], packages: ['node:*'] },
 };
 
 // Libraries with one home each: anywhere else they are an error.

@@ -15,6 +15,7 @@ import { maxSelected, passes, selectProposals } from '../strategies/proposalSele
 import { proposeTexts } from './proposeTexts.ts';
 import type { ProposedTexts } from './proposeTexts.ts';
 import { addCandidate, evaluateOnValset, knownResults } from '../registerCandidate.ts';
+import type { ValsetEvaluation } from '../registerCandidate.ts';
 import { settleAll } from '../settleAll.ts';
 import { reflectiveRoundCost } from '../budget.ts';
 import { candidateKey } from '../candidateKey.ts';
@@ -24,8 +25,22 @@ export interface ReflectiveOutcome {
   accepted: number[];
 }
 
+/**
+ * A round decided up to its valset stage: which proposals the acceptance criterion and the selection
+ * strategy kept. Plain data (the parents' traced minibatch results are dropped once used), so a round
+ * whose valset stage is still to come can wait in the state (`pendingRound`) and a checkpoint resumes it.
+ */
+export interface DecidedRound {
+  iteration: number;
+  proposals: Proposal[];
+  /** indices into proposals that enter the valset stage, ascending */
+  selected: number[];
+  /** improving proposals dropped as the same program as a selected one */
+  duplicates: number[];
+}
+
 /** One proposal's way through the round. */
-interface Proposal {
+export interface Proposal {
   task: ProposalTask;
   iterationId: string;
   parent: Candidate;
@@ -47,28 +62,41 @@ interface Proposal {
  * (2 minibatches and the valset) the largest that fits, so the end of the budget buys another proposal
  * instead of being left unspent. The loop stops before a round that cannot afford a minibatch of one.
  */
-function roundMinibatchSize(ctx: RunContext): number {
+function roundMinibatchSize(ctx: RunContext, held: number): number {
   const mb = ctx.config.reflectionMinibatchSize;
-  const left = ctx.evaluator.remaining();
-  if (left === null) return mb;
+  const remaining = ctx.evaluator.remaining();
+  if (remaining === null) return mb;
+  const left = remaining - held;
   return Math.max(1, Math.min(mb, Math.floor((left - ctx.valset.length) / 2)));
 }
 
 /** The most proposals the remaining budget pays for at worst (each may enter the pool): at least one. */
-function affordableTasks(ctx: RunContext, mb: number): number {
+function affordableTasks(ctx: RunContext, mb: number, held: number): number {
   const { config, evaluator } = ctx;
   const want = tasksPerRound(config.samplingStrategy);
   const V = ctx.valset.length;
   for (let n = want; n > 1; n--) {
-    if (evaluator.canAfford(reflectiveRoundCost(mb, V, n, maxSelected(config.selectionStrategy, n)))) return n;
+    if (evaluator.canAfford(held + reflectiveRoundCost(mb, V, n, maxSelected(config.selectionStrategy, n)))) return n;
   }
   return 1;
 }
 
+/** One lock-step round: proposals decided, winners scored on the valset, added to the pool. */
 export async function reflectiveIteration(ctx: RunContext, iteration: number): Promise<ReflectiveOutcome> {
+  const round = await proposeRound(ctx, iteration);
+  return admitRound(ctx, round, await scoreWinners(ctx, round));
+}
+
+/**
+ * The round's proposals up to the decision: parents on their minibatches, reflection, children on the
+ * same minibatches, acceptance and selection. Adds nothing to the pool; skipped and failed proposals
+ * report at once, the others when the round is admitted.
+ * @param held metric calls the remaining budget must keep for an earlier round's valset stage
+ */
+export async function proposeRound(ctx: RunContext, iteration: number, held = 0): Promise<DecidedRound> {
   const { state, config, rng, emit } = ctx;
-  const mb = roundMinibatchSize(ctx);
-  const strategy = capped(config.samplingStrategy, affordableTasks(ctx, mb));
+  const mb = roundMinibatchSize(ctx, held);
+  const strategy = capped(config.samplingStrategy, affordableTasks(ctx, mb, held));
   const tasks = sampleTasks(strategy, state, ctx.selector, rng, ctx.trainset.length, mb);
   const several = tasks.length > 1;
   const proposals: Proposal[] = tasks.map((task, k) => ({
@@ -95,6 +123,50 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
   }
 
   await evaluateParents(ctx, iteration, proposals);
+  const { skip } = reporters(ctx, iteration);
+  for (const p of proposals) {
+    const before = p.before as EvaluationBatch;
+    if (!before.trajectories || before.trajectories.length === 0) skip(p, 'no_trajectories');
+    else if (config.skipPerfectScore && before.scores.every((s) => s >= config.perfectScore))
+      skip(p, 'all_scores_perfect');
+  }
+
+  await buildDatasets(ctx, iteration, proposals, skip);
+  await reflect(ctx, iteration, proposals);
+  const { rows } = reporters(ctx, iteration);
+  for (const p of proposals) {
+    if (p.done || Object.keys(p.proposed?.texts ?? {}).length > 0) continue;
+    p.done = true;
+    const reason = 'no usable proposal: ' + Object.values(p.proposed?.failures ?? {}).join('; ');
+    emit('onCandidateRejected', { iteration, oldScore: p.sumBefore, newScore: p.sumBefore, reason });
+    rows(p, { status: 'rejected', reason, candidateIdx: -1 });
+  }
+  await evaluateChildren(ctx, iteration, proposals);
+
+  // the acceptance criterion and the selection strategy decide; an identical child selected twice enters once
+  const selected: number[] = [];
+  const seen = new Set<string>();
+  const duplicates: number[] = [];
+  for (const k of selectProposals(judgements(proposals), config.selectionStrategy, config.acceptanceCriterion)) {
+    const key = candidateKey(proposals[k]?.child as Candidate);
+    if (seen.has(key)) {
+      duplicates.push(k);
+      continue;
+    }
+    seen.add(key);
+    selected.push(k);
+  }
+  // the traced results were for reflection; what is left is plain data
+  for (const p of proposals) delete p.before;
+  return { iteration, proposals, selected: selected.sort((a, b) => a - b), duplicates };
+}
+
+const judgements = (proposals: readonly Proposal[]) =>
+  proposals.map((p) => (p.done ? null : { before: p.sumBefore, after: p.sumAfter as number }));
+
+/** The row and event reporters of a round's proposals. */
+function reporters(ctx: RunContext, iteration: number) {
+  const { emit } = ctx;
   const row = (p: Proposal, c: string, r: Pick<ProposalDraft, 'status' | 'reason' | 'candidateIdx'>) =>
     trackProposal(ctx, {
       iteration,
@@ -129,41 +201,32 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
     });
     row(p, '', { status: 'skipped', reason, candidateIdx: -1 });
   };
-  for (const p of proposals) {
-    const before = p.before as EvaluationBatch;
-    if (!before.trajectories || before.trajectories.length === 0) skip(p, 'no_trajectories');
-    else if (config.skipPerfectScore && before.scores.every((s) => s >= config.perfectScore))
-      skip(p, 'all_scores_perfect');
-  }
+  return { rows, skip };
+}
 
-  await buildDatasets(ctx, iteration, proposals, skip);
-  await reflect(ctx, iteration, proposals);
-  for (const p of proposals) {
-    if (p.done || Object.keys(p.proposed?.texts ?? {}).length > 0) continue;
-    p.done = true;
-    const reason = 'no usable proposal: ' + Object.values(p.proposed?.failures ?? {}).join('; ');
-    emit('onCandidateRejected', { iteration, oldScore: p.sumBefore, newScore: p.sumBefore, reason });
-    rows(p, { status: 'rejected', reason, candidateIdx: -1 });
-  }
-  await evaluateChildren(ctx, iteration, proposals);
+/** A decided round's valset stage: what the gate stopped and the winners' valset results, in order. */
+export interface RoundValsets {
+  stopped: Map<number, string>;
+  /** per selected proposal not stopped by the gate, in proposal order */
+  valsets: ValsetEvaluation[];
+}
 
-  // the acceptance criterion and the selection strategy decide; an identical child selected twice enters once
-  const judged = proposals.map((p) => (p.done ? null : { before: p.sumBefore, after: p.sumAfter as number }));
-  const selected = new Set<number>();
-  const seen = new Set<string>();
-  const duplicates = new Set<number>();
-  for (const k of selectProposals(judged, config.selectionStrategy, config.acceptanceCriterion)) {
-    const key = candidateKey(proposals[k]?.child as Candidate);
-    if (seen.has(key)) {
-      duplicates.add(k);
-      continue;
-    }
-    seen.add(key);
-    selected.add(k);
-  }
+/** The metric calls a decided round's valset stage may still spend (each selected child on the valset). */
+export function winnersCost(ctx: RunContext, round: DecidedRound): number {
+  return round.selected.length * ctx.valset.length;
+}
 
-  // the winners' valset evaluations run together, then join the pool in proposal order
+/**
+ * The selected children on the valset (after the valset gate), together; nothing is added to the pool.
+ * Its random draws (the gate's examples) happen before it first awaits, so a caller that starts another
+ * stage right after it keeps the order of draws fixed.
+ */
+export async function scoreWinners(ctx: RunContext, round: DecidedRound): Promise<RoundValsets> {
+  const { state } = ctx;
+  const { iteration, proposals } = round;
+  const selected = new Set(round.selected);
   const callsBefore = state.totalMetricCalls;
+  const poolSize = state.candidates.length;
   const gate = await valsetGate(ctx, iteration, proposals, selected);
   const winners = proposals.flatMap((p, k) => (selected.has(k) && !gate.stopped.has(k) ? [p] : []));
   const valsets = await settleAll(
@@ -172,7 +235,7 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
         ctx,
         iteration,
         p.child as Candidate,
-        state.candidates.length + w,
+        poolSize + w,
         [p.task.parentIdx],
         'reflective',
         gate.known.get(p),
@@ -180,7 +243,20 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
       ),
     ),
   );
+  return { stopped: gate.stopped, valsets };
+}
 
+/** Adds a scored round's winners to the pool in proposal order and reports every open proposal. */
+export function admitRound(ctx: RunContext, round: DecidedRound, scored: RoundValsets): ReflectiveOutcome {
+  const { state, config, emit } = ctx;
+  const { iteration, proposals } = round;
+  const { rows } = reporters(ctx, iteration);
+  const selected = new Set(round.selected);
+  const duplicates = new Set(round.duplicates);
+  const judged = judgements(proposals);
+  const gate = scored;
+  const winners = proposals.filter((_, k) => selected.has(k) && !gate.stopped.has(k));
+  const valsets = scored.valsets;
   const accepted: number[] = [];
   proposals.forEach((p, k) => {
     if (p.done) return;

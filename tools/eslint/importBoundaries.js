@@ -16,6 +16,12 @@ export const FOLDER_RULES = {
   lm: { imports: ['engine'], packages: ['openai'] },
   tasks: { imports: ['engine', 'lm'], packages: ['papaparse'] },
   run: { imports: ['engine', 'lm', 'tasks'], packages: ['papaparse'] },
+  report: {
+    imports: ['run'],
+    types: ['engine'],
+    packages: ['diff'],
+    why: 'the report is built from an exported run (the run folder’s fold and export format)',
+  },
   storage: {
     imports: ['engine'],
     types: ['run', 'lm/evaluationCache.ts'],
@@ -24,7 +30,7 @@ export const FOLDER_RULES = {
   },
   worker: { imports: ['engine', 'lm', 'tasks', 'run', 'storage'], packages: ['comlink'] },
   store: {
-    imports: ['run', 'tasks', 'worker/engineClient.ts', 'worker/runLibrary.ts', 'worker/runLocks.ts'],
+    imports: ['run', 'report', 'tasks', 'worker/engineClient.ts', 'worker/runLibrary.ts', 'worker/runLocks.ts'],
     types: ['engine', 'storage/types.ts', 'worker/protocol.ts'],
     names: { 'engine/index.ts': ['errorMessage'] },
     packages: ['zustand'],
@@ -52,7 +58,7 @@ export const FOLDER_RULES = {
       'explains with the numbers the run enforces, proposals per round included)',
   },
   tracking: { imports: ['engine', 'run'], packages: [] },
-  cli: { imports: ['engine', 'lm', 'tasks', 'run', 'tracking'], packages: ['node:*'] },
+  cli: { imports: ['engine', 'lm', 'tasks', 'run', 'tracking', 'report'], packages: ['node:*'] },
 };
 
 // Libraries with one home each: anywhere else they are an error.

@@ -1,6 +1,6 @@
 // The actions that need no worker: start-time checks, export and import through the stores.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { csvExportFile, importFile, jsonExportFile, startRun } from './actions.ts';
+import { csvExportFile, importFile, jsonExportFile, reportFile, startRun } from './actions.ts';
 import { emptyRun, useRunStore } from './runStore.ts';
 import { initialSetup, useSetupStore } from './setupStore.ts';
 import { useUiStore } from './uiStore.ts';
@@ -60,6 +60,21 @@ describe('actions', () => {
     const csv = csvExportFile('candidates')!;
     expect(csv.fileName).toMatch(/-candidates\.csv$/);
     expect(await csv.blob.text()).toContain('text:system_prompt');
+  });
+
+  it('exports the shown run, live or imported, as the HTML report', async () => {
+    expect(reportFile()).toBeNull();
+    showFinishedRun();
+    const live = reportFile()!;
+    expect(live.fileName).toBe('gepa-demo-review-sentiment-abcdef12-report.html');
+    expect(live.blob.type).toBe('text/html');
+    const html = await live.blob.text();
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('Be kind.');
+    const text = await jsonExportFile()!.blob.text();
+    useRunStore.getState().reset();
+    await importFile(file('shared.json', text));
+    expect(await reportFile()!.blob.text()).toContain('Be kind.');
   });
 
   it('imports an export read-only and switches to the run view', async () => {

@@ -16,6 +16,7 @@ import type { RunConfig } from '../run/runConfig.ts';
 import type { RunSecrets } from '../run/buildRun.ts';
 import { buildExport, parseExport } from '../run/exportFormat.ts';
 import { candidatesCsv, proposalsCsv } from '../run/csvExport.ts';
+import { buildReportHtml } from '../report/index.ts';
 import { useRunStore } from './runStore.ts';
 import type { RunData } from './runStore.ts';
 import { useSetupStore } from './setupStore.ts';
@@ -197,6 +198,20 @@ export function runExportFile(run: RunData): ExportFile {
   return { fileName: `${baseName(run)}.json`, blob: new Blob([text], { type: 'application/json' }) };
 }
 
+/** A run's self-contained HTML report (the shown run's, or a stored one's): opens offline, in any browser. */
+export function runReportFile(run: RunData): ExportFile {
+  return {
+    fileName: `${baseName(run)}-report.html`,
+    blob: new Blob([buildReportHtml(run)], { type: 'text/html' }),
+  };
+}
+
+/** The run shown (live or imported) as the HTML report; null when there is none. */
+export function reportFile(): ExportFile | null {
+  const run = useRunStore.getState();
+  return hasRun(run) ? runReportFile(run) : null;
+}
+
 /** The run shown (live or imported) as the JSON export document; null when there is none. */
 export function jsonExportFile(): ExportFile | null {
   const run = useRunStore.getState();
@@ -234,6 +249,11 @@ export function saveFile(file: ExportFile | null): void {
 /** Downloads the shown run as JSON (result in GEPAResult.to_dict() form, config without keys, tables, usage). */
 export function exportJson(): void {
   saveFile(jsonExportFile());
+}
+
+/** Downloads the shown run as the HTML report (tree, chart, proposals with diffs, texts, matrix, config, usage). */
+export function exportReport(): void {
+  saveFile(reportFile());
 }
 
 /** Downloads the proposals or candidates table as CSV. */

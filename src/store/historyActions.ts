@@ -5,7 +5,7 @@ import type { RunEvent, RunStatus } from '../run/runEvent.ts';
 import { runLibrary } from '../worker/runLibrary.ts';
 import type { RunBroadcast } from '../worker/protocol.ts';
 import { drivenRunIds, whenRunReleased } from '../worker/runLocks.ts';
-import { runExportFile, saveFile } from './actions.ts';
+import { runExportFile, runReportFile, saveFile } from './actions.ts';
 import { useHistoryStore } from './historyStore.ts';
 import { useRunStore } from './runStore.ts';
 import { useSetupStore } from './setupStore.ts';
@@ -198,10 +198,11 @@ export async function deleteStoredRun(runId: string): Promise<void> {
   await refreshHistory();
 }
 
-/** Downloads a stored run as the JSON export (the same document the run view exports). */
-export async function exportStoredRun(runId: string): Promise<void> {
+/** Downloads a stored run as the JSON export, or as the HTML report (the same files the run view exports). */
+export async function exportStoredRun(runId: string, as: 'json' | 'report' = 'json'): Promise<void> {
   const lib = runLibrary();
   const [record, log, driver] = await Promise.all([lib.get(runId), lib.events(runId), driverOf(runId)]);
   if (!record) throw new Error('This run is no longer stored (it was deleted).');
-  saveFile(runExportFile(storedRunView(record, log, shownStatus(record, driver))));
+  const run = storedRunView(record, log, shownStatus(record, driver));
+  saveFile(as === 'report' ? runReportFile(run) : runExportFile(run));
 }

@@ -96,6 +96,14 @@ export function HistoryRowActions({ row, onAskKeys, onError }: Props) {
       </button>
       <button
         type="button"
+        data-testid={`history-report-${id}`}
+        title="Download its HTML report (one file that opens offline: tree, chart, proposals, texts, matrix)"
+        onClick={() => act(() => exportStoredRun(id, 'report'))}
+      >
+        Report
+      </button>
+      <button
+        type="button"
         className="danger"
         data-testid={`history-delete-${id}`}
         disabled={deleteWhy !== null}

@@ -1,7 +1,7 @@
-// Export the run (JSON in the reference GEPAResult.to_dict() shape, CSV tables). Importing lives in
+// Export the run (JSON in the reference GEPAResult.to_dict() shape, the HTML report, CSV tables). Importing lives in
 // the top bar (ImportRunButton), so it works before any run exists.
 import { useState } from 'react';
-import { exportCsv, exportJson } from '../../store/actions.ts';
+import { exportCsv, exportJson, exportReport } from '../../store/actions.ts';
 import { errorMessage } from '../../engine/index.ts';
 
 export function RunTransfer({ canExport }: { canExport: boolean }) {
@@ -22,6 +22,15 @@ export function RunTransfer({ canExport }: { canExport: boolean }) {
         title="The result as a GEPAResult.to_dict() JSON, with config, tables and usage"
       >
         Export JSON
+      </button>
+      <button
+        type="button"
+        data-testid="export-report"
+        disabled={!canExport}
+        onClick={() => run(() => exportReport())}
+        title="One HTML file that opens offline: lineage tree, score chart, proposals with diffs, texts, matrix, config"
+      >
+        Export report
       </button>
       <button
         type="button"

@@ -9,6 +9,8 @@ export interface RunArgs {
   config?: string;
   /** the result file (the studio's export format) */
   out: string;
+  /** the HTML report (default: report.html in the run directory) */
+  report?: string;
   /** where checkpoints go (default: next to the result file) */
   runDir?: string;
   /** continue the run whose checkpoints are in this directory */
@@ -40,6 +42,9 @@ Options for run:
                      exported run, whose "config" is used). dataset.path is relative to this file.
   --out FILE         where the result goes: the studio's export format (open it in the studio with
                      "Open export…"); its "result" is the GEPAResult.to_dict() of the run
+  --report FILE      where the HTML report goes: one self-contained file (lineage tree, score chart,
+                     proposals with diffs, texts, per-example scores) that opens offline in a browser
+                     (default: report.html in the run directory)
   --run-dir DIR      where checkpoints go (default: <out without .json>-run next to the result)
   --resume DIR       continue the run checkpointed in DIR, with DIR's config (or --config, which
                      must then be the same)
@@ -88,6 +93,7 @@ export function parseCommand(argv: readonly string[]): Command {
       options: {
         config: { type: 'string' },
         out: { type: 'string' },
+        report: { type: 'string' },
         'run-dir': { type: 'string' },
         resume: { type: 'string' },
         'json-events': { type: 'boolean', default: false },
@@ -117,6 +123,7 @@ export function parseCommand(argv: readonly string[]): Command {
       jsonEvents: v['json-events'] ?? false,
       quiet: v.quiet ?? false,
       ...(v.config ? { config: v.config } : {}),
+      ...(v.report ? { report: v.report } : {}),
       ...(v['run-dir'] ? { runDir: v['run-dir'] } : {}),
       ...(v.resume ? { resume: v.resume } : {}),
       ...(demoLatencyMs !== undefined ? { demoLatencyMs } : {}),

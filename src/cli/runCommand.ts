@@ -29,6 +29,7 @@ import type { ProgressStream } from './progress.ts';
 import { RUN_FILES, RunDir, writeFileAtomic } from './runDir.ts';
 import { nodeFetch } from './nodeFetch.ts';
 import { buildOrExplain, checkWritable, resolveSetup } from './runSetup.ts';
+import { reportPath, writeReport } from './reportFile.ts';
 import type { Setup } from './runSetup.ts';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM';
@@ -234,6 +235,9 @@ async function drive(ctx: DriveContext): Promise<number> {
   record.usage = finalUsage;
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileAtomic(out, JSON.stringify(buildExport(record), null, 2) + '\n');
+  const report = reportPath(io.cwd, runDir.path, args.report);
+  const reportProblem = writeReport(record, report);
+  if (reportProblem) progress.message(`warning: ${reportProblem}`, true);
 
   if (!args.quiet || code !== EXIT.ok) {
     progress.finish();
@@ -247,6 +251,7 @@ async function drive(ctx: DriveContext): Promise<number> {
       true,
     );
     progress.message(`result: ${shownPath(io.cwd, out)} (open it in the studio with "Open export…")`, true);
+    if (!reportProblem) progress.message(`report: ${shownPath(io.cwd, report)} (opens offline in a browser)`, true);
   }
   return code;
 }

@@ -5,6 +5,7 @@
 //                 {"type":"checkpoint","iteration":N} line, and only then replaces state.json
 //   usage.json    tokens and cost so far (all sessions)       cache.jsonl  the evaluation cache
 //   stop          created by the user: the run ends gracefully at the next iteration boundary
+//   report.html   the run's HTML report, written at the end (unless --report puts it elsewhere)
 // Invariant: the events up to the checkpoint line of state.json's iteration are exactly the events of the
 // run that state.json describes; anything after it (a crash between the two writes) is cut on resume.
 import {
@@ -36,6 +37,7 @@ export const RUN_FILES = {
   usage: 'usage.json',
   cache: 'cache.jsonl',
   stop: 'stop',
+  report: 'report.html',
 } as const;
 
 export interface RunMeta {

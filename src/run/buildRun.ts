@@ -24,6 +24,9 @@ export interface RunSecrets {
   taskApiKey?: string;
   reflectionApiKey?: string;
   judgeApiKey?: string;
+  /** experiment tracking's token or password: not used to build the run, only redacted from what it reports */
+  trackingToken?: string;
+  trackingPassword?: string;
 }
 
 export interface BuildRunDeps {

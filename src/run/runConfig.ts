@@ -13,6 +13,8 @@ import { GepaConfigError, validateSamplingStrategy, validateSelectionStrategy, w
 import type { LmEndpointConfig, PriceTable } from '../lm/types.ts';
 import type { FieldMapping, MetricConfig, Program } from '../tasks/types.ts';
 import { validateProgram } from '../tasks/template.ts';
+import { validateTrackingConfig } from './trackingConfig.ts';
+import type { TrackingConfig } from './trackingConfig.ts';
 
 export const RUN_CONFIG_VERSION = 1;
 
@@ -72,6 +74,8 @@ export interface RunConfig {
   budget: BudgetConfig;
   options: RunOptionsConfig;
   prices?: PriceTable;
+  /** experiment tracking (MLflow, W&B); never holds a token */
+  tracking?: TrackingConfig;
 }
 
 /**
@@ -239,6 +243,7 @@ export function validateRunConfig(raw: unknown): RunConfig {
   options.selectionStrategy = asOption('selectionStrategy', () => validateSelectionStrategy(options.selectionStrategy));
   for (const k of ['valsetGateSize', 'reflectionRetries'] as const)
     options[k] = asOption(k, () => wholeNumber(options[k], k));
+  validateTrackingConfig(raw.tracking, (field, message) => new RunConfigError(field, message));
   return { ...(raw as unknown as RunConfig), name: typeof raw.name === 'string' ? raw.name : 'GEPA run', options };
 }
 

@@ -8,7 +8,7 @@
 // go, and whether a run that stopped at an iteration boundary holds there and goes on (the studio's pause).
 // Invariants: run() never throws (a failure is an 'error' outcome); no status or log text holds a secret.
 import { GepaConfigError, optimize } from '../engine/index.ts';
-import type { CheckpointInfo, GepaResult, GepaState, StopCondition } from '../engine/index.ts';
+import type { CheckpointInfo, GepaResult, GepaState, StopCondition, TrackingEvent } from '../engine/index.ts';
 import type { BuiltRun, RunSecrets } from './buildRun.ts';
 import { metricCallCap } from './metricCallCap.ts';
 import { redactor } from './redact.ts';
@@ -56,6 +56,8 @@ export interface RunHost {
   engineReturned?(): void;
   /** where the host keeps the run on disk (the CLI's run directory): the result's run_dir */
   runDir?: string;
+  /** the engine's tracking stream as it comes, for experiment trackers (src/tracking/); must not block */
+  track?(event: TrackingEvent): void;
 }
 
 export interface RunPause {
@@ -191,6 +193,13 @@ export class RunDriver {
       }
     };
     const iteration = () => seen.lastState?.iteration ?? 0;
+    const track = host.track?.bind(host);
+    const onTrackingEvent = track
+      ? (e: TrackingEvent) => {
+          events.onTrackingEvent(e);
+          track(e);
+        }
+      : events.onTrackingEvent;
 
     let result: GepaResult;
     for (;;) {
@@ -200,7 +209,7 @@ export class RunDriver {
           ...built.options,
           ...(host.signal ? { signal: host.signal } : {}),
           callbacks: events.callbacks,
-          onTrackingEvent: events.onTrackingEvent,
+          onTrackingEvent,
           stopConditions,
           checkpoint,
           ...(seen.lastState ? { resumeFrom: seen.lastState } : {}),

@@ -29,8 +29,11 @@ export interface Tracker {
   metrics(step: number, values: Record<string, number>): void;
   /** appends rows to the named table (columns are given with every call; the first call's are kept) */
   table(name: string, columns: readonly string[], rows: readonly TableCell[][]): void;
-  /** replaces the named HTML artifact (the candidate tree) */
-  html(name: string, html: string): void;
+  /**
+   * Replaces the named HTML artifact (the candidate tree). The page is rendered when the backend sends it, not
+   * at the call: a tree that grows faster than it can be uploaded is rendered once per upload, off the run's path.
+   */
+  html(name: string, render: () => string): void;
   /** the run summary (best candidate, totals, seed and best texts) */
   summary(values: Record<string, string | number>): void;
   /**

@@ -19,6 +19,8 @@ export interface RunArgs {
   quiet: boolean;
   /** simulated latency of the offline demo model, ms per call */
   demoLatencyMs?: number;
+  /** the longest the run waits at its end for experiment tracking to deliver, in seconds */
+  trackingWaitS?: number;
 }
 
 export type Command = { kind: 'help' } | { kind: 'run'; args: RunArgs };
@@ -51,6 +53,8 @@ Options for run:
   --json-events      stream the run's events as JSON lines on stdout
   --quiet            no progress bar or progress lines on stderr (errors are still printed)
   --demo-latency MS  simulated latency per call of the offline demo model (to watch a demo run)
+  --tracking-wait S  the longest the run waits at its end for MLflow to take what is left (default 30);
+                     what is not delivered by then is kept in RUN_DIR/tracking-undelivered.jsonl
   -h, --help         this help
 
 Several proposals per round (the config's "options"; the studio's "Proposals per round" and "Keep"):
@@ -70,6 +74,11 @@ Advanced (the config's "options"; the studio's "Advanced options"):
 
 API keys come from the environment variables the config names (taskLm.apiKeyEnv,
 reflectionLm.apiKeyEnv, judgeLm.apiKeyEnv), never from the config file.
+
+Experiment tracking (the config's "tracking"): "mlflow": {"trackingUri", "experimentName", "runName",
+"runId" (log into this existing run, never create or end it), "tags"} and "keyPrefix" (before every key).
+MLflow credentials come from MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD.
+A tracking server that fails never stops or slows the run.
 
 Stopping: Ctrl-C (or SIGTERM) stops at the last checkpoint and exits 130 (143 for SIGTERM);
 creating the file DIR/stop ends the run at the next iteration boundary and writes the result (exit 0).
@@ -99,6 +108,7 @@ export function parseCommand(argv: readonly string[]): Command {
         'json-events': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         'demo-latency': { type: 'string' },
+        'tracking-wait': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -116,6 +126,9 @@ export function parseCommand(argv: readonly string[]): Command {
   if (v.resume && v['run-dir'] && v['run-dir'] !== v.resume)
     throw new UsageError('--resume DIR continues in DIR: leave out --run-dir, or give the same directory');
   const demoLatencyMs = positiveInt(v['demo-latency'], '--demo-latency');
+  const trackingWait = v['tracking-wait'];
+  if (trackingWait !== undefined && !/^\d+(\.\d+)?$/.test(trackingWait))
+    throw new UsageError(`--tracking-wait must be a number of seconds, got ${JSON.stringify(trackingWait)}`);
   return {
     kind: 'run',
     args: {
@@ -127,6 +140,7 @@ export function parseCommand(argv: readonly string[]): Command {
       ...(v['run-dir'] ? { runDir: v['run-dir'] } : {}),
       ...(v.resume ? { resume: v.resume } : {}),
       ...(demoLatencyMs !== undefined ? { demoLatencyMs } : {}),
+      ...(trackingWait !== undefined ? { trackingWaitS: Number(trackingWait) } : {}),
     },
   };
 }

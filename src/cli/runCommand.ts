@@ -30,6 +30,7 @@ import { RUN_FILES, RunDir, writeFileAtomic } from './runDir.ts';
 import { nodeFetch } from './nodeFetch.ts';
 import { buildOrExplain, checkWritable, resolveSetup } from './runSetup.ts';
 import { reportPath, writeReport } from './reportFile.ts';
+import { mlflowAuthFromEnv, startCliTracking } from './cliTracking.ts';
 import type { Setup } from './runSetup.ts';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM';
@@ -71,7 +72,11 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const out = path.resolve(io.cwd, args.out);
   const setup = resolveSetup(args, io.cwd);
   const { config } = setup;
-  const secrets = secretsFromEnv(config, io.env);
+  // tracking credentials are redacted like API keys, from every text the run reports
+  const secrets: RunSecrets = {
+    ...secretsFromEnv(config, io.env),
+    ...(config.tracking?.mlflow ? mlflowAuthFromEnv(io.env).secrets : {}),
+  };
   const redact = redactor(secrets);
   const progress = new Progress(io.stderr, { quiet: args.quiet });
   const say = (text: string) => progress.message(redact(text));
@@ -92,7 +97,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     if (warning) progress.message(`warning: ${warning}`, true);
     await checkCustomMetric(config, workerFactory);
     await checkEndpoints(config, secrets);
-    return await drive({ args, io, out, setup, built, cap, progress, say, secrets });
+    return await drive({ args, io, out, setup, built, cap, progress, say, secrets, redact });
   } catch (err) {
     if (err instanceof RunConfigError || err instanceof GepaConfigError)
       throw new RunConfigError(err.field, redact(err.message.slice(err.field.length + 2)));
@@ -113,6 +118,7 @@ interface DriveContext {
   progress: Progress;
   say: (text: string) => void;
   secrets: RunSecrets;
+  redact: (text: string) => string;
 }
 
 async function drive(ctx: DriveContext): Promise<number> {
@@ -164,7 +170,21 @@ async function drive(ctx: DriveContext): Promise<number> {
         : `interrupted by ${signal} after iteration ${iteration}; continue with --resume ${shownDir}`,
   });
 
+  // set once the driver exists; until the run ends, tracking problems are the run's log warnings
+  const runLog: { warn: ((message: string) => void) | null } = { warn: null };
+  const tracking = startCliTracking({
+    config,
+    env: io.env,
+    runDir: runDir.path,
+    shownDir,
+    redact: ctx.redact,
+    ...(args.trackingWaitS !== undefined ? { timing: { finishTimeoutMs: args.trackingWaitS * 1000 } } : {}),
+    onProblem: (message) => (runLog.warn ? runLog.warn(message) : progress.message(ctx.redact(message), true)),
+  });
+  if (config.tracking?.wandb) say('warning: tracking.wandb is not implemented in the CLI yet; W&B gets nothing');
+
   const host: RunHost = {
+    ...(tracking ? { track: tracking.onTrackingEvent } : {}),
     emit: (e) => {
       // usage is not an iteration's event: it is cumulative, kept in usage.json
       if (e.type !== 'usage') pending.push(e);
@@ -184,6 +204,7 @@ async function drive(ctx: DriveContext): Promise<number> {
       }
       committed.push(...pending);
       pending = [];
+      tracking?.checkpoint();
       return runDir.path;
     },
     stopped: () =>
@@ -208,13 +229,20 @@ async function drive(ctx: DriveContext): Promise<number> {
       `stop gracefully with: touch ${stopPath}`,
   );
   progress.start();
-  const outcome = await new RunDriver(host, ctx.secrets)
+  const driver = new RunDriver(host, ctx.secrets);
+  runLog.warn = (message) => driver.log('warning', message);
+  const outcome = await driver
     .run({
       config,
       build: () => built,
       ...(opened ? { resume: { state: opened.state, usage: opened.usage, lastScore } } : {}),
     })
     .finally(removeSignalHandler);
+  runLog.warn = null;
+  if (tracking) {
+    const { lines } = await tracking.finish(outcome.status);
+    for (const line of lines) progress.message(line, true);
+  }
 
   const result = outcome.result;
   if (!result) {

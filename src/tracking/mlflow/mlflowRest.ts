@@ -135,9 +135,11 @@ export class MlflowRest {
 
 function describeFetchError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
+  // undici's "fetch failed" says nothing by itself: the cause has the code (ECONNREFUSED) or the reason
   const cause = (err as { cause?: unknown }).cause;
-  const code = cause && typeof cause === 'object' && 'code' in cause ? ` (${String(cause.code)})` : '';
-  return `${err.message}${code}`;
+  if (!(cause instanceof Error)) return err.message;
+  const code = (cause as { code?: unknown }).code;
+  return `${err.message} (${typeof code === 'string' ? code : cause.message})`;
 }
 
 async function errorDetail(response: Response): Promise<{ detail: string; code: string | null }> {

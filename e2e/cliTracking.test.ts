@@ -1,0 +1,114 @@
+// `gepa-studio run` with tracking.mlflow, as a user runs it (`node bin/gepa-studio.js run --config … --out …`
+// in a child process), against the local MLflow-compatible server: a complete run lands in MLflow with its
+// token from MLFLOW_TRACKING_TOKEN, which appears in no output or file; with the server down the run still
+// finishes, stderr says what failed, and what was not delivered is kept in the run directory.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CANDIDATE_COLUMNS, PROPOSAL_COLUMNS } from '../src/tracking/trackRun.ts';
+import { startMlflowServer } from './mlflowServer/server.ts';
+import type { MlflowServer } from './mlflowServer/server.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'gepa-studio.js');
+const TOKEN = 'mlflow-tok-5e4d3c2b1a09';
+
+let work: string;
+let server: MlflowServer | null = null;
+beforeAll(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'gepa-cli-tracking-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+function writeConfig(name: string, tracking: Record<string, unknown>): string {
+  const c = JSON.parse(readFileSync(path.join(ROOT, 'examples', 'demo-run.json'), 'utf8')) as Record<string, unknown>;
+  (c.dataset as Record<string, unknown>).path = path.join(ROOT, 'examples', 'demo-sentiment.jsonl');
+  c.budget = { maxMetricCalls: 100 };
+  c.tracking = tracking;
+  const file = path.join(work, name);
+  writeFileSync(file, JSON.stringify(c, null, 2));
+  return file;
+}
+
+function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: work,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out })));
+}
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
+
+describe('gepa-studio run with tracking.mlflow', () => {
+  it('logs a complete run to the MLflow server, with the token from the environment and nowhere else', async () => {
+    server = await startMlflowServer({ token: TOKEN });
+    const config = writeConfig('tracked.json', {
+      keyPrefix: 'gepa/',
+      mlflow: { trackingUri: server.url, experimentName: 'cli-runs', runName: 'demo from the CLI' },
+    });
+    const { code, out } = await runCli(['run', '--config', config, '--out', 'tracked-result.json', '--json-events'], {
+      MLFLOW_TRACKING_TOKEN: TOKEN,
+    });
+    expect(code, out).toBe(0);
+    expect(out).toMatch(
+      /tracking: mlflow: logged everything to http:\/\/127\.0\.0\.1:\d+ \(experiment "cli-runs"\) run /,
+    );
+    const [run] = [...server.runs.values()];
+    expect(run?.info.run_name).toBe('demo from the CLI');
+    expect(run?.info.status).toBe('FINISHED');
+    const artifact = (name: string) =>
+      JSON.parse(
+        server?.artifacts.get(`${run?.info.experiment_id}/${run?.info.run_id}/artifacts/gepa/${name}`) ?? '{}',
+      );
+    expect(artifact('candidates.json').columns).toEqual([...CANDIDATE_COLUMNS, 'text:classify']);
+    expect(artifact('proposals.json').columns).toEqual([...PROPOSAL_COLUMNS]);
+    expect(run?.metrics.some((m) => m.key === 'gepa/best_score_on_valset')).toBe(true);
+    expect(run?.tags.get('gepa/best/classify')).toBeTruthy();
+    const result = JSON.parse(readFileSync(path.join(work, 'tracked-result.json'), 'utf8'));
+    expect(run?.metrics.find((m) => m.key === 'gepa/total_candidates')?.value).toBe(result.result.candidates.length);
+    // the token: in no output, no file the run wrote (config, events, state, result, tracking.json)
+    expect(out).not.toContain(TOKEN);
+    const written = [path.join(work, 'tracked-result.json'), ...filesUnder(path.join(work, 'tracked-result-run'))];
+    expect(written.map((f) => path.basename(f))).toContain('tracking.json');
+    for (const file of written) expect(readFileSync(file, 'utf8'), file).not.toContain(TOKEN);
+  });
+
+  it('finishes without its server, says what failed, and keeps what was not delivered in the run directory', async () => {
+    server = await startMlflowServer();
+    server.setDown(true);
+    const config = writeConfig('down.json', { mlflow: { trackingUri: server.url, experimentName: 'cli-runs' } });
+    const { code, out } = await runCli(
+      ['run', '--config', config, '--out', 'down-result.json', '--tracking-wait', '1'],
+      {
+        MLFLOW_TRACKING_TOKEN: TOKEN,
+      },
+    );
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/tracking: mlflow: \d+ item\(s\) could not be delivered .*cannot reach the MLflow server/);
+    expect(out).toContain(path.join('down-result-run', 'tracking-undelivered.jsonl'));
+    const kept = readFileSync(path.join(work, 'down-result-run', 'tracking-undelivered.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { backend: string; item: { kind: string }; error: string });
+    expect(kept[0]?.item.kind).toBe('start');
+    expect(kept.some((k) => k.item.kind === 'end')).toBe(true);
+    expect(out + JSON.stringify(kept)).not.toContain(TOKEN);
+    // the run's own log has the warning too (its result file is the export)
+    const result = readFileSync(path.join(work, 'down-result.json'), 'utf8');
+    expect(result).not.toContain(TOKEN);
+  });
+});

@@ -87,7 +87,7 @@ describe('gepa-studio run with tracking.mlflow', () => {
     for (const file of written) expect(readFileSync(file, 'utf8'), file).not.toContain(TOKEN);
   });
 
-  it('finishes without its server, says what failed, and keeps what was not delivered in the run directory', async () => {
+  it('finishes without its server, says what failed, and keeps what it could not deliver in the run dir', async () => {
     server = await startMlflowServer();
     server.setDown(true);
     const config = writeConfig('down.json', { mlflow: { trackingUri: server.url, experimentName: 'cli-runs' } });

@@ -44,7 +44,8 @@ button:disabled { color: #aaa; cursor: default; }
 .tree-box path.edge { fill: none; stroke: #afb8c1; stroke-width: 1; }
 .tree-box path.edge.merge { stroke-dasharray: 4 3; }
 .tree-box path.edge.lit { stroke: var(--accent); stroke-width: 2.5; }
-.detail { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; height: 520px; overflow: auto; }
+.detail { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; max-height: 520px; overflow: auto;
+  align-self: start; }
 .detail h3 { margin: 0 0 6px; font-size: 15px; }
 .detail .comp { font-weight: 600; margin: 10px 0 4px; }
 .links button { margin: 0 4px 4px 0; padding: 0 6px; }

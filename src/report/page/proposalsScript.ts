@@ -11,8 +11,13 @@ function renderProposals(data, ctx) {
     all.length + ' proposals: ' + count('accepted') + ' accepted, ' + count('rejected') + ' rejected, ' +
     count('skipped') + ' skipped. Minibatch scores are sums over the reflection minibatch. Click a row for ' +
     'its diff against the parent, the reflection prompt and the reply.');
-  var status = h('select', { 'data-testid': 'proposal-status', 'aria-label': 'status' },
-    ['all', 'accepted', 'rejected', 'skipped'].map(function (s) { return h('option', { value: s, text: s }); }));
+  // skipped rounds (every minibatch score already perfect) can outnumber the rest: shown on request only
+  var statuses = count('skipped')
+    ? ['tested', 'all', 'accepted', 'rejected', 'skipped']
+    : ['all', 'accepted', 'rejected'];
+  var status = h('select', { 'data-testid': 'proposal-status', 'aria-label': 'status' }, statuses.map(function (s) {
+    return h('option', { value: s, text: s === 'tested' ? 'accepted and rejected' : s });
+  }));
   var components = Object.keys(all.reduce(function (m, p) { m[p.component] = 1; return m; }, {}));
   var component = h('select', { 'aria-label': 'component' }, [h('option', { value: '', text: 'every component' })]
     .concat(components.map(function (c) { return h('option', { value: c, text: c }); })));
@@ -42,7 +47,8 @@ function renderProposals(data, ctx) {
   function filter() {
     var s = status.value, c = component.value, q = search.value.trim().toLowerCase();
     shown = all.filter(function (p) {
-      return (s === 'all' || p.status === s) && (!c || p.component === c) && matches(p, q);
+      var wanted = s === 'all' || p.status === s || (s === 'tested' && p.status !== 'skipped');
+      return wanted && (!c || p.component === c) && matches(p, q);
     });
     pages.reset(shown.length);
   }

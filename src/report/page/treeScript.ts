@@ -115,7 +115,8 @@ function renderTree(data, ctx) {
   root.addEventListener('pointerup', endDrag);
   root.addEventListener('pointercancel', function () { drag = null; box.classList.remove('dragging'); });
 
-  var find = h('input', { type: 'number', min: 0, 'aria-label': 'candidate number', placeholder: '#' });
+  var find = h('input', { type: 'number', min: 0, 'aria-label': 'candidate number', placeholder: '#',
+    'data-testid': 'tree-find' });
   function goFind() {
     if (at[Number(find.value)] !== undefined && find.value !== '') ctx.select(Number(find.value));
   }
@@ -135,6 +136,8 @@ function renderTree(data, ctx) {
       h('span', { text: 'colour: score 0 (red) → 1 (green)' }),
     ]),
   ]));
+  // a flat lineage (a chain, a few branches) needs less height than a wide one; the details keep theirs
+  box.style.height = Math.max(320, Math.min(520, data.tree.height + 200)) + 'px';
   el.appendChild(h('div', { class: 'tree-wrap' }, [box, detail]));
   if (!cands.length) box.appendChild(h('p', { class: 'note', text: 'No candidates yet: the seed was never scored.' }));
 

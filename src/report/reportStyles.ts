@@ -40,6 +40,8 @@ button:disabled { color: #aaa; cursor: default; }
 .tree-box .node circle { stroke: #fff; stroke-width: 1.5; }
 .tree-box .node.best circle { stroke: #1f2328; stroke-width: 3; }
 .tree-box .node.selected circle { stroke: var(--accent); stroke-width: 4; }
+/* zoomed out over 1,000 nodes, rings keep their screen width so the best and the selected one stay visible */
+.tree-box .node.best circle, .tree-box .node.selected circle { vector-effect: non-scaling-stroke; }
 .tree-box .node text { font-size: 9px; fill: #fff; pointer-events: none; font-weight: 600; }
 .tree-box path.edge { fill: none; stroke: #afb8c1; stroke-width: 1; }
 .tree-box path.edge.merge { stroke-dasharray: 4 3; }

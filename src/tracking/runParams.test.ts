@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { demoRunConfig } from '../run/demoRunConfig.ts';
-import { sentimentTask } from '../tasks/demos/index.ts';
 import { runParams } from './runParams.ts';
 
 describe('runParams', () => {
   it('flattens the config to a.b.c keys, without dataset rows, tracking settings or anything secret', () => {
-    const config = demoRunConfig(sentimentTask, {
+    const task = {
+      name: 'Sentiment',
+      fileName: 'reviews.jsonl',
+      program: { steps: [{ name: 'classify', instruction: 'Classify.', template: '{{review}}' }] },
+      rows: [{ review: 'good', label: 'positive' }],
+      fields: { inputs: ['review'], answer: 'label' },
+      metric: { kind: 'exact_match' },
+    } as unknown as Parameters<typeof demoRunConfig>[0];
+    const config = demoRunConfig(task, {
       model: { provider: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4.1-mini', apiKeyEnv: 'KEY' },
       tracking: { keyPrefix: 'gepa/', mlflow: { trackingUri: 'http://h', experimentName: 'e' } },
     });

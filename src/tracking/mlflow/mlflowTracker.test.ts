@@ -101,7 +101,7 @@ describe('MlflowTracker', () => {
     ]);
   });
 
-  it('uploads a table as log_table JSON below the run’s artifact URI, once per flush however often it grows', async () => {
+  it('uploads a table as log_table JSON below the run’s artifact URI, once per flush however it grows', async () => {
     const server = fakeServer(() => null);
     const { t, time } = tracker(server.fetch);
     t.start({ params: {} });

@@ -9,6 +9,7 @@ import { lmThroughputBench } from './lmThroughput.bench.ts';
 import { uiRenderBench } from './uiRender.bench.ts';
 import { storageBench } from './storage.bench.ts';
 import { qualityBench } from './quality.bench.ts';
+import { trackingBench } from './tracking.bench.ts';
 import type { BenchReport } from './report.ts';
 
 const allBenches: Record<string, () => Promise<BenchReport>> = {
@@ -17,6 +18,7 @@ const allBenches: Record<string, () => Promise<BenchReport>> = {
   ui: uiRenderBench,
   storage: storageBench,
   quality: qualityBench,
+  tracking: trackingBench,
 };
 const filters = process.argv.slice(2).map((a) => a.toLowerCase());
 const benches = Object.entries(allBenches)

@@ -171,6 +171,26 @@ describe('attach mode (tracking.mlflow.runId)', () => {
   });
 });
 
+describe('a resumed run (the CLI’s tracking.json)', () => {
+  it('continues the run it created, with the tables so far, and ends it', async () => {
+    const s = await server();
+    const first = tracker(s);
+    first.start({ params: { a: '1' } });
+    first.table('candidates', ['iteration'], [[0], [1]]);
+    await first.finish('KILLED');
+    const run = onlyRun(s);
+    expect(run.info.status).toBe('KILLED');
+    const second = tracker(s, { continueRunId: run.info.run_id, tables: first.tables() });
+    second.start({ params: { a: '1' } });
+    second.table('candidates', ['iteration'], [[2]]);
+    const report = await second.finish('FINISHED');
+    expect(report.backends[0]?.undelivered).toEqual([]);
+    expect(s.runs.size).toBe(1);
+    expect(run.info.status).toBe('FINISHED');
+    expect(table(s, run, 'candidates.json')?.data).toEqual([[0], [1], [2]]);
+  });
+});
+
 describe('a flaky tracking server', () => {
   it('that fails 30 % of requests and is down for a while loses nothing and does not hold the run up', async () => {
     const reference = await server();

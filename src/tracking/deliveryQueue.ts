@@ -49,13 +49,21 @@ export const DEFAULT_TIMING: QueueTiming = {
 
 export interface QueueDeps {
   clock: () => number;
-  sleep: (ms: number) => Promise<void>;
+  /** resolves after ms, or early when the signal aborts (so no timer outlives the queue) */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
 }
 
 export const realQueueDeps: QueueDeps = {
   clock: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    }),
   random: Math.random,
 };
 
@@ -111,12 +119,13 @@ export class DeliveryQueue<Item> {
     this.finishing = true;
     this.wake();
     if (this.pending.length && this.stopped === null) {
-      const deadline = this.deps.clock() + this.timing.finishTimeoutMs;
-      this.deadline = deadline;
+      this.deadline = this.deps.clock() + this.timing.finishTimeoutMs;
+      const timer = new AbortController();
       await Promise.race([
         new Promise<void>((resolve) => this.drainedWaiters.push(resolve)),
-        this.deps.sleep(this.timing.finishTimeoutMs),
+        this.deps.sleep(this.timing.finishTimeoutMs, timer.signal),
       ]);
+      timer.abort();
       if (this.pending.length) {
         const why = this.lastError ? `; last error: ${this.lastError}` : '';
         this.stop(`not delivered within the ${this.timing.finishTimeoutMs / 1000} s the run waits at its end${why}`);
@@ -143,10 +152,9 @@ export class DeliveryQueue<Item> {
   /** Sleeps, cut short by finish() (flush delays) or capped by the finish deadline (backoffs). */
   private nap(ms: number): Promise<void> {
     const capped = Math.max(0, Math.min(ms, this.deadline - this.deps.clock()));
-    return new Promise<void>((resolve) => {
-      this.wake = resolve;
-      void this.deps.sleep(capped).then(resolve);
-    });
+    const timer = new AbortController();
+    this.wake = () => timer.abort();
+    return this.deps.sleep(capped, timer.signal);
   }
 
   private problem(message: string): void {

@@ -23,10 +23,16 @@ export function virtualTime(): VirtualTime {
     clock: () => now,
     random: () => 0.5,
     sleeps,
-    sleep: (ms) =>
+    sleep: (ms, signal) =>
       new Promise<void>((resolve) => {
         sleeps.push(ms);
-        timers.push({ at: now + Math.max(0, ms), seq: seq++, resolve });
+        const timer = { at: now + Math.max(0, ms), seq: seq++, resolve };
+        timers.push(timer);
+        signal?.addEventListener('abort', () => {
+          const at = timers.indexOf(timer);
+          if (at >= 0) timers.splice(at, 1);
+          resolve();
+        });
       }),
     async idle(): Promise<void> {
       for (;;) {

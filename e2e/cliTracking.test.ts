@@ -7,7 +7,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mlflowAuthFromEnv, startCliTracking } from '../src/cli/cliTracking.ts';
 import { CANDIDATE_COLUMNS, PROPOSAL_COLUMNS } from '../src/tracking/trackRun.ts';
+import { demoConfig } from './mlflowServer/trackedRun.ts';
 import { startMlflowServer } from './mlflowServer/server.ts';
 import type { MlflowServer } from './mlflowServer/server.ts';
 
@@ -110,5 +112,58 @@ describe('gepa-studio run with tracking.mlflow', () => {
     // the run's own log has the warning too (its result file is the export)
     const result = readFileSync(path.join(work, 'down-result.json'), 'utf8');
     expect(result).not.toContain(TOKEN);
+  });
+});
+
+describe('the CLI’s tracking session', () => {
+  it('continues the same MLflow run with whole tables after a resume (RUN_DIR/tracking.json)', async () => {
+    server = await startMlflowServer();
+    const runDir = mkdtempSync(path.join(work, 'resume-'));
+    const config = demoConfig({ tracking: { mlflow: { trackingUri: server.url, experimentName: 'cli-runs' } } });
+    const session = () =>
+      startCliTracking({ config, env: {}, runDir, shownDir: runDir, redact: (t) => t, onProblem: () => {} });
+    const candidate = (idx: number) => ({
+      type: 'candidate' as const,
+      row: {
+        iteration: idx,
+        candidateIdx: idx,
+        parentIds: idx ? [idx - 1] : [],
+        valsetScore: idx / 10,
+        isBest: true,
+        origin: idx ? ('reflective' as const) : ('seed' as const),
+        texts: { classify: `text ${idx}` },
+        metricCallsAtDiscovery: 0,
+        valScores: [],
+        outputs: [],
+      },
+    });
+    const first = session();
+    first?.onTrackingEvent(candidate(0));
+    first?.onTrackingEvent(candidate(1));
+    first?.checkpoint();
+    await first?.finish('stopped');
+    const second = session();
+    second?.onTrackingEvent(candidate(2));
+    await second?.finish('finished');
+    expect(server.runs.size).toBe(1);
+    const [run] = [...server.runs.values()];
+    expect(run?.info.status).toBe('FINISHED');
+    const candidates = JSON.parse(
+      server.artifacts.get(`${run?.info.experiment_id}/${run?.info.run_id}/artifacts/candidates.json`) ?? '{}',
+    );
+    expect(candidates.data.map((r: unknown[]) => r[1])).toEqual([0, 1, 2]);
+  });
+
+  it('reads MLflow credentials as MLflow does, and refuses half of basic auth', () => {
+    expect(mlflowAuthFromEnv({ MLFLOW_TRACKING_TOKEN: 't' }).auth).toEqual({ kind: 'bearer', token: 't' });
+    expect(mlflowAuthFromEnv({ MLFLOW_TRACKING_USERNAME: 'u', MLFLOW_TRACKING_PASSWORD: 'p' }).auth).toEqual({
+      kind: 'basic',
+      username: 'u',
+      password: 'p',
+    });
+    expect(mlflowAuthFromEnv({}).auth).toEqual({ kind: 'none' });
+    expect(() => mlflowAuthFromEnv({ MLFLOW_TRACKING_USERNAME: 'u' })).toThrow(
+      /MLFLOW_TRACKING_USERNAME is set without MLFLOW_TRACKING_PASSWORD/,
+    );
   });
 });

@@ -78,7 +78,12 @@ export function startCliTracking(options: CliTrackingOptions): CliTracking | nul
   const target = config.tracking?.mlflow;
   if (!target) return null;
   const statePath = path.join(runDir, TRACKING_FILES.state);
-  const saved = existsSync(statePath) ? (JSON.parse(readFileSync(statePath, 'utf8')) as TrackingState) : {};
+  let saved: TrackingState = {};
+  try {
+    if (existsSync(statePath)) saved = JSON.parse(readFileSync(statePath, 'utf8')) as TrackingState;
+  } catch (err) {
+    options.onProblem(`${statePath} is damaged (${String(err)}): the run logs to a new MLflow run`);
+  }
   const { auth } = mlflowAuthFromEnv(options.env);
   const mlflow = new MlflowTracker({
     target,

@@ -6,7 +6,7 @@
 // artifact, and ends a run it created with FINISHED, FAILED or KILLED.
 // Tables and HTML are uploaded whole, from the latest content at send time: an artifact waiting in the queue
 // is not queued twice, so a slow server gets fewer, larger uploads rather than a growing backlog.
-import { DeliveryQueue, realQueueDeps } from '../deliveryQueue.ts';
+import { DeliveryError, DeliveryQueue, realQueueDeps } from '../deliveryQueue.ts';
 import type { QueueDeps, QueueTiming } from '../deliveryQueue.ts';
 import type { DeliveryReport, FinishStatus, TableCell, Tracker, TrackerStart } from '../tracker.ts';
 import { MlflowHttpError, MlflowRest } from './mlflowRest.ts';
@@ -224,7 +224,8 @@ export class MlflowTracker implements Tracker {
       await this.ensureRun(signal);
       return 1;
     }
-    const run = this.run as MlflowRunInfo;
+    const run = this.run;
+    if (!run) throw new DeliveryError('the MLflow tracker was given data before start()', 'fatal');
     switch (head.kind) {
       case 'log-batch':
         return this.logBatch(run, items, signal);

@@ -79,6 +79,11 @@ describe('gepa-studio run with tracking.mlflow', () => {
     expect(artifact('candidates.json').columns).toEqual([...CANDIDATE_COLUMNS, 'text:classify']);
     expect(artifact('proposals.json').columns).toEqual([...PROPOSAL_COLUMNS]);
     expect(run?.metrics.some((m) => m.key === 'gepa/best_score_on_valset')).toBe(true);
+    const tree = server.artifacts.get(
+      `${run?.info.experiment_id}/${run?.info.run_id}/artifacts/gepa/candidate_tree.html`,
+    );
+    expect(tree).toMatch(/^<!doctype html>/i);
+    expect(tree).not.toMatch(/<script[^>]+src=/i);
     expect(run?.tags.get('gepa/best/classify')).toBeTruthy();
     const result = JSON.parse(readFileSync(path.join(work, 'tracked-result.json'), 'utf8'));
     expect(run?.metrics.find((m) => m.key === 'gepa/total_candidates')?.value).toBe(result.result.candidates.length);

@@ -14,6 +14,7 @@ import { RunConfigError } from '../run/runConfig.ts';
 import type { MlflowAuth } from '../tracking/mlflow/mlflowRest.ts';
 import { MlflowTracker } from '../tracking/mlflow/mlflowTracker.ts';
 import type { MlflowTables } from '../tracking/mlflow/mlflowTracker.ts';
+import { candidateTreeHtml } from '../report/candidateTreeHtml.ts';
 import { deliveryMessages, startRunTracking } from '../tracking/runTracking.ts';
 import type { RunTracking } from '../tracking/runTracking.ts';
 import type { QueueTiming } from '../tracking/deliveryQueue.ts';
@@ -95,7 +96,8 @@ export function startCliTracking(options: CliTrackingOptions): CliTracking | nul
     ...(saved.mlflow?.runId && !target.runId ? { continueRunId: saved.mlflow.runId } : {}),
     ...(saved.mlflow?.tables ? { tables: saved.mlflow.tables } : {}),
   });
-  const tracking = startRunTracking(config, [mlflow]);
+  // the HTML report's interactive lineage page as the candidate tree artifact
+  const tracking = startRunTracking(config, [mlflow], (tree) => candidateTreeHtml({ ...tree, title: config.name }));
   let saveFailed = false;
   // never a reason to stop the run: a resume without it starts a new MLflow run, which the warning says
   const save = () => {

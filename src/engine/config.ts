@@ -35,6 +35,7 @@ export interface ResolvedConfig {
   selectionStrategy: SelectionStrategy;
   valsetGateSize: number;
   reflectionRetries: number;
+  overlapRounds: boolean;
   cacheEvaluation: boolean;
   trackBestOutputs: boolean;
   raiseOnException: boolean;
@@ -137,6 +138,7 @@ export function resolveConfig(o: GepaOptions): ResolvedConfig {
     selectionStrategy: validateSelectionStrategy(o.selectionStrategy),
     valsetGateSize: wholeNumber(o.valsetGateSize ?? 0, 'valsetGateSize'),
     reflectionRetries: wholeNumber(o.reflectionRetries ?? 0, 'reflectionRetries'),
+    overlapRounds: o.overlapRounds ?? false,
     cacheEvaluation: o.cacheEvaluation ?? false,
     trackBestOutputs: o.trackBestOutputs ?? false,
     raiseOnException: o.raiseOnException ?? false,

@@ -16,6 +16,8 @@ import { BudgetExhaustedError, Evaluator } from './evaluator.ts';
 import type { RunContext } from './context.ts';
 import { registerCandidate } from './registerCandidate.ts';
 import { reflectiveIteration } from './proposer/reflective.ts';
+import { overlappedIteration, pendingCost, finishPending } from './proposer/overlappedRounds.ts';
+import { tasksPerRound } from './strategies/proposalSampling.ts';
 import { acceptMerge, proposeMerge, registerMerge } from './proposer/mergeProposer.ts';
 import { GepaResult } from './result.ts';
 import { GepaConfigError } from './types.ts';
@@ -48,6 +50,7 @@ const ITERATION_FIELDS = [
   'consecutiveErrors',
   'proposalCount',
   'totalReflectionCost',
+  'pendingRound',
 ] as const satisfies readonly (keyof GepaState)[];
 
 function snapshot(s: GepaState): string {
@@ -95,8 +98,9 @@ export async function optimize<Data, Trajectory, Output>(
         cacheEvaluation: config.cacheEvaluation,
       });
   if (config.cacheEvaluation && !state.evalCache) state.evalCache = {};
-  // checkpoints from before reflection costs were counted
+  // checkpoints from before reflection costs were counted, or from before rounds could overlap
   state.totalReflectionCost ??= 0;
+  state.pendingRound ??= null;
   trainset.push(...state.trainsetAdded);
   const rng = new Rng(state.rng);
   const syncRng = () => (state.rng = rng.state());
@@ -189,25 +193,30 @@ export async function optimize<Data, Trajectory, Output>(
   };
 
   const V = valsetSize;
+  // rounds overlap only when there are several proposals a round (overlapRounds with 'single' sampling would
+  // propose from a pool that lacks the one candidate the last round may have added)
+  const overlap = config.overlapRounds && tasksPerRound(config.samplingStrategy) > 1;
   for (;;) {
     if (signal?.aborted) {
       stopReason = 'aborted';
       break;
     }
+    // a decided round still waiting for its valset stage is finished (drained) before the run ends on a
+    // stop condition, the budget (which kept its calls) or errors: its proposals are paid for
+    let ending = '';
     const stop = config.stopCondition ? checkStop(config.stopCondition, { state, elapsedMs: elapsed() }) : null;
-    if (stop) {
-      stopReason = stop;
-      break;
+    if (stop) ending = stop;
+    else if (state.consecutiveErrors >= config.maxConsecutiveErrors)
+      ending = `${state.consecutiveErrors} consecutive iterations failed`;
+    else {
+      // the last rounds may use a smaller minibatch (see roundMinibatchSize): only a round that could not add
+      // even a one-example proposal's child to the pool ends the run
+      const cost = reflectiveIterationCost(1, V) + pendingCost(ctx);
+      if (!evaluator.canAfford(cost))
+        ending = `budget: the next iteration may need ${cost} metric calls and ${evaluator.remaining()} remain`;
     }
-    if (state.consecutiveErrors >= config.maxConsecutiveErrors) {
-      stopReason = `${state.consecutiveErrors} consecutive iterations failed`;
-      break;
-    }
-    // the last rounds may use a smaller minibatch (see roundMinibatchSize): only a round that could not add
-    // even a one-example proposal's child to the pool ends the run
-    const cost = reflectiveIterationCost(1, V);
-    if (!evaluator.canAfford(cost)) {
-      stopReason = `budget: the next iteration may need ${cost} metric calls and ${evaluator.remaining()} remain`;
+    if (ending && !state.pendingRound) {
+      stopReason = ending;
       break;
     }
 
@@ -222,14 +231,32 @@ export async function optimize<Data, Trajectory, Output>(
     emit('onIterationStart', { iteration, state, trainsetLoader });
     let accepted = false;
     try {
-      let handled = false;
       const m = state.merge;
-      if (
+      const mergeDue = () =>
         config.useMerge &&
         m.mergesDue > 0 &&
         m.lastIterFoundNewProgram &&
-        m.totalMergesTested < config.maxMergeInvocations
-      ) {
+        m.totalMergesTested < config.maxMergeInvocations;
+      // as the reference: every candidate a round adds schedules a merge
+      const scheduleMerges = (added: number) => {
+        for (let k = 0; k < added && config.useMerge; k++) {
+          m.lastIterFoundNewProgram = true;
+          // scheduled plus tested never exceeds the cap: the cap is hard
+          if (m.totalMergesTested + m.mergesDue < config.maxMergeInvocations) m.mergesDue++;
+        }
+      };
+      let handled = false;
+      const merging = mergeDue();
+      if (state.pendingRound && (ending || merging)) {
+        // a waiting round is finished alone when the run ends, and before a merge, which must see its winners
+        const added = await finishPending(ctx);
+        accepted = added.length > 0;
+        scheduleMerges(added.length);
+        handled = !!ending;
+      }
+      if (handled) {
+        // the run ends after this iteration
+      } else if (merging) {
         m.lastIterFoundNewProgram = false;
         const out = await proposeMerge(ctx, iteration);
         if ('proposal' in out) {
@@ -240,14 +267,9 @@ export async function optimize<Data, Trajectory, Output>(
         m.lastIterFoundNewProgram = false;
       }
       if (!handled) {
-        const out = await reflectiveIteration(ctx, iteration);
-        accepted = out.accepted.length > 0;
-        // as the reference: every candidate a round adds schedules a merge
-        for (let k = 0; k < out.accepted.length && config.useMerge; k++) {
-          m.lastIterFoundNewProgram = true;
-          // scheduled plus tested never exceeds the cap: the cap is hard
-          if (m.totalMergesTested + m.mergesDue < config.maxMergeInvocations) m.mergesDue++;
-        }
+        const out = overlap ? await overlappedIteration(ctx, iteration) : await reflectiveIteration(ctx, iteration);
+        accepted = accepted || out.accepted.length > 0;
+        scheduleMerges(out.accepted.length);
       }
       state.consecutiveErrors = 0;
     } catch (err) {

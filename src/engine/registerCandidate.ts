@@ -4,7 +4,7 @@
 import type { Candidate, EvaluationBatch } from './types.ts';
 import type { RunContext } from './context.ts';
 import { sum } from './context.ts';
-import type { CachedEvaluation } from './state.ts';
+import type { CachedEvaluation, GepaState } from './state.ts';
 import { frontMembers, paretoAggregate, updateFronts } from './paretoFront.ts';
 import { GepaConfigError } from './types.ts';
 
@@ -103,6 +103,12 @@ export async function registerCandidate(
   return addCandidate(ctx, iteration, candidate, parents, origin, evaluation);
 }
 
+/** The round-robin pointer a new candidate starts from: its parents' furthest. */
+export function inheritedPointer(state: GepaState, parents: readonly (number | null)[]): number {
+  const pointers = parents.filter((p): p is number => p !== null).map((p) => state.roundRobinNext[p] ?? 0);
+  return pointers.length ? Math.max(...pointers) : 0;
+}
+
 /** Adds an evaluated program to the pool: one synchronous step, so an abort never leaves half a candidate. */
 export function addCandidate(
   ctx: RunContext,
@@ -154,8 +160,8 @@ export function addCandidate(
   state.valAggregate.push(average);
   state.objectiveAggregates.push(objAgg);
   state.discoveryEvalCounts.push(callsBefore);
-  const parentPointers = parents.filter((p): p is number => p !== null).map((p) => state.roundRobinNext[p] ?? 0);
-  state.roundRobinNext.push(parentPointers.length ? Math.max(...parentPointers) : 0);
+  // a pointer already there was set while the candidate was a speculative parent (overlapRounds)
+  state.roundRobinNext[idx] ??= inheritedPointer(state, parents);
 
   const previousBest = idx === 0 ? -Infinity : (state.valAggregate[state.bestIdx] as number);
   const isBest = average > previousBest;

@@ -9,6 +9,7 @@ import { emptySamplerState } from './strategies/batchSampler.ts';
 import type { FrontsState } from './paretoFront.ts';
 import { emptyFronts } from './paretoFront.ts';
 import type { MergeState } from './proposer/mergeState.ts';
+import type { DecidedRound } from './proposer/reflective.ts';
 import { emptyMergeState } from './proposer/mergeState.ts';
 
 export const STATE_VERSION = 1;
@@ -61,6 +62,8 @@ export interface GepaState {
   elapsedMs: number;
   /** Sum of the costs the reflection LM reported (0 when it reports none). */
   totalReflectionCost: number;
+  /** With overlapRounds: the last round, decided, whose winners the next iteration scores and adds. */
+  pendingRound?: DecidedRound | null;
 }
 
 export interface NewStateOptions {
@@ -102,6 +105,7 @@ export function createState(o: NewStateOptions): GepaState {
     evalCache: o.cacheEvaluation ? {} : null,
     elapsedMs: 0,
     totalReflectionCost: 0,
+    pendingRound: null,
   };
 }
 

@@ -143,6 +143,12 @@ export interface GepaOptions<Data = unknown, Trajectory = unknown, Output = unkn
    * calls, no metric calls; 0 = never, the reference's behaviour).
    */
   reflectionRetries?: number;
+  /**
+   * With several proposals a round: the next round is proposed while the previous round's winners are
+   * scored on the valset, seeing the pool as it was before they join (default false: the reference's
+   * lock-step rounds). Costs no metric calls; the run stays reproducible (see README, engine section).
+   */
+  overlapRounds?: boolean;
   /** One template for all components or one per component; must contain {{current_instruction}} and {{examples}}. */
   reflectionPromptTemplate?: string | Record<string, string>;
   customCandidateProposer?: CandidateProposer;

@@ -10,11 +10,12 @@ import type { CachedEvaluation } from '../state.ts';
 import type { RunContext, ProposalDraft } from '../context.ts';
 import { sum, trackProposal } from '../context.ts';
 import { capped, sampleTasks, tasksPerRound } from '../strategies/proposalSampling.ts';
+import { nextMinibatch } from '../strategies/batchSampler.ts';
 import type { ProposalTask } from '../strategies/proposalSampling.ts';
 import { maxSelected, passes, selectProposals } from '../strategies/proposalSelection.ts';
 import { proposeTexts } from './proposeTexts.ts';
 import type { ProposedTexts } from './proposeTexts.ts';
-import { addCandidate, evaluateOnValset, knownResults } from '../registerCandidate.ts';
+import { addCandidate, evaluateOnValset, inheritedPointer, knownResults } from '../registerCandidate.ts';
 import type { ValsetEvaluation } from '../registerCandidate.ts';
 import { settleAll } from '../settleAll.ts';
 import { reflectiveRoundCost } from '../budget.ts';
@@ -55,6 +56,8 @@ export interface Proposal {
   sumAfter?: number;
   /** set once the proposal is settled as skipped or rejected before selection */
   done?: boolean;
+  /** its speculative parent never entered the pool (overlapRounds): reported without a parent */
+  orphan?: boolean;
 }
 
 /**
@@ -93,16 +96,27 @@ export async function reflectiveIteration(ctx: RunContext, iteration: number): P
  * report at once, the others when the round is admitted.
  * @param held metric calls the remaining budget must keep for an earlier round's valset stage
  */
-export async function proposeRound(ctx: RunContext, iteration: number, held = 0): Promise<DecidedRound> {
+export async function proposeRound(
+  ctx: RunContext,
+  iteration: number,
+  held = 0,
+  speculative: readonly SpeculativeParent[] = [],
+  deferred?: (() => void)[],
+): Promise<DecidedRound> {
   const { state, config, rng, emit } = ctx;
   const mb = roundMinibatchSize(ctx, held);
   const strategy = capped(config.samplingStrategy, affordableTasks(ctx, mb, held));
-  const tasks = sampleTasks(strategy, state, ctx.selector, rng, ctx.trainset.length, mb);
+  const tasks =
+    speculative.length > 0
+      ? speculativeTasks(ctx, speculative, tasksPerRound(strategy), mb)
+      : sampleTasks(strategy, state, ctx.selector, rng, ctx.trainset.length, mb);
   const several = tasks.length > 1;
+  const parentOf = (idx: number) =>
+    (state.candidates[idx] ?? speculative.find((s) => s.idx === idx)?.candidate) as Candidate;
   const proposals: Proposal[] = tasks.map((task, k) => ({
     task,
     iterationId: several ? `${iteration}-${k}` : String(iteration),
-    parent: state.candidates[task.parentIdx] as Candidate,
+    parent: parentOf(task.parentIdx),
     sumBefore: 0,
     picked: [],
     components: [],
@@ -113,7 +127,8 @@ export async function proposeRound(ctx: RunContext, iteration: number, held = 0)
       iteration,
       candidateIdx: p.task.parentIdx,
       candidate: p.parent,
-      score: state.valAggregate[p.task.parentIdx] as number,
+      // a speculative parent is still being scored on the valset
+      score: state.valAggregate[p.task.parentIdx] ?? NaN,
     });
     emit('onMinibatchSampled', {
       iteration,
@@ -123,22 +138,22 @@ export async function proposeRound(ctx: RunContext, iteration: number, held = 0)
   }
 
   await evaluateParents(ctx, iteration, proposals);
-  const { skip } = reporters(ctx, iteration);
+  const { skip, rows, reject } = reporters(ctx, iteration, deferred);
+  const perfect = (p: Proposal) =>
+    config.skipPerfectScore && (p.before as EvaluationBatch).scores.every((s) => s >= config.perfectScore);
   for (const p of proposals) {
     const before = p.before as EvaluationBatch;
     if (!before.trajectories || before.trajectories.length === 0) skip(p, 'no_trajectories');
-    else if (config.skipPerfectScore && before.scores.every((s) => s >= config.perfectScore))
-      skip(p, 'all_scores_perfect');
+    else if (perfect(p)) skip(p, 'all_scores_perfect');
   }
 
   await buildDatasets(ctx, iteration, proposals, skip);
   await reflect(ctx, iteration, proposals);
-  const { rows } = reporters(ctx, iteration);
   for (const p of proposals) {
     if (p.done || Object.keys(p.proposed?.texts ?? {}).length > 0) continue;
     p.done = true;
     const reason = 'no usable proposal: ' + Object.values(p.proposed?.failures ?? {}).join('; ');
-    emit('onCandidateRejected', { iteration, oldScore: p.sumBefore, newScore: p.sumBefore, reason });
+    reject(p, { oldScore: p.sumBefore, newScore: p.sumBefore, reason });
     rows(p, { status: 'rejected', reason, candidateIdx: -1 });
   }
   await evaluateChildren(ctx, iteration, proposals);
@@ -161,19 +176,55 @@ export async function proposeRound(ctx: RunContext, iteration: number, held = 0)
   return { iteration, proposals, selected: selected.sort((a, b) => a - b), duplicates };
 }
 
+/**
+ * A child of the previous round that passed its valset gate, so it will enter the pool as `idx`, while its
+ * valset evaluation is still running (overlapRounds): the next round's parents.
+ */
+export interface SpeculativeParent {
+  idx: number;
+  candidate: Candidate;
+  /** its parent in the pool, whose round-robin pointer it inherits */
+  parentIdx: number;
+}
+
+/** The round's tasks on speculative parents, in turn; each parent starts from its inherited round-robin pointer. */
+function speculativeTasks(
+  ctx: RunContext,
+  parents: readonly SpeculativeParent[],
+  n: number,
+  mb: number,
+): ProposalTask[] {
+  const { state, rng } = ctx;
+  for (const s of parents) state.roundRobinNext[s.idx] ??= inheritedPointer(state, [s.parentIdx]);
+  return Array.from({ length: n }, (_, k) => ({
+    parentIdx: (parents[k % parents.length] as SpeculativeParent).idx,
+    minibatchIds: nextMinibatch(state.sampler, ctx.trainset.length, mb, rng),
+  }));
+}
+
+/** Reports a tested proposal as rejected: the rejection event and its rows. */
+export function reportRejected(ctx: RunContext, iteration: number, p: Proposal, reason: string): void {
+  const { rows, reject } = reporters(ctx, iteration);
+  reject(p, { oldScore: p.sumBefore, newScore: p.sumAfter ?? p.sumBefore, reason });
+  rows(p, { status: 'rejected', reason, candidateIdx: -1 });
+}
+
 const judgements = (proposals: readonly Proposal[]) =>
   proposals.map((p) => (p.done ? null : { before: p.sumBefore, after: p.sumAfter as number }));
 
 /** The row and event reporters of a round's proposals. */
-function reporters(ctx: RunContext, iteration: number) {
+function reporters(ctx: RunContext, iteration: number, deferred?: (() => void)[]) {
   const { emit } = ctx;
+  // overlapped rounds report at the end of the iteration, after the round they overlapped with: row ids and
+  // their metric-call counts then do not depend on which stage's calls returned first
+  const report = (f: () => void) => (deferred ? deferred.push(f) : f());
   const row = (p: Proposal, c: string, r: Pick<ProposalDraft, 'status' | 'reason' | 'candidateIdx'>) =>
     trackProposal(ctx, {
       iteration,
       kind: 'reflective',
       component: c,
       ...r,
-      parentIds: [p.task.parentIdx],
+      parentIds: p.orphan ? [] : [p.task.parentIdx],
       subsampleScoreBefore: p.sumBefore,
       subsampleScoreAfter: r.status === 'skipped' || p.proposed?.failures[c] ? null : (p.sumAfter ?? null),
       parentText: c ? (p.parent[c] ?? '') : '',
@@ -184,24 +235,30 @@ function reporters(ctx: RunContext, iteration: number) {
       feedbackRecords: (c ? (p.dataset[c] ?? []) : []) as Record<string, unknown>[],
     });
   // one row per component; a component whose proposal failed is rejected with its own reason
-  const rows = (p: Proposal, r: Pick<ProposalDraft, 'status' | 'reason' | 'candidateIdx'>) => {
-    for (const c of p.components) {
-      const failed = p.proposed?.failures[c];
-      row(p, c, failed ? { status: 'rejected', reason: failed, candidateIdx: -1 } : r);
-    }
-  };
+  const rows = (p: Proposal, r: Pick<ProposalDraft, 'status' | 'reason' | 'candidateIdx'>) =>
+    report(() => {
+      for (const c of p.components) {
+        const failed = p.proposed?.failures[c];
+        row(p, c, failed ? { status: 'rejected', reason: failed, candidateIdx: -1 } : r);
+      }
+    });
   const skip = (p: Proposal, reason: string) => {
     p.done = true;
-    emit('onEvaluationSkipped', {
-      iteration,
-      candidateIdx: p.task.parentIdx,
-      reason,
-      scores: p.before?.scores ?? null,
-      isSeedCandidate: p.task.parentIdx === 0,
+    const scores = p.before?.scores ?? null;
+    report(() => {
+      emit('onEvaluationSkipped', {
+        iteration,
+        candidateIdx: p.task.parentIdx,
+        reason,
+        scores,
+        isSeedCandidate: p.task.parentIdx === 0,
+      });
+      row(p, '', { status: 'skipped', reason, candidateIdx: -1 });
     });
-    row(p, '', { status: 'skipped', reason, candidateIdx: -1 });
   };
-  return { rows, skip };
+  const reject = (p: Proposal, e: { oldScore: number; newScore: number; reason: string }) =>
+    report(() => emit('onCandidateRejected', { iteration, ...e }));
+  return { rows, skip, reject };
 }
 
 /** A decided round's valset stage: what the gate stopped and the winners' valset results, in order. */
@@ -222,28 +279,50 @@ export function winnersCost(ctx: RunContext, round: DecidedRound): number {
  * stage right after it keeps the order of draws fixed.
  */
 export async function scoreWinners(ctx: RunContext, round: DecidedRound): Promise<RoundValsets> {
-  const { state } = ctx;
-  const { iteration, proposals } = round;
-  const selected = new Set(round.selected);
-  const callsBefore = state.totalMetricCalls;
-  const poolSize = state.candidates.length;
-  const gate = await valsetGate(ctx, iteration, proposals, selected);
-  const winners = proposals.flatMap((p, k) => (selected.has(k) && !gate.stopped.has(k) ? [p] : []));
+  return scoreGated(ctx, round, await gateWinners(ctx, round));
+}
+
+/** A decided round after its valset gate: which selected children go on, and what they already scored. */
+export interface GatedRound {
+  stopped: Map<number, string>;
+  known: Map<Proposal, Map<number, CachedEvaluation>>;
+  /** the pool's size and the metric calls spent when the valset stage began */
+  poolSize: number;
+  callsBefore: number;
+}
+
+/** The valset gate of a decided round's selected children (nothing to do when the gate is off). */
+export async function gateWinners(ctx: RunContext, round: DecidedRound): Promise<GatedRound> {
+  const callsBefore = ctx.state.totalMetricCalls;
+  const poolSize = ctx.state.candidates.length;
+  const gate = await valsetGate(ctx, round.iteration, round.proposals, new Set(round.selected));
+  return { ...gate, poolSize, callsBefore };
+}
+
+/** The children that passed the gate: what they enter the pool as, in order (indices from the gate's pool size). */
+export function survivors(round: DecidedRound, gated: GatedRound): { idx: number; proposal: Proposal }[] {
+  return round.selected
+    .filter((k) => !gated.stopped.has(k))
+    .map((k, w) => ({ idx: gated.poolSize + w, proposal: round.proposals[k] as Proposal }));
+}
+
+/** The gated children on the rest of the valset, together; nothing is added to the pool. */
+export async function scoreGated(ctx: RunContext, round: DecidedRound, gated: GatedRound): Promise<RoundValsets> {
   const valsets = await settleAll(
-    winners.map((p, w) =>
+    survivors(round, gated).map(({ idx, proposal: p }) =>
       evaluateOnValset(
         ctx,
-        iteration,
+        round.iteration,
         p.child as Candidate,
-        poolSize + w,
+        idx,
         [p.task.parentIdx],
         'reflective',
-        gate.known.get(p),
-        callsBefore,
+        gated.known.get(p),
+        gated.callsBefore,
       ),
     ),
   );
-  return { stopped: gate.stopped, valsets };
+  return { stopped: gated.stopped, valsets };
 }
 
 /** Adds a scored round's winners to the pool in proposal order and reports every open proposal. */

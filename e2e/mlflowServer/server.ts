@@ -29,6 +29,11 @@ export interface MlflowServerOptions {
   seed?: number;
   /** answer every request after this long (ms) */
   latencyMs?: number;
+  /**
+   * the origins a browser page may call it from, as `mlflow server --cors-allowed-origins` lists them (the
+   * allowed origin is echoed; any other gets no CORS headers, so the browser refuses the answer); default: any
+   */
+  corsAllowedOrigins?: string[];
 }
 
 export interface StoredRun {
@@ -83,11 +88,17 @@ class ApiError extends Error {
   }
 }
 
-const CORS = {
-  'Access-Control-Allow-Origin': '*',
+const CORS_METHODS = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type',
 };
+
+function corsHeaders(allowed: string[] | undefined, origin: string | undefined): Record<string, string> {
+  if (!allowed) return { 'Access-Control-Allow-Origin': '*', ...CORS_METHODS };
+  if (origin && allowed.includes(origin))
+    return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', ...CORS_METHODS };
+  return {};
+}
 
 export async function startMlflowServer(options: MlflowServerOptions = {}): Promise<MlflowServer> {
   const experiments = new Map<string, MlflowExperiment>();
@@ -255,7 +266,8 @@ export async function startMlflowServer(options: MlflowServerOptions = {}): Prom
     }
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
-      res.writeHead(status, { 'Content-Type': 'application/json', ...CORS, ...headers });
+      const cors = corsHeaders(options.corsAllowedOrigins, req.headers.origin);
+      res.writeHead(status, { 'Content-Type': 'application/json', ...cors, ...headers });
       res.end(JSON.stringify(body));
     };
     const fail = (e: ApiError, headers: Record<string, string> = {}) =>

@@ -37,6 +37,20 @@ export interface UsageSnapshot {
 
 export type LogLevel = 'info' | 'warning' | 'error';
 
+/**
+ * How one experiment-tracking backend ended (src/tracking's delivery report, as plain data): where it logged,
+ * how many requests arrived, what went wrong, and what was not delivered (redacted JSON, enough to send it
+ * again). The studio keeps it in the run's event log, so nothing undelivered is lost with the tab.
+ */
+export interface TrackingDelivery {
+  backend: string;
+  target: string;
+  runId: string | null;
+  delivered: number;
+  problems: string[];
+  undelivered: { item: unknown; error: string }[];
+}
+
 export type RunEvent =
   | { type: 'status'; status: RunStatus; message?: string }
   /** the run's examples, once, so views can show inputs and expected answers */
@@ -55,6 +69,8 @@ export type RunEvent =
    */
   | { type: 'inFlight'; iteration: number; started: number; inFlight: number }
   | { type: 'summary'; summary: RunSummary }
+  /** the run's experiment tracking has finished (the studio): once, just before the final status */
+  | { type: 'tracking'; backends: TrackingDelivery[] }
   | { type: 'result'; result: GepaResultDict }
   /**
    * Log markers (views ignore them). 'checkpoint': every event before it describes the state saved after

@@ -4,7 +4,13 @@
 // (or the resume form) to the worker in memory only; they never reach the run store, storage, an export
 // or a log. A stored run resumes in the worker, which first replays its event log into the run store.
 import type { RunEvent, RunStatus } from '../run/runEvent.ts';
-import type { ConnectionResult, MetricTrial, StartRequest } from '../worker/protocol.ts';
+import type {
+  ConnectionResult,
+  MetricTrial,
+  StartRequest,
+  TrackingCredentials,
+  TrackingTestResult,
+} from '../worker/protocol.ts';
 import { createEngineClient } from '../worker/engineClient.ts';
 import type { EngineClient } from '../worker/engineClient.ts';
 import { runLibrary } from '../worker/runLibrary.ts';
@@ -22,6 +28,7 @@ import type { RunData } from './runStore.ts';
 import { useSetupStore } from './setupStore.ts';
 import type { LmRole, SetupState } from './setupStore.ts';
 import { useUiStore } from './uiStore.ts';
+import { credentialsOf, trackingConfigOf, trackingProblem } from './trackingDraft.ts';
 import { errorMessage } from '../engine/index.ts';
 
 /** A file an export built, before it is saved. */
@@ -74,6 +81,15 @@ function secretsOf(s: Pick<SetupState, 'keys' | 'taskLm' | 'reflectionLm'>): Run
   return secrets;
 }
 
+/** The tracking credentials typed into the setup, for a run logging to `trackingUri` (they belong to that server). */
+function trackingCredentialsFor(trackingUri: string | undefined): TrackingCredentials | undefined {
+  const s = useSetupStore.getState();
+  const mlflow = credentialsOf(s.trackingAuth);
+  if (!mlflow || !trackingUri || trackingConfigOf(s.tracking, s.name)?.mlflow?.trackingUri !== trackingUri)
+    return undefined;
+  return { mlflow };
+}
+
 /** Views a run the worker is about to drive, on the overview tab. */
 function showLiveRun(runId: string, config: RunConfig): void {
   useRunStore.getState().begin(runId, config);
@@ -92,13 +108,22 @@ const newRunId = (): string =>
 export async function startRun(): Promise<void> {
   if (isLive(useRunStore.getState())) throw new Error('A run is in progress: stop it before starting another.');
   const setup = useSetupStore.getState();
+  const tracking = trackingProblem(setup.tracking, setup.trackingAuth);
+  if (tracking) throw new Error(tracking);
   const config = checkRunConfig(setup.toRunConfig(), setup.dataset.rows);
   const runId = newRunId();
   showLiveRun(runId, config);
   // runs are stored from now on: ask the browser, once a page, not to evict them under storage pressure
   if (!askedPersistence) void runLibrary().persist();
   askedPersistence = true;
-  const request: StartRequest = { runId, config, secrets: secretsOf(setup), demoLatencyMs: setup.demoLatencyMs };
+  const trackingCredentials = trackingCredentialsFor(config.tracking?.mlflow?.trackingUri);
+  const request: StartRequest = {
+    runId,
+    config,
+    secrets: secretsOf(setup),
+    ...(trackingCredentials ? { trackingCredentials } : {}),
+    demoLatencyMs: setup.demoLatencyMs,
+  };
   engine()
     .start(request, (events) => applyToRun(runId, events))
     .catch((err: unknown) =>
@@ -120,10 +145,13 @@ export async function resumeStoredRun(runId: string, secrets: RunSecrets): Promi
   const record = await runLibrary().get(runId);
   if (!record) throw new Error('This run is no longer stored (it was deleted).');
   showLiveRun(runId, record.config);
+  // the setup's tracking credentials, when it logs to the same server (credentials are never stored)
+  const trackingCredentials = trackingCredentialsFor(record.config.tracking?.mlflow?.trackingUri);
   const request: StartRequest = {
     runId,
     config: record.config,
     secrets,
+    ...(trackingCredentials ? { trackingCredentials } : {}),
     demoLatencyMs: useSetupStore.getState().demoLatencyMs,
     resume: true,
   };
@@ -156,6 +184,18 @@ export async function testConnection(role: LmRole): Promise<ConnectionResult> {
   const model = role === 'task' ? s.taskLm : s.reflectionLm;
   try {
     return await engine().testConnection(model, s.keys[role] || undefined);
+  } catch (err) {
+    return { ok: false, message: `The connection test could not run: ${errorMessage(err)}` };
+  }
+}
+
+/** Reaches the setup's MLflow server as a run would; never rejects (a failure is a result with ok: false). */
+export async function testTrackingConnection(): Promise<TrackingTestResult> {
+  const s = useSetupStore.getState();
+  const mlflow = trackingConfigOf({ ...s.tracking, enabled: true }, s.name)?.mlflow;
+  if (!mlflow) return { ok: false, message: 'Nothing to test: MLflow is not set up.' };
+  try {
+    return await engine().testTracking(mlflow, credentialsOf(s.trackingAuth));
   } catch (err) {
     return { ok: false, message: `The connection test could not run: ${errorMessage(err)}` };
   }
@@ -204,6 +244,26 @@ export function runReportFile(run: RunData): ExportFile {
     fileName: `${baseName(run)}-report.html`,
     blob: new Blob([buildReportHtml(run)], { type: 'text/html' }),
   };
+}
+
+/**
+ * What the shown run's experiment tracking could not deliver, one JSON item a line (as the CLI's
+ * tracking-undelivered.jsonl): enough to send it again. Null when everything arrived.
+ */
+export function trackingUndeliveredFile(): ExportFile | null {
+  const run = useRunStore.getState();
+  const items = (run.tracking ?? []).flatMap((b) => b.undelivered.map((u) => ({ backend: b.backend, ...u })));
+  if (!items.length) return null;
+  const text = items.map((i) => JSON.stringify(i)).join('\n') + '\n';
+  return {
+    fileName: `${baseName(run)}-tracking-undelivered.jsonl`,
+    blob: new Blob([text], { type: 'application/x-ndjson' }),
+  };
+}
+
+/** Downloads what the shown run's tracking could not deliver. */
+export function exportTrackingUndelivered(): void {
+  saveFile(trackingUndeliveredFile());
 }
 
 /** The run shown (live or imported) as the HTML report; null when there is none. */

@@ -2,7 +2,7 @@
 // engine state. applyEvents takes a whole batch in one set() so a burst of events renders once.
 import { create } from 'zustand';
 import type { CandidateRow, GepaResultDict, ProposalRow, RunSummary } from '../engine/index.ts';
-import type { LogLevel, RunEvent, RunStatus, ScorePoint, UsageSnapshot } from '../run/runEvent.ts';
+import type { LogLevel, RunEvent, RunStatus, ScorePoint, TrackingDelivery, UsageSnapshot } from '../run/runEvent.ts';
 import type { Example } from '../tasks/types.ts';
 import { foldRunEvents } from '../run/foldRunEvents.ts';
 import type { RunConfig } from '../run/runConfig.ts';
@@ -45,6 +45,8 @@ export interface RunData {
   logs: LogEntry[];
   summary: RunSummary | null;
   result: GepaResultDict | null;
+  /** how the run's experiment tracking ended, per backend (with what was not delivered); null until then */
+  tracking: TrackingDelivery[] | null;
   startedAt: number | null;
   endedAt: number | null;
 }
@@ -78,6 +80,7 @@ export const emptyRun = (): RunData => ({
   logs: [],
   summary: null,
   result: null,
+  tracking: null,
   startedAt: null,
   endedAt: null,
 });
@@ -86,6 +89,7 @@ export const emptyRun = (): RunData => ({
 export function reduceEvents(state: RunData, events: RunEvent[]): Partial<RunData> {
   const next: Partial<RunData> = foldRunEvents(state, events);
   if (next.status && ENDED.includes(next.status)) next.endedAt = Date.now();
+  for (const e of events) if (e.type === 'tracking') next.tracking = e.backends;
   const inFlight = foldInFlight(state.inFlight, events);
   if (inFlight !== state.inFlight) next.inFlight = inFlight;
   const newLogs = events.filter((e): e is Extract<RunEvent, { type: 'log' }> => e.type === 'log');

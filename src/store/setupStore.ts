@@ -1,6 +1,7 @@
 // The run being set up: program, dataset (parsed, with its mapping and any error), metric, models,
-// budget and options. API keys live here in memory only; they reach localStorage only when the user
-// ticks "remember on this device", and never reach IndexedDB, exports or logs.
+// budget and options, experiment tracking. API keys and tracking credentials live here in memory only; they
+// reach localStorage only when the user ticks "remember on this device", and never reach IndexedDB, exports
+// or logs (the run config's `tracking` says where a run logs, never who).
 import { create } from 'zustand';
 import type { BudgetConfig, ModelConfig, RunConfig, RunOptionsConfig } from '../run/runConfig.ts';
 import { DEFAULT_RUN_OPTIONS, RUN_CONFIG_VERSION } from '../run/runConfig.ts';
@@ -10,6 +11,8 @@ import { guessMapping, parseDataset } from '../tasks/datasets/index.ts';
 import type { DatasetRow } from '../tasks/datasets/index.ts';
 import { demoTaskById } from '../tasks/demos/index.ts';
 import { inlineDataset, sourceRows } from '../run/runDataset.ts';
+import { emptyTrackingAuth, emptyTrackingDraft, trackingConfigOf, trackingDraftOf } from './trackingDraft.ts';
+import type { TrackingAuthDraft, TrackingDraft } from './trackingDraft.ts';
 
 export type LmRole = 'task' | 'reflection';
 
@@ -39,6 +42,9 @@ export interface SetupState {
   options: RunOptionsConfig;
   /** ms per demo-model call, so a demo run is slow enough to watch */
   demoLatencyMs: number;
+  tracking: TrackingDraft;
+  /** the tracking server's credentials: memory only, like the keys (and remembered with them) */
+  trackingAuth: TrackingAuthDraft;
 }
 
 export interface SetupStore extends SetupState {
@@ -56,6 +62,8 @@ export interface SetupStore extends SetupState {
   setBudget(budget: BudgetConfig): void;
   setOptions(patch: Partial<RunOptionsConfig>): void;
   setDemoLatency(ms: number): void;
+  setTracking(patch: Partial<TrackingDraft>): void;
+  setTrackingAuth(patch: Partial<TrackingAuthDraft>): void;
   loadDemoTask(id: string): void;
   /** Loads a saved or exported config (e.g. "duplicate with changes"). */
   loadConfig(config: RunConfig): void;
@@ -63,6 +71,7 @@ export interface SetupStore extends SetupState {
 }
 
 const KEY_STORAGE = 'gepa-studio.api-keys';
+const TRACKING_AUTH_STORAGE = 'gepa-studio.tracking-credentials';
 export const DEMO_MODEL: ModelConfig = { provider: 'demo', baseUrl: 'offline', model: 'demo' };
 
 function storedKeys(): Record<LmRole, string> {
@@ -75,10 +84,26 @@ function storedKeys(): Record<LmRole, string> {
   }
 }
 
-function persistKeys(remember: boolean, keys: Record<LmRole, string>): void {
+function storedTrackingAuth(): TrackingAuthDraft {
   try {
-    if (remember) globalThis.localStorage?.setItem(KEY_STORAGE, JSON.stringify(keys));
-    else globalThis.localStorage?.removeItem(KEY_STORAGE);
+    const raw = globalThis.localStorage?.getItem(TRACKING_AUTH_STORAGE);
+    return { ...emptyTrackingAuth(), ...(raw ? (JSON.parse(raw) as Partial<TrackingAuthDraft>) : {}) };
+  } catch {
+    return emptyTrackingAuth();
+  }
+}
+
+const hasCredentials = (a: TrackingAuthDraft): boolean => !!(a.token || a.password);
+
+function persistKeys(remember: boolean, keys: Record<LmRole, string>, auth: TrackingAuthDraft): void {
+  try {
+    if (remember) {
+      globalThis.localStorage?.setItem(KEY_STORAGE, JSON.stringify(keys));
+      globalThis.localStorage?.setItem(TRACKING_AUTH_STORAGE, JSON.stringify(auth));
+    } else {
+      globalThis.localStorage?.removeItem(KEY_STORAGE);
+      globalThis.localStorage?.removeItem(TRACKING_AUTH_STORAGE);
+    }
   } catch {
     // storage may be unavailable (private mode); the keys simply stay in memory
   }
@@ -97,6 +122,7 @@ const emptyDataset = (): DatasetDraft => ({
 
 export function initialSetup(): SetupState {
   const keys = storedKeys();
+  const trackingAuth = storedTrackingAuth();
   return {
     name: 'My GEPA run',
     program: {
@@ -107,10 +133,12 @@ export function initialSetup(): SetupState {
     taskLm: DEMO_MODEL,
     reflectionLm: DEMO_MODEL,
     keys,
-    rememberKeys: !!(keys.task || keys.reflection),
+    rememberKeys: !!(keys.task || keys.reflection) || hasCredentials(trackingAuth),
     budget: { maxMetricCalls: 300 },
     options: { ...DEFAULT_RUN_OPTIONS },
     demoLatencyMs: 150,
+    tracking: emptyTrackingDraft(),
+    trackingAuth,
   };
 }
 
@@ -166,16 +194,23 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
   setKey: (role, key) =>
     set((s) => {
       const keys = { ...s.keys, [role]: key };
-      persistKeys(s.rememberKeys, keys);
+      persistKeys(s.rememberKeys, keys, s.trackingAuth);
       return { keys };
     }),
   setRememberKeys: (rememberKeys) => {
-    persistKeys(rememberKeys, get().keys);
+    persistKeys(rememberKeys, get().keys, get().trackingAuth);
     set({ rememberKeys });
   },
   setBudget: (budget) => set({ budget }),
   setOptions: (patch) => set((s) => ({ options: { ...s.options, ...patch } })),
   setDemoLatency: (demoLatencyMs) => set({ demoLatencyMs }),
+  setTracking: (patch) => set((s) => ({ tracking: { ...s.tracking, ...patch } })),
+  setTrackingAuth: (patch) =>
+    set((s) => {
+      const trackingAuth = { ...s.trackingAuth, ...patch };
+      persistKeys(s.rememberKeys, s.keys, trackingAuth);
+      return { trackingAuth };
+    }),
   loadDemoTask: (id) => {
     const task = demoTaskById(id);
     if (!task) return;
@@ -212,6 +247,7 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
       reflectionLm: { ...config.reflectionLm },
       budget: { ...config.budget } as BudgetConfig,
       options: { ...DEFAULT_RUN_OPTIONS, ...config.options },
+      tracking: trackingDraftOf(config.tracking, get().tracking, config.name),
     });
   },
   toRunConfig: () => {
@@ -231,6 +267,7 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
       reflectionLm: { ...s.reflectionLm },
       budget: { ...s.budget } as BudgetConfig,
       options: { ...s.options },
+      ...(s.tracking.enabled ? { tracking: trackingConfigOf(s.tracking, s.name) } : {}),
     };
   },
 }));

@@ -31,6 +31,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     resume: () => void remote?.resume(),
     stop: () => void remote?.stop(),
     testConnection: (model, apiKey) => api().testConnection(model, apiKey),
+    testTracking: (target, credentials) => api().testTracking(target, credentials),
     testMetric: (request) => api().testMetric(request),
     dispose: () => {
       remote?.[Comlink.releaseProxy]();

@@ -6,12 +6,26 @@ import type { Example, MetricConfig, Program } from '../tasks/types.ts';
 import type { RunEvent } from '../run/runEvent.ts';
 import type { ModelConfig, RunConfig } from '../run/runConfig.ts';
 import type { RunSecrets } from '../run/buildRun.ts';
+import type { MlflowTrackingConfig } from '../run/trackingConfig.ts';
+
+/** An MLflow server's credentials as typed into the studio: a bearer token, or a user and password (basic auth). */
+export type MlflowCredentials = { token: string } | { username: string; password: string };
+
+/**
+ * Experiment tracking's credentials, memory only like API keys: never stored, exported or logged (the worker
+ * redacts them from every text the run reports). The config's `tracking` says where; these say who.
+ */
+export interface TrackingCredentials {
+  mlflow?: MlflowCredentials;
+}
 
 export interface StartRequest {
   runId: string;
   config: RunConfig;
   /** API keys, memory only: never stored, exported or logged */
   secrets: RunSecrets;
+  /** the tracking server's credentials, memory only (the config's `tracking` never holds them) */
+  trackingCredentials?: TrackingCredentials;
   /** simulated latency for the demo model, so a demo run can be watched (ms per call) */
   demoLatencyMs?: number;
   /**
@@ -33,6 +47,11 @@ export interface ConnectionResult {
   message: string;
   latencyMs?: number;
   reply?: string;
+}
+
+/** "Test connection" for a tracking server; `cors` says the server answered but does not allow the page's origin. */
+export interface TrackingTestResult extends ConnectionResult {
+  cors?: boolean;
 }
 
 export interface MetricTrial {
@@ -61,6 +80,8 @@ export interface WorkerApi {
   /** Stop now: the iteration in flight is discarded; the result so far is final. */
   stop(): void;
   testConnection(model: ModelConfig, apiKey?: string): Promise<ConnectionResult>;
+  /** Reaches the MLflow server as a run would (experiment by name, the run to attach to); never rejects. */
+  testTracking(target: MlflowTrackingConfig, credentials?: MlflowCredentials): Promise<TrackingTestResult>;
   /** Runs the program with the task LM on a few examples and scores them: "test on 3 examples". */
   testMetric(request: MetricTrialRequest): Promise<MetricTrial[]>;
 }

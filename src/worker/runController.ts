@@ -5,8 +5,11 @@
 // candidate or proposal is reported twice. Stop aborts. Durability: after every iteration a
 // 'checkpoint' marker is emitted and the state handed to the persistence hook (the engine waits for
 // it); a run can also start from a stored checkpoint (resume after a closed tab). A full disk pauses
-// the run at that boundary instead of failing it.
-// Invariant: no event or message carries an API key (the driver redacts every text it reports).
+// the run at that boundary instead of failing it. Experiment tracking (the config's `tracking`, with the
+// credentials of the StartRequest) is fed the engine's tracking stream; when the driver is done, its final
+// status is held back until the trackers have finished (bounded), so the delivery report and the 'tracking'
+// event still come before it and "ended" keeps meaning that nothing follows.
+// Invariant: no event or message carries an API key or a tracking credential (every text is redacted).
 import type { CheckpointInfo, GepaState } from '../engine/index.ts';
 import type { CacheStore } from '../lm/evaluationCache.ts';
 import type { MetricWorkerFactory } from '../tasks/metrics/index.ts';
@@ -18,7 +21,11 @@ import type { HostStop, ResumePoint, RunHost } from '../run/runDriver.ts';
 import type { RunEvent, RunStatus } from '../run/runEvent.ts';
 import { runErrorText } from '../run/translateRunEvents.ts';
 import { StorageQuotaError } from '../storage/types.ts';
+import type { QueueTiming } from '../tracking/deliveryQueue.ts';
+import { redactor } from '../run/redact.ts';
 import type { StartRequest } from './protocol.ts';
+import { startStudioTracking, trackingSecrets } from './studioTracking.ts';
+import type { StudioTracking } from './studioTracking.ts';
 
 /** Where checkpoints go (IndexedDB in the studio). */
 export interface RunPersistence {
@@ -36,7 +43,13 @@ export interface RunControllerDeps {
   /** at most one usage snapshot per this many ms (default 250) */
   usageIntervalMs?: number;
   persistence?: RunPersistence;
+  /** the trackers' fetch and delivery timing (tests); the page's fetch and the default timing otherwise */
+  tracking?: { fetch?: typeof fetch; timing?: Partial<QueueTiming>; origin?: string };
 }
+
+const ENDED: RunStatus[] = ['finished', 'stopped', 'error'];
+/** how long the end of a run waits quietly for its trackers before saying so in its status */
+const TRACKING_WAIT_NOTICE_MS = 500;
 
 const ACTIVE: RunStatus[] = ['starting', 'running', 'pausing', 'paused', 'stopping'];
 
@@ -57,6 +70,9 @@ export class RunController {
   private stopRequested = false;
   private release: (() => void) | null = null;
   private driver: RunDriver | null = null;
+  private tracking: StudioTracking | null = null;
+  /** the driver's final status, held while the trackers finish */
+  private heldEnd: RunEvent | null = null;
 
   constructor(
     private readonly emit: (event: RunEvent) => void,
@@ -74,13 +90,31 @@ export class RunController {
   async start(request: StartRequest, resume?: ResumePoint): Promise<void> {
     if (this.status !== 'idle' || this.driver) throw new Error('this run controller has already run');
     if (resume) this.emit({ type: 'resumed', fromIteration: resume.state?.iteration ?? null });
-    const driver = (this.driver = new RunDriver(this.host(), request.secrets));
+    const secrets = { ...request.secrets, ...trackingSecrets(request.trackingCredentials) };
+    const redact = redactor(secrets);
+    const driver = (this.driver = new RunDriver(this.host(), secrets));
     const config = request.config;
-    await driver.run({
+    const t = this.deps.tracking;
+    // started once the run has (its lines follow the 'starting' status), before the run is built
+    const startTracking = () => {
+      this.tracking = startStudioTracking({
+        config,
+        ...(request.trackingCredentials ? { credentials: request.trackingCredentials } : {}),
+        redact,
+        log: (level, message) => driver.log(level, message),
+        ...(t?.fetch ? { fetch: t.fetch } : {}),
+        ...(t?.timing ? { timing: t.timing } : {}),
+        ...(t?.origin ? { origin: t.origin } : {}),
+      });
+      if (this.tracking && resume)
+        driver.log('info', 'This session logs to a new MLflow run: the studio does not continue the earlier one yet');
+    };
+    const outcome = await driver.run({
       config,
       ...(resume ? { resume } : {}),
       ...(this.deps.usageIntervalMs !== undefined ? { usageIntervalMs: this.deps.usageIntervalMs } : {}),
       build: () => {
+        startTracking();
         if (!config.dataset.rows)
           throw new RunConfigError('dataset.rows', 'the studio runs inline rows; load the dataset file first');
         return buildRun(config, {
@@ -92,6 +126,24 @@ export class RunController {
         });
       },
     });
+    if (this.tracking) {
+      const notice = setTimeout(
+        () => driver.status('stopping', 'the run has ended; sending what is left to the tracking server'),
+        TRACKING_WAIT_NOTICE_MS,
+      );
+      try {
+        const backends = await this.tracking.finish(outcome.status);
+        this.emit({ type: 'tracking', backends });
+      } catch (err) {
+        driver.log('error', `Tracking could not finish: ${runErrorText(err)}`);
+      } finally {
+        clearTimeout(notice);
+      }
+    }
+    this.tracking = null;
+    const end = this.heldEnd;
+    this.heldEnd = null;
+    if (end) this.host().emit(end);
   }
 
   /** Ends the run at the next iteration boundary, keeping its state for resume. */
@@ -138,10 +190,15 @@ export class RunController {
   private host(): RunHost {
     return {
       emit: (e) => {
+        if (e.type === 'status' && ENDED.includes(e.status) && this.tracking && !this.heldEnd) {
+          this.heldEnd = e;
+          return;
+        }
         if (e.type === 'status') this.status = e.status;
         this.emit(e);
       },
       signal: this.abort.signal,
+      track: (e) => this.tracking?.onTrackingEvent(e),
       checkpoint: (state, info) => this.saveCheckpoint(state, info),
       stopped: () => (this.stopRequested ? USER_STOP : null),
       pause: { requested: () => this.pauseRequested, hold: (iteration) => this.hold(iteration) },

@@ -28,7 +28,11 @@ export const FOLDER_RULES = {
     packages: ['idb'],
     why: 'the stored records hold run events and configs; the IndexedDB cache implements the LM cache store',
   },
-  worker: { imports: ['engine', 'lm', 'tasks', 'run', 'storage'], packages: ['comlink'] },
+  worker: {
+    imports: ['engine', 'lm', 'tasks', 'run', 'storage', 'tracking', 'report'],
+    packages: ['comlink'],
+    why: "the run's experiment trackers, with the report's lineage page as their candidate-tree artifact",
+  },
   store: {
     imports: ['run', 'report', 'tasks', 'worker/engineClient.ts', 'worker/runLibrary.ts', 'worker/runLocks.ts'],
     types: ['engine', 'storage/types.ts', 'worker/protocol.ts'],

@@ -5,6 +5,7 @@ import { RecentLog } from './RecentLog.tsx';
 import { RunControls } from './RunControls.tsx';
 import { RunProgress } from './RunProgress.tsx';
 import { RunTransfer } from './RunTransfer.tsx';
+import { TrackingOutcome } from './TrackingOutcome.tsx';
 import { UsageSummary } from './UsageSummary.tsx';
 import { statusTone } from '../common/tone.ts';
 import './run.css';
@@ -53,6 +54,7 @@ export function RunHeader() {
         <UsageSummary />
         <RecentLog />
       </div>
+      <TrackingOutcome />
     </section>
   );
 }

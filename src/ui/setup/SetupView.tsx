@@ -12,6 +12,7 @@ import { MetricPanel } from './MetricPanel.tsx';
 import { ModelsPanel } from './ModelsPanel.tsx';
 import { BudgetPanel } from './BudgetPanel.tsx';
 import { StartBar } from './StartBar.tsx';
+import { TrackingPanel } from './TrackingPanel.tsx';
 import './setup.css';
 
 export function SetupView() {
@@ -39,6 +40,7 @@ export function SetupView() {
           <MetricPanel summary={summary} />
           <ModelsPanel />
           <BudgetPanel summary={summary} explanation={explanation} />
+          <TrackingPanel />
           <StartBar summary={summary} explanation={explanation} />
         </div>
       </div>

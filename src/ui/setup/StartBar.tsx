@@ -4,6 +4,7 @@ import { useSetupStore } from '../../store/setupStore.ts';
 import { useRunStore } from '../../store/runStore.ts';
 import { startRun } from '../../store/actions.ts';
 import { startBlockers } from './startBlockers.ts';
+import { trackingProblem } from '../../store/trackingDraft.ts';
 import type { BudgetExplanation } from './budgetExplain.ts';
 import type { DatasetSummary } from '../../store/datasetSummary.ts';
 import { errorMessage } from '../../engine/index.ts';
@@ -14,7 +15,8 @@ export function StartBar({ summary, explanation }: { summary: DatasetSummary; ex
   const s = useSetupStore();
   const runStatus = useRunStore((r) => r.status);
   const [failure, setFailure] = useState<string | null>(null);
-  const reasons = startBlockers({
+  const tracking = trackingProblem(s.tracking, s.trackingAuth);
+  const blockers = startBlockers({
     hasRows: s.dataset.rows.length > 0,
     summary,
     program: s.program,
@@ -26,6 +28,7 @@ export function StartBar({ summary, explanation }: { summary: DatasetSummary; ex
     budgetBlocked: explanation.blocking,
     runStatus,
   });
+  const reasons = tracking ? [...blockers, tracking] : blockers;
   const demo = s.taskLm.provider === 'demo' && s.reflectionLm.provider === 'demo';
   const start = async () => {
     setFailure(null);

@@ -27,6 +27,8 @@ export interface RunSecrets {
   /** experiment tracking's token or password: not used to build the run, only redacted from what it reports */
   trackingToken?: string;
   trackingPassword?: string;
+  /** W&B's API key (WANDB_API_KEY): likewise only redacted */
+  wandbApiKey?: string;
 }
 
 export interface BuildRunDeps {

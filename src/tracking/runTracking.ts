@@ -43,6 +43,11 @@ export interface DeliveryMessage {
 export function deliveryMessages(report: DeliveryReport): DeliveryMessage[] {
   return report.backends.map((b): DeliveryMessage => {
     const run = b.runId ? ` run ${b.runId}` : '';
+    if (!b.undelivered.length && b.notLogged?.length)
+      return {
+        level: 'info',
+        text: `${b.backend}: logged everything it can to ${b.target}${run}; it cannot log ${b.notLogged.join(', ')}`,
+      };
     if (!b.undelivered.length) return { level: 'info', text: `${b.backend}: logged everything to ${b.target}${run}` };
     const why = b.problems.length ? `: ${b.problems[b.problems.length - 1]}` : '';
     return {

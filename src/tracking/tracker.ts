@@ -63,6 +63,8 @@ export interface BackendDelivery {
   undelivered: UndeliveredItem[];
   /** what went wrong along the way, once per kind of failure (redacted) */
   problems: string[];
+  /** what this backend cannot log at all (W&B's SDK: tables, HTML), named once each; not counted as undelivered */
+  notLogged?: string[];
 }
 
 export interface DeliveryReport {

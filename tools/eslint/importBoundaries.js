@@ -62,7 +62,7 @@ export const FOLDER_RULES = {
       'explains with the numbers the run enforces, proposals per round included)',
   },
   tracking: { imports: ['engine', 'run'], packages: [] },
-  cli: { imports: ['engine', 'lm', 'tasks', 'run', 'tracking', 'report'], packages: ['node:*'] },
+  cli: { imports: ['engine', 'lm', 'tasks', 'run', 'tracking', 'report'], packages: ['node:*', '@wandb/sdk'] },
 };
 
 // Libraries with one home each: anywhere else they are an error.
@@ -75,6 +75,7 @@ export const LIBRARY_HOMES = [
   '@tanstack/react-table',
   '@tanstack/react-virtual',
   'papaparse',
+  '@wandb/sdk',
 ];
 
 // Test files may use the test runner and its helpers whatever folder they sit in (and Node, outside the engine).

@@ -9,6 +9,16 @@ export interface ModelSettings {
   apiKey?: string;
 }
 
+export interface TrackingSettings {
+  trackingUri: string;
+  experimentName: string;
+  runName?: string;
+  /** one key=value a line */
+  tags?: string;
+  keyPrefix?: string;
+  token?: string;
+}
+
 export class SetupPage {
   constructor(readonly page: Page) {}
 
@@ -60,6 +70,29 @@ export class SetupPage {
   async setBudget(mode: 'auto' | 'maxMetricCalls' | 'maxFullEvals', value: string | number): Promise<void> {
     await this.id('budget-mode').selectOption(mode);
     await setControl(this.id('budget-value'), String(value));
+  }
+
+  /** Unfolds "Experiment tracking" and sets MLflow up (on, where, and a token when given). */
+  async setUpTracking(settings: TrackingSettings): Promise<void> {
+    if (!(await this.id('tracking-enabled').isVisible())) await this.id('tracking-toggle').click();
+    await this.id('tracking-enabled').check();
+    await this.id('tracking-uri').fill(settings.trackingUri);
+    await this.id('tracking-experiment').fill(settings.experimentName);
+    if (settings.runName !== undefined) await this.id('tracking-run-name').fill(settings.runName);
+    if (settings.tags !== undefined) await this.id('tracking-tags').fill(settings.tags);
+    if (settings.keyPrefix !== undefined) await this.id('tracking-prefix').fill(settings.keyPrefix);
+    if (settings.token !== undefined) {
+      await this.id('tracking-auth').selectOption('token');
+      await this.id('tracking-token').fill(settings.token);
+    }
+  }
+
+  /** Clicks the tracking section's "Test connection" and returns what it says. */
+  async testTracking(): Promise<string> {
+    await this.id('tracking-test').click();
+    const result = this.id('tracking-test-result');
+    await result.waitFor({ timeout: 30_000 });
+    return (await result.textContent()) ?? '';
   }
 
   /** Starts the run and waits until the run view shows it. */

@@ -52,6 +52,8 @@ export interface ConnectionResult {
 /** "Test connection" for a tracking server; `cors` says the server answered but does not allow the page's origin. */
 export interface TrackingTestResult extends ConnectionResult {
   cors?: boolean;
+  /** with `cors`: the command that starts MLflow allowing this page's origin */
+  command?: string;
 }
 
 export interface MetricTrial {

@@ -33,6 +33,7 @@ async function run(
   credentials: TrackingCredentials | undefined,
   onEvent: (e: RunEvent, ctl: RunController) => void = () => {},
   timing = { finishTimeoutMs: 5_000 },
+  fetchFn?: typeof fetch,
 ): Promise<RunEvent[]> {
   const events: RunEvent[] = [];
   const ctl: RunController = new RunController(
@@ -40,7 +41,13 @@ async function run(
       events.push(e);
       onEvent(e, ctl);
     },
-    { tracking: { timing: { flushDelayMs: 0, initialBackoffMs: 20, ...timing } } },
+    {
+      tracking: {
+        timing: { flushDelayMs: 0, initialBackoffMs: 20, ...timing },
+        origin: 'http://127.0.0.1:5173',
+        ...(fetchFn ? { fetch: fetchFn } : {}),
+      },
+    },
   );
   await ctl.start({ runId: 'r1', config, secrets: {}, ...(credentials ? { trackingCredentials: credentials } : {}) });
   return events;
@@ -81,6 +88,23 @@ describe('studio tracking', () => {
     const warnings = events.filter((e) => e.type === 'log' && e.level === 'warning').map((e) => JSON.stringify(e));
     expect(warnings.some((w) => w.includes('could not be delivered'))).toBe(true);
     expect(warnings.some((w) => w.includes('Download undelivered'))).toBe(true);
+    expect(events[events.length - 1]).toMatchObject({ type: 'status', status: 'finished' });
+  });
+
+  it('says in the log what to start MLflow with when the server answers but refuses the origin (CORS)', async () => {
+    const corsFetch: typeof fetch = async (_input, init) => {
+      if (init?.mode === 'no-cors') return new Response(null);
+      throw new TypeError('Failed to fetch');
+    };
+    const events = await run(
+      tracked('http://127.0.0.1:5999'),
+      undefined,
+      () => {},
+      { finishTimeoutMs: 300 },
+      corsFetch,
+    );
+    const warnings = events.flatMap((e) => (e.type === 'log' && e.level === 'warning' ? [e.message] : []));
+    expect(warnings.some((w) => w.includes('"mlflow server --cors-allowed-origins http://127.0.0.1:5173"'))).toBe(true);
     expect(events[events.length - 1]).toMatchObject({ type: 'status', status: 'finished' });
   });
 });

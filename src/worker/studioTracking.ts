@@ -34,11 +34,14 @@ export function trackingSecrets(credentials: TrackingCredentials | undefined): R
 /** This page's origin as a server must allow it ("null" outside a browser). */
 export const pageOrigin = (): string => globalThis.location?.origin ?? 'null';
 
+/** The command that lets this page call an MLflow server (MLflow 3.5+; the flag takes a comma-separated list). */
+export const corsCommand = (origin: string): string => `mlflow server --cors-allowed-origins ${origin}`;
+
 /** What to start the MLflow server with so this page may call it. */
 export function corsAdvice(base: string, origin: string): string {
   return (
     `The MLflow server at ${base} answered, but it does not allow this page's origin (${origin}) to read its ` +
-    `answers (CORS). Start MLflow 3.5 or newer with \`mlflow server --cors-allowed-origins ${origin}\` (or set ` +
+    `answers (CORS). Start MLflow 3.5 or newer with "${corsCommand(origin)}" (or set ` +
     `MLFLOW_SERVER_CORS_ALLOWED_ORIGINS=${origin}); an older MLflow sends no CORS headers at all: put a proxy ` +
     `in front of it that adds them for ${origin}.`
   );

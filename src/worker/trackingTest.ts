@@ -10,7 +10,8 @@ import { DeliveryError } from '../tracking/deliveryQueue.ts';
 import { MlflowHttpError, MlflowRest } from '../tracking/mlflow/mlflowRest.ts';
 import type { MlflowExperiment, MlflowRun } from '../tracking/mlflow/restTypes.ts';
 import type { MlflowCredentials, TrackingTestResult } from './protocol.ts';
-import { answersWithoutCors, corsAdvice, mlflowAuthOf, pageOrigin, trackingSecrets } from './studioTracking.ts';
+import { answersWithoutCors, corsAdvice, corsCommand, mlflowAuthOf, pageOrigin } from './studioTracking.ts';
+import { trackingSecrets } from './studioTracking.ts';
 
 export const TRACKING_TEST_TIMEOUT_MS = 10_000;
 
@@ -66,7 +67,7 @@ export async function testTracking(
   }
   return {
     ok: true,
-    message: `Connected: ${rest.base} answered in ${latencyMs} ms; ${experiment}${attach}.`,
+    message: `${rest.base} answered in ${latencyMs} ms; ${experiment}${attach}.`,
     latencyMs,
   };
 }
@@ -82,7 +83,7 @@ async function failure(
   if (err instanceof MlflowHttpError || !(err instanceof DeliveryError))
     return { ok: false, message: redact(errorMessage(err)) };
   if (await answersWithoutCors(`${base}/api/2.0/mlflow/experiments/get-by-name?experiment_name=x`, fetchFn))
-    return { ok: false, cors: true, message: corsAdvice(base, origin) };
+    return { ok: false, cors: true, message: corsAdvice(base, origin), command: corsCommand(origin) };
   return {
     ok: false,
     message: redact(`${errorMessage(err)}. Is the server running at that address, and reachable from this browser?`),

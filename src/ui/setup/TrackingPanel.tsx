@@ -43,6 +43,11 @@ function TrackingTest({ disabledReason }: { disabledReason: string | null }) {
         >
           <strong>{test.result.ok ? 'Connected' : test.result.cors ? 'Blocked by CORS' : 'Failed'}</strong>
           <span> — {test.result.message}</span>
+          {test.result.command && (
+            <pre className="reply" data-testid="tracking-cors-command">
+              {test.result.command}
+            </pre>
+          )}
         </div>
       )}
     </div>
@@ -76,8 +81,8 @@ export function TrackingPanel() {
         <p className="setup-help">
           Log the run to an MLflow tracking server as it goes: the config as params, scores every iteration, the
           candidates and proposals tables, the candidate tree and the summary. This page calls the server directly, so
-          it must allow this page&apos;s origin (<code>{origin}</code>): MLflow 3.5 or newer allows localhost pages by
-          default; otherwise start it with <code>mlflow server --cors-allowed-origins {origin}</code>.
+          the server must allow the origin <code>{origin}</code> (MLflow 3.5 or newer allows localhost pages by default;
+          otherwise start it with <code>--cors-allowed-origins {origin}</code>).
         </p>
         <Checkbox data-testid="tracking-enabled" checked={draft.enabled} onChecked={(enabled) => set({ enabled })}>
           Log runs to MLflow
@@ -133,7 +138,7 @@ export function TrackingPanel() {
               spellCheck={false}
               disabled={off}
               value={draft.runId}
-              placeholder="optional: an existing run id"
+              placeholder="optional run id"
               onChange={(e) => set({ runId: e.target.value })}
             />
             <span className="muted option-help">logs into that run; never creates or ends it</span>
@@ -147,7 +152,7 @@ export function TrackingPanel() {
               spellCheck={false}
               disabled={off}
               value={draft.keyPrefix}
-              placeholder="e.g. gepa/"
+              placeholder="gepa/"
               onChange={(e) => set({ keyPrefix: e.target.value })}
             />
             <span className="muted option-help">before every metric, param, tag, table and artifact name</span>

@@ -1,11 +1,14 @@
-// Experiment tracking for a headless run: the MLflow tracker the config asks for, with its credentials from
-// the environment (MLFLOW_TRACKING_TOKEN for a bearer token, or MLFLOW_TRACKING_USERNAME and
-// MLFLOW_TRACKING_PASSWORD for basic auth, as MLflow's own clients read them), fed by the run driver and
+// Experiment tracking for a headless run: the MLflow and W&B trackers the config asks for, with their
+// credentials from the environment (MLFLOW_TRACKING_TOKEN for a bearer token, or MLFLOW_TRACKING_USERNAME and
+// MLFLOW_TRACKING_PASSWORD for basic auth, as MLflow's own clients read them; WANDB_API_KEY and WANDB_BASE_URL
+// for W&B, whose own JavaScript SDK runs in a worker thread, wandbSdkHost.ts), fed by the run driver and
 // finished with the run's end. Delivery problems go to the run's log as warnings while the run lasts; at
 // the end the report goes to stderr and whatever was not delivered is appended to the run directory's
 // tracking-undelivered.jsonl (one JSON item a line, enough to send it again). tracking.json in the run
 // directory keeps the MLflow run id and the tables logged so far, so a resumed run continues the same
-// MLflow run with its whole tables instead of starting a new one or overwriting them with the rest.
+// MLflow run with its whole tables instead of starting a new one or overwriting them with the rest. W&B's SDK
+// cannot continue a run's history (it writes from offset 0), so a resumed session logs to a new W&B run; the
+// earlier one's id is named in a warning.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunEnd } from '../run/runDriver.ts';
@@ -13,6 +16,9 @@ import type { RunConfig } from '../run/runConfig.ts';
 import { RunConfigError } from '../run/runConfig.ts';
 import type { MlflowAuth } from '../tracking/mlflow/mlflowRest.ts';
 import { MlflowTracker } from '../tracking/mlflow/mlflowTracker.ts';
+import { WandbTracker } from '../tracking/wandb/wandbTracker.ts';
+import type { Tracker } from '../tracking/tracker.ts';
+import { nodeWandbHost, WANDB_DEFAULT_BASE_URL } from './wandbSdkHost.ts';
 import type { MlflowTables } from '../tracking/mlflow/mlflowTracker.ts';
 import { candidateTreeHtml } from '../report/candidateTreeHtml.ts';
 import { deliveryMessages, startRunTracking } from '../tracking/runTracking.ts';
@@ -48,8 +54,23 @@ export function mlflowAuthFromEnv(env: Record<string, string | undefined>): {
   return { auth: { kind: 'none' }, secrets: {} };
 }
 
+/** W&B's API key and server from the environment, as W&B's own clients read them. */
+export function wandbFromEnv(env: Record<string, string | undefined>): { apiKey: string; baseUrl: string } {
+  const apiKey = env.WANDB_API_KEY;
+  if (!apiKey)
+    throw new RunConfigError(
+      'tracking.wandb',
+      'WANDB_API_KEY is not set: W&B tracking needs your API key in the environment (https://wandb.ai/authorize)',
+    );
+  const baseUrl = env.WANDB_BASE_URL || WANDB_DEFAULT_BASE_URL;
+  if (!/^https?:\/\/[^/]/.test(baseUrl))
+    throw new RunConfigError('tracking.wandb', `WANDB_BASE_URL must be an http(s) URL, not "${baseUrl}"`);
+  return { apiKey, baseUrl };
+}
+
 interface TrackingState {
   mlflow?: { runId: string | null; tables: MlflowTables };
+  wandb?: { runId: string | null };
 }
 
 export interface CliTracking {
@@ -77,7 +98,8 @@ export interface CliTrackingOptions {
 export function startCliTracking(options: CliTrackingOptions): CliTracking | null {
   const { config, runDir, redact } = options;
   const target = config.tracking?.mlflow;
-  if (!target) return null;
+  const wandbTarget = config.tracking?.wandb;
+  if (!target && !wandbTarget) return null;
   const statePath = path.join(runDir, TRACKING_FILES.state);
   let saved: TrackingState = {};
   try {
@@ -85,24 +107,50 @@ export function startCliTracking(options: CliTrackingOptions): CliTracking | nul
   } catch (err) {
     options.onProblem(`${statePath} is damaged (${String(err)}): the run logs to a new MLflow run`);
   }
-  const { auth } = mlflowAuthFromEnv(options.env);
-  const mlflow = new MlflowTracker({
-    target,
-    auth,
-    redact,
-    onProblem: (m) => options.onProblem(`MLflow tracking: ${m}`),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.timing ? { timing: options.timing } : {}),
-    ...(saved.mlflow?.runId && !target.runId ? { continueRunId: saved.mlflow.runId } : {}),
-    ...(saved.mlflow?.tables ? { tables: saved.mlflow.tables } : {}),
-  });
+  const trackers: Tracker[] = [];
+  let mlflow: MlflowTracker | null = null;
+  if (target) {
+    const { auth } = mlflowAuthFromEnv(options.env);
+    mlflow = new MlflowTracker({
+      target,
+      auth,
+      redact,
+      onProblem: (m) => options.onProblem(`MLflow tracking: ${m}`),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.timing ? { timing: options.timing } : {}),
+      ...(saved.mlflow?.runId && !target.runId ? { continueRunId: saved.mlflow.runId } : {}),
+      ...(saved.mlflow?.tables ? { tables: saved.mlflow.tables } : {}),
+    });
+    trackers.push(mlflow);
+  }
+  let wandb: WandbTracker | null = null;
+  if (wandbTarget) {
+    const { apiKey, baseUrl } = wandbFromEnv(options.env);
+    const problem = (m: string) => options.onProblem(`W&B tracking: ${m}`);
+    wandb = new WandbTracker({
+      target: wandbTarget,
+      host: nodeWandbHost({ baseUrl, apiKey, redact }),
+      ...(options.timing?.finishTimeoutMs !== undefined ? { finishTimeoutMs: options.timing.finishTimeoutMs } : {}),
+      onProblem: problem,
+    });
+    if (saved.wandb?.runId && !wandbTarget.runId)
+      problem(
+        `the earlier session logged to W&B run ${saved.wandb.runId}; W&B's JavaScript SDK cannot continue a run's ` +
+          `history, so this session logs to a new run, ${wandb.runId}`,
+      );
+    trackers.push(wandb);
+  }
   // the HTML report's interactive lineage page as the candidate tree artifact
-  const tracking = startRunTracking(config, [mlflow], (tree) => candidateTreeHtml({ ...tree, title: config.name }));
+  const tracking = startRunTracking(config, trackers, (tree) => candidateTreeHtml({ ...tree, title: config.name }));
   let saveFailed = false;
   // never a reason to stop the run: a resume without it starts a new MLflow run, which the warning says
   const save = () => {
+    const state: TrackingState = {
+      ...(mlflow ? { mlflow: { runId: mlflow.runId, tables: mlflow.tables() } } : {}),
+      ...(wandb ? { wandb: { runId: wandb.runId } } : {}),
+    };
     try {
-      writeFileAtomic(statePath, JSON.stringify({ mlflow: { runId: mlflow.runId, tables: mlflow.tables() } }) + '\n');
+      writeFileAtomic(statePath, JSON.stringify(state) + '\n');
     } catch (err) {
       if (!saveFailed)
         options.onProblem(`could not write ${statePath} (a resumed run would start a new MLflow run): ${String(err)}`);

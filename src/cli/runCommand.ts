@@ -30,7 +30,7 @@ import { RUN_FILES, RunDir, writeFileAtomic } from './runDir.ts';
 import { nodeFetch } from './nodeFetch.ts';
 import { buildOrExplain, checkWritable, resolveSetup } from './runSetup.ts';
 import { reportPath, writeReport } from './reportFile.ts';
-import { mlflowAuthFromEnv, startCliTracking } from './cliTracking.ts';
+import { mlflowAuthFromEnv, startCliTracking, wandbFromEnv } from './cliTracking.ts';
 import type { Setup } from './runSetup.ts';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM';
@@ -76,6 +76,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const secrets: RunSecrets = {
     ...secretsFromEnv(config, io.env),
     ...(config.tracking?.mlflow ? mlflowAuthFromEnv(io.env).secrets : {}),
+    ...(config.tracking?.wandb ? { wandbApiKey: wandbFromEnv(io.env).apiKey } : {}),
   };
   const redact = redactor(secrets);
   const progress = new Progress(io.stderr, { quiet: args.quiet });
@@ -181,7 +182,6 @@ async function drive(ctx: DriveContext): Promise<number> {
     ...(args.trackingWaitS !== undefined ? { timing: { finishTimeoutMs: args.trackingWaitS * 1000 } } : {}),
     onProblem: (message) => (runLog.warn ? runLog.warn(message) : progress.message(ctx.redact(message), true)),
   });
-  if (config.tracking?.wandb) say('warning: tracking.wandb is not implemented in the CLI yet; W&B gets nothing');
 
   const host: RunHost = {
     ...(tracking ? { track: tracking.onTrackingEvent } : {}),

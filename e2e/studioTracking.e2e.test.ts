@@ -141,6 +141,33 @@ describe('experiment tracking from the studio', () => {
     }
   });
 
+  it('says at the end what could not be delivered (a refused token) and offers it as a download', async () => {
+    const { page } = suite.session;
+    server = await startMlflowServer({ token: TOKEN, corsAllowedOrigins: [new URL(suite.studio.url).origin] });
+    const setup = new SetupPage(page);
+    await setup.loadDemo('sentiment');
+    await setup.setBudget('maxMetricCalls', 120);
+    await setup.setDemoLatency(10);
+    await setup.setUpTracking({ trackingUri: server.url, experimentName: 'studio-e2e', token: 'not-the-token-77' });
+    await setup.start();
+    const run = new RunPage(page);
+    expect(await run.waitForEnd()).toMatch(/finished/i);
+    const outcome = run.id('tracking-outcome');
+    await expect.poll(() => outcome.textContent()).toMatch(/item\(s\) could not be delivered to http.*HTTP 401/);
+    await shot('05-run-view-undelivered', (file) => page.screenshot({ path: file }));
+    const kept = await run.download('tracking-undelivered', GROUP);
+    expect(kept.suggestedName).toMatch(/-tracking-undelivered\.jsonl$/);
+    const items = kept.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { backend: string; item: { kind: string } });
+    expect(items[0]).toMatchObject({ backend: 'mlflow', item: { kind: 'start' } });
+    expect(items.some((i) => i.item.kind === 'artifact')).toBe(true);
+    expect(kept.text).not.toContain('not-the-token-77');
+    expect(await dumpIndexedDb(page)).not.toContain('not-the-token-77');
+    expect(server.runs.size).toBe(0);
+  });
+
   it('says clearly when the MLflow server does not allow the studio’s origin, and what to start it with', async () => {
     const { page } = suite.session;
     const origin = new URL(suite.studio.url).origin;

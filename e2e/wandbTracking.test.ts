@@ -166,6 +166,8 @@ describe('attach mode (runId)', () => {
     expect(onlyRun(s)).toBe(existing);
     // the SDK upserts the named run (it has no other way to start), and is never let to end it
     expect(existing.upserts.map((u) => u.name)).toEqual(['run0042']);
+    expect(existing.upserts[0]?.config).toBeUndefined();
+    expect(existing.upserts[0]?.displayName).toBeUndefined();
     expect(existing.complete).toBe(false);
     expect(s.requests.some((r) => r.body.includes('"complete"'))).toBe(false);
     expectHistory(existing, recorder.calls);

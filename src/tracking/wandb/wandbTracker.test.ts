@@ -93,13 +93,20 @@ describe('WandbTracker', () => {
     expect(problems[1]).toMatch(/no tables, HTML or file uploads/);
   });
 
-  it('attaches to the named run: that id, no end of run', async () => {
+  it('attaches to the named run: that id, no config or name, no end of run', async () => {
     const host = fakeHost();
-    const t = new WandbTracker({ target: { project: 'p', runId: 'theirs01' }, host });
-    t.start({ params: {} });
+    const problems: string[] = [];
+    const t = new WandbTracker({
+      target: { project: 'p', runId: 'theirs01', name: 'n', config: { c: 1 } },
+      host,
+      onProblem: (m) => problems.push(m),
+    });
+    t.start({ params: { a: '1' } });
     t.metrics(3, { x: 1 });
     const report = await t.finish('FAILED');
-    expect(host.opened[0]).toMatchObject({ init: { id: 'theirs01' }, attached: true });
+    // the SDK would replace the run's config: none is sent, and that is said
+    expect(host.opened).toEqual([{ init: { project: 'p', id: 'theirs01' }, attached: true }]);
+    expect(problems).toEqual([expect.stringMatching(/the params, config and name are not sent/)]);
     expect(report.backends[0]).toMatchObject({ runId: 'theirs01', undelivered: [] });
   });
 

@@ -15,7 +15,8 @@
 //   the report); they are in the run's export and HTML report.
 // - finish: the exit code (FINISHED 0, FAILED 1, KILLED 255). Attach (`runId`): the SDK has no resume; it
 //   upserts the run with that id (W&B creates it when it does not exist) and always ends a run when it stops,
-//   so the host withholds that one end-of-run request and the tracker never creates a new id.
+//   so the host withholds that one end-of-run request and the tracker never creates a new id. No config or
+//   name is sent to an attached run: the SDK sends its config whole, which would replace the run's.
 // Delivery: the SDK's calls only buffer; the host retries transient failures and reports what the server
 // accepted (the run, history rows by step, summary keys, the end). What it never accepted is reported as
 // undelivered at finish, with the reason, as JSON enough to log it again.
@@ -39,7 +40,8 @@ export interface WandbInit {
   entity?: string;
   name?: string;
   id: string;
-  config: Record<string, unknown>;
+  /** the run's params with the user's config (not when attached) */
+  config?: Record<string, unknown>;
 }
 
 export type WandbValue = string | number;
@@ -146,13 +148,19 @@ export class WandbTracker implements Tracker {
   start(run: TrackerStart): void {
     if (this.session) return;
     const t = this.target;
+    // attached: the SDK sends its whole config (and a name) with the run, which would replace the run's own
     this.init = {
       project: t.project,
       ...(t.entity ? { entity: t.entity } : {}),
-      ...(t.name ? { name: t.name } : {}),
+      ...(t.name && !this.attached ? { name: t.name } : {}),
       id: this.runIdValue,
-      config: { ...run.params, ...(t.config ?? {}) },
+      ...(this.attached ? {} : { config: { ...run.params, ...(t.config ?? {}) } }),
     };
+    if (this.attached && (Object.keys(run.params).length || t.config || t.name))
+      this.problem(
+        `attached to W&B run ${this.runIdValue}: the params, config and name are not sent (${this.options.host.sdk} ` +
+          "would replace the run's own config)",
+      );
     const unsent = [t.tags?.length ? 'tags' : '', t.notes ? 'notes' : ''].filter(Boolean);
     if (unsent.length)
       this.problem(

@@ -1,7 +1,6 @@
 // One task's run as the studio and the CLI build it (demoRunConfig + buildRun on the offline demo model,
-// in-process), reduced to what every configuration shares: seed candidate, data, adapter, reflection LM
-// and budget. buildRun's tuning options come from the run config's defaults (merge and the evaluation
-// cache on), so they are left out: configurations are laid over the engine's own defaults.
+// in-process), with the run config's default tuning options (DEFAULT_RUN_OPTIONS: what a new studio setup
+// and a CLI config without options run), which configurations are laid over.
 import type { GepaOptions } from '../../src/engine/index.ts';
 import { buildRun } from '../../src/run/buildRun.ts';
 import { demoRunConfig } from '../../src/run/demoRunConfig.ts';
@@ -34,9 +33,10 @@ export function buildTaskRun(q: QualityTask, s: TaskRunSettings): TaskRun {
     demoLatencyMs: s.latencyMs,
     limitDemoModel: s.concurrency !== undefined,
   });
-  const { seedCandidate, trainset, valset, adapter, reflectionLm, maxMetricCalls } = built.options;
+  // the bench owns the seed; every other option is the product default a configuration may override
+  const { seed: _seed, ...options } = built.options;
   return {
-    options: { seedCandidate, trainset, valset, adapter, reflectionLm, maxMetricCalls },
+    options,
     dispose: () => built.dispose(),
   };
 }

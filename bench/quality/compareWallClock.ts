@@ -1,7 +1,8 @@
 // Part two: wall-clock time to reach the same target as part one, with the LM calls costing real time
 // (50 ms each, 8 in flight, task and reflection LM sharing the limit as on one endpoint). Each run stops
 // once it reaches the target, since only the time to get there is measured. The target: sampling
-// several proposals in flight (inFlight4) gets there in at most 0.5× the time of single sampling.
+// several proposals in flight (inFlight4) gets there in at most 0.5× the time of single sampling. Only the
+// configurations marked wallClock are timed.
 import type { NamedConfiguration } from './configurations.ts';
 import { SINGLE } from './configurations.ts';
 import { CALLS_SEEDS, supportedConfigurations } from './compareCalls.ts';
@@ -44,7 +45,10 @@ export async function compareWallClock(
   configurations: readonly NamedConfiguration[],
   target: number,
 ): Promise<TaskWallResult> {
-  const { runnable, skipped } = supportedConfigurations(q, configurations);
+  const { runnable, skipped } = supportedConfigurations(
+    q,
+    configurations.filter((c) => c.wallClock),
+  );
   const jobs = runnable.flatMap((c) => Array.from({ length: WALL_SEEDS }, (_, seed) => ({ c, seed })));
   const settings = {
     latencyMs: WALL_LATENCY_MS,

@@ -9,6 +9,8 @@ export type EngineOverrides = Partial<GepaOptions> & Record<string, unknown>;
 export interface NamedConfiguration {
   name: string;
   options: EngineOverrides;
+  /** also timed in part two (wall-clock); part one counts calls for every configuration */
+  wallClock?: boolean;
 }
 
 /**
@@ -16,11 +18,10 @@ export interface NamedConfiguration {
  * reference-faithful however the engine's own defaults move: Pareto selection over the per-instance front,
  * minibatches of 3, round-robin component updates, strict minibatch improvement to accept a child, a
  * perfect minibatch (score 1) skipped, no merge, no evaluation cache, seed 0 unless the bench sets one.
- * Today the engine's defaults (src/engine/config.ts) equal these in every option that changes which
- * candidates are found; the one deviation is raiseOnException (the engine continues past failed
- * iterations, the reference raises), which no demo task triggers, so it is pinned too for fidelity.
- * Note that a studio or CLI run config does deviate: DEFAULT_RUN_OPTIONS turn merge and the evaluation
- * cache on, which is why the bench lays configurations over the engine's defaults and not the run config's.
+ * The engine's own defaults (src/engine/config.ts) equal these in every option that changes which
+ * candidates are found, except raiseOnException (the engine continues past failed iterations, the
+ * reference raises), which no demo task triggers, so it is pinned too. Configurations are laid over the
+ * run config's defaults (DEFAULT_RUN_OPTIONS), so this one pins every option those change.
  */
 export const REFERENCE_OPTIONS: EngineOverrides = {
   candidateSelectionStrategy: 'pareto',
@@ -42,29 +43,25 @@ export const REFERENCE_OPTIONS: EngineOverrides = {
 };
 
 export const REFERENCE = 'reference';
-/** the configuration the wall-clock part compares in-flight sampling against ('single' sampling) */
+/** the product defaults: what a new studio setup and a CLI config without options run ('single' sampling) */
 export const SINGLE = 'defaults';
 
 export const CONFIGURATIONS: readonly NamedConfiguration[] = [
   { name: REFERENCE, options: REFERENCE_OPTIONS },
-  // no overrides: whatever the engine does by default; diverges from `reference` as the engine improves
-  { name: SINGLE, options: {} },
-  { name: 'inFlight4', options: { samplingStrategy: { kind: 'independent', n: 4 } } },
-  { name: 'inFlight4best', options: { samplingStrategy: { kind: 'independent', n: 4 }, selectionStrategy: 'best' } },
-  // levers measured for README's table; others tried (valset gate 3 or 5, minibatch 1 or 2 alone, retries
-  // with minibatch 2) met the ≤ 0.8× calls target on no more tasks than these
-  { name: 'retry1', options: { reflectionRetries: 1 } },
-  { name: 'gate4+retry2+mb1', options: { valsetGateSize: 4, reflectionRetries: 2, reflectionMinibatchSize: 1 } },
+  // no overrides: the run config's defaults (DEFAULT_RUN_OPTIONS), which buildTaskRun starts from
+  { name: SINGLE, options: {}, wallClock: true },
+  // four proposals in flight as the studio offers them: the best kept, rounds overlapped (the defaults)
+  { name: 'inFlight4', options: { samplingStrategy: { kind: 'independent', n: 4 } }, wallClock: true },
   {
-    name: 'inFlight4best+gate4+retry2+mb1',
-    options: {
-      samplingStrategy: { kind: 'independent', n: 4 },
-      selectionStrategy: 'best',
-      valsetGateSize: 4,
-      reflectionRetries: 2,
-      reflectionMinibatchSize: 1,
-    },
+    name: 'inFlight4-lockstep',
+    options: { samplingStrategy: { kind: 'independent', n: 4 }, overlapRounds: false },
+    wallClock: true,
   },
+  // each lever of the defaults taken away in turn, to show what it is worth
+  { name: 'defaults-mb3', options: { reflectionMinibatchSize: 3 } },
+  { name: 'defaults-nogate', options: { valsetGateSize: 0 } },
+  { name: 'defaults-noretries', options: { reflectionRetries: 0 } },
+  { name: 'defaults-nomerge', options: { useMerge: false } },
 ];
 
 /**

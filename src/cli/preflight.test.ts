@@ -32,7 +32,7 @@ describe('checkBudget', () => {
     expect(checkBudget(config({ maxMetricCalls: 30 }), sizes)).toEqual({
       cap: 30,
       warning: expect.stringMatching(
-        /^budget\.maxMetricCalls: 30 metric calls .* no GEPA iteration \(each needs up to 26 more\)/,
+        /^budget\.maxMetricCalls: 30 metric calls .* no GEPA iteration \(each needs up to 22 more\)/,
       ),
     });
     expect(checkBudget(config({ maxMetricCalls: 46 }), sizes)).toEqual({ cap: 46, warning: null });

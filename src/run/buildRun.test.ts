@@ -18,10 +18,11 @@ describe('buildRun', () => {
     }
   });
 
-  it('a default config runs one proposal per round, as the reference does', () => {
+  it('a default config runs one proposal per round; several would keep the best, overlapped', () => {
     const built = buildRun(demoRunConfig(sentimentTask), { rows: inlineRows(sentimentTask.rows) });
     expect(built.options.samplingStrategy).toBe('single');
-    expect(built.options.selectionStrategy).toBe('all');
+    expect(built.options.selectionStrategy).toBe('best');
+    expect(built.options.overlapRounds).toBe(true);
     built.dispose();
   });
 
@@ -36,10 +37,12 @@ describe('buildRun', () => {
     }
   });
 
-  it('a default config keeps the gate off and retries a reflection once', () => {
+  it('a default config runs the levers the quality bench measured: minibatch 1, gate 4, two retries', () => {
     const built = buildRun(demoRunConfig(sentimentTask), { rows: inlineRows(sentimentTask.rows) });
-    expect(built.options.valsetGateSize).toBe(0);
-    expect(built.options.reflectionRetries).toBe(1);
+    expect(built.options.reflectionMinibatchSize).toBe(1);
+    expect(built.options.valsetGateSize).toBe(4);
+    expect(built.options.reflectionRetries).toBe(2);
+    expect(built.options.useMerge).toBe(true);
     built.dispose();
   });
 });

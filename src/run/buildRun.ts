@@ -141,6 +141,7 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
     selectionStrategy: o.selectionStrategy,
     valsetGateSize: o.valsetGateSize,
     reflectionRetries: o.reflectionRetries,
+    overlapRounds: o.overlapRounds,
     cacheEvaluation: o.cacheEvaluation,
     trackBestOutputs: o.trackBestOutputs,
     seed: o.seed,

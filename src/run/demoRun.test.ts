@@ -80,7 +80,15 @@ describe.each(DEMO_TASKS.map((t) => [t.id, t] as const))('demo task %s with the 
   it('GEPA with the demo model as task and reflection LM rises well above the seed in 300 metric calls', async () => {
     const b = built(task);
     let rejected = 0;
-    const result = await optimize({ ...b.options, callbacks: { onCandidateRejected: () => void rejected++ } });
+    // the reference's loop (minibatches of 3, no retries, no gate): the product defaults reach 1.0 on this
+    // task with every proposal accepted, which would say nothing about the demo model's mistakes
+    const result = await optimize({
+      ...b.options,
+      reflectionMinibatchSize: 3,
+      reflectionRetries: 0,
+      valsetGateSize: 0,
+      callbacks: { onCandidateRejected: () => void rejected++ },
+    });
     b.dispose();
     const seedScore = result.valAggregateScores[0] as number;
     const best = result.valAggregateScores[result.bestIdx] as number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sentimentTask } from '../tasks/demos/index.ts';
 import { demoRunConfig } from './demoRunConfig.ts';
-import { RunConfigError, validateRunConfig } from './runConfig.ts';
+import { DEFAULT_RUN_OPTIONS, RunConfigError, validateRunConfig } from './runConfig.ts';
 
 const config = (options: Record<string, unknown>) => ({ ...demoRunConfig(sentimentTask), options });
 
@@ -16,10 +16,15 @@ const fieldOf = (options: Record<string, unknown>): string => {
 };
 
 describe('run options: proposals per round', () => {
-  it('an old config without them loads as one proposal per round, every improving one kept', () => {
+  it('an old config without them loads as one proposal per round, lock-step', () => {
     const { options } = validateRunConfig(config({ seed: 3 }));
     expect(options.samplingStrategy).toBe('single');
-    expect(options.selectionStrategy).toBe('all');
+    // matters only with several proposals a round, which no config without these fields could ask for
+    expect(options.selectionStrategy).toBe('best');
+    // a config written before overlapped rounds existed ran lock-step rounds and resumes so
+    expect(options.overlapRounds).toBe(false);
+    expect(validateRunConfig(config({ overlapRounds: true })).options.overlapRounds).toBe(true);
+    expect(DEFAULT_RUN_OPTIONS.overlapRounds).toBe(true);
     expect(options.seed).toBe(3);
     expect(validateRunConfig({ ...config({}), options: undefined }).options.samplingStrategy).toBe('single');
   });
@@ -37,6 +42,7 @@ describe('run options: proposals per round', () => {
   });
 
   it('refuses a bad value, naming the option as a config field and saying why', () => {
+    expect(fieldOf({ overlapRounds: 'yes' })).toBe('options.overlapRounds');
     expect(fieldOf({ samplingStrategy: { kind: 'independent', n: 0 } })).toBe('options.samplingStrategy');
     expect(fieldOf({ samplingStrategy: { kind: 'pxn', p: 2, n: 65 } })).toBe('options.samplingStrategy');
     expect(fieldOf({ samplingStrategy: 'many' })).toBe('options.samplingStrategy');

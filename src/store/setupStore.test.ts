@@ -61,7 +61,7 @@ describe('setup store', () => {
     });
     const { samplingStrategy: _s, selectionStrategy: _k, ...oldOptions } = config.options;
     s.loadConfig({ ...config, options: oldOptions as typeof config.options });
-    expect(useSetupStore.getState().options).toMatchObject({ samplingStrategy: 'single', selectionStrategy: 'all' });
+    expect(useSetupStore.getState().options).toMatchObject({ samplingStrategy: 'single', selectionStrategy: 'best' });
     s.loadConfig(config);
     expect(useSetupStore.getState().options.samplingStrategy).toEqual({ kind: 'independent', n: 4 });
   });
@@ -69,15 +69,16 @@ describe('setup store', () => {
   it('keeps the valset gate and reflection retries with the setup; an older config loads the defaults', () => {
     const s = useSetupStore.getState();
     s.loadDemoTask(DEMO_TASKS[0]!.id);
-    expect(useSetupStore.getState().options).toMatchObject({ valsetGateSize: 0, reflectionRetries: 1 });
-    s.setOptions({ valsetGateSize: 4, reflectionRetries: 0 });
+    expect(useSetupStore.getState().options).toMatchObject({ valsetGateSize: 4, reflectionRetries: 2 });
+    s.setOptions({ valsetGateSize: 3, reflectionRetries: 0 });
     const config = validateRunConfig(useSetupStore.getState().toRunConfig());
-    expect(config.options).toMatchObject({ valsetGateSize: 4, reflectionRetries: 0 });
+    expect(config.options).toMatchObject({ valsetGateSize: 3, reflectionRetries: 0 });
     const { valsetGateSize: _g, reflectionRetries: _r, ...oldOptions } = config.options;
     s.loadConfig({ ...config, options: oldOptions as typeof config.options });
-    expect(useSetupStore.getState().options).toMatchObject({ valsetGateSize: 0, reflectionRetries: 1 });
+    // a new setup from an older config takes today's defaults (a stored run resumes as it ran: see runConfig)
+    expect(useSetupStore.getState().options).toMatchObject({ valsetGateSize: 4, reflectionRetries: 2 });
     s.loadConfig(config);
-    expect(useSetupStore.getState().options).toMatchObject({ valsetGateSize: 4, reflectionRetries: 0 });
+    expect(useSetupStore.getState().options).toMatchObject({ valsetGateSize: 3, reflectionRetries: 0 });
   });
 
   it('never puts an API key into the run config', () => {

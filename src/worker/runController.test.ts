@@ -41,7 +41,7 @@ const statuses = (events: RunEvent[]) => of(events, 'status').map((e) => e.statu
 
 describe('run controller', () => {
   it(
-    'reports a whole demo run: examples once, candidates from idx 0, accepted and rejected proposals, ' +
+    'reports a whole demo run: examples once, candidates from idx 0, accepted and other proposals, ' +
       'budget within its cap, a result',
     async () => {
       const events = await run(config());
@@ -64,7 +64,8 @@ describe('run controller', () => {
 
       const proposals = of(events, 'proposal').map((e) => e.row);
       expect(proposals.some((p) => p.status === 'accepted')).toBe(true);
-      expect(proposals.some((p) => p.status === 'rejected')).toBe(true);
+      // with the defaults' minibatches of one, the others are mostly skipped (the parent passed its example)
+      expect(proposals.some((p) => p.status !== 'accepted')).toBe(true);
       expect(proposals.map((p) => p.proposalId)).toEqual(proposals.map((_p, i) => i));
 
       const budgets = of(events, 'budget');

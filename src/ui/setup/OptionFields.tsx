@@ -48,15 +48,26 @@ export function OptionCheckbox({
   option,
   id,
   children,
+  disabled,
+  title,
 }: {
   option: OptionOf<boolean>;
   id: string;
   children: ReactNode;
+  disabled?: boolean;
+  title?: string;
 }) {
   const checked = useSetupStore((s) => s.options[option]);
   const set = useSetupStore((s) => s.setOptions);
   return (
-    <Checkbox id={id} data-testid={id} checked={checked} onChecked={(v) => set({ [option]: v })}>
+    <Checkbox
+      id={id}
+      data-testid={id}
+      checked={checked}
+      disabled={disabled}
+      title={title}
+      onChecked={(v) => set({ [option]: v })}
+    >
       {children}
     </Checkbox>
   );

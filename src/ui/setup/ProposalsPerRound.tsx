@@ -3,6 +3,7 @@
 import { useSetupStore } from '../../store/setupStore.ts';
 import { NumberInput } from './NumberInput.tsx';
 import { Select } from './Select.tsx';
+import { OptionCheckbox } from './OptionFields.tsx';
 import type { Choice } from './Select.tsx';
 import { MAX_PER_ROUND, samplingKind, selectionKind, withSamplingKind, withSelectionKind } from './proposalStrategy.ts';
 import type { SamplingKind, SelectionKind } from './proposalStrategy.ts';
@@ -99,10 +100,20 @@ export function ProposalsPerRound() {
           </>
         )}
       </span>
+      <label htmlFor="option-overlap">Overlap rounds</label>
+      <OptionCheckbox
+        option="overlapRounds"
+        id="option-overlap"
+        disabled={single}
+        title={single ? 'one proposal per round: rounds do not overlap' : undefined}
+      >
+        propose the next round while the kept child is scored on the validation set
+      </OptionCheckbox>
       <p className="setup-hint" data-testid="proposals-trade-off">
         Several proposals per round wait less when the endpoint takes concurrent calls (a round takes about as long as
         one proposal) and try more varied changes, but each round spends more metric calls before any is accepted, so a
-        small budget buys fewer rounds.
+        small budget buys fewer rounds. Overlapping rounds waits less again (the next round builds on the kept child
+        before its validation score is in; a child the validation gate stops takes that round with it).
       </p>
     </>
   );

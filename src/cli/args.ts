@@ -53,7 +53,7 @@ Options for run:
   --json-events      stream the run's events as JSON lines on stdout
   --quiet            no progress bar or progress lines on stderr (errors are still printed)
   --demo-latency MS  simulated latency per call of the offline demo model (to watch a demo run)
-  --tracking-wait S  the longest the run waits at its end for MLflow to take what is left (default 30);
+  --tracking-wait S  the longest the run waits at its end for MLflow and W&B to take what is left (default 30);
                      what is not delivered by then is kept in RUN_DIR/tracking-undelivered.jsonl
   -h, --help         this help
 

@@ -23,7 +23,21 @@ export interface RunArgs {
   trackingWaitS?: number;
 }
 
-export type Command = { kind: 'help' } | { kind: 'run'; args: RunArgs };
+/** `gepa-studio tracking resend RUN_DIR_OR_FILE`: what a run could not deliver to MLflow, sent again */
+export interface ResendArgs {
+  /** a run directory (its tracking-undelivered.jsonl) or such a file */
+  target: string;
+  /** the MLflow server, when the run directory's config.json does not name it (a file from the studio) */
+  trackingUri?: string;
+  /** the MLflow run the items go to, when tracking.json does not name it */
+  runId?: string;
+  /** the experiment a run is created in (a "start" item), when config.json does not name it */
+  experiment?: string;
+  /** the longest the command waits for the server to take everything, in seconds */
+  waitS?: number;
+}
+
+export type Command = { kind: 'help' } | { kind: 'run'; args: RunArgs } | { kind: 'resend'; args: ResendArgs };
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -37,6 +51,7 @@ export const HELP = `gepa-studio — GEPA prompt optimisation from the command l
 Usage:
   gepa-studio run --config run.json --out result.json [options]
   gepa-studio run --resume RUN_DIR --out result.json [options]
+  gepa-studio tracking resend RUN_DIR_OR_FILE [options]
   gepa-studio --help
 
 Options for run:
@@ -56,6 +71,14 @@ Options for run:
   --tracking-wait S  the longest the run waits at its end for MLflow and W&B to take what is left (default 30);
                      what is not delivered by then is kept in RUN_DIR/tracking-undelivered.jsonl
   -h, --help         this help
+
+Options for tracking resend (sends RUN_DIR/tracking-undelivered.jsonl's MLflow items again; the file then
+holds only what is still undelivered, and is removed when nothing is; W&B items are kept: W&B's SDK cannot
+resume a run). Exit codes: 0 all delivered, 1 some remain, 2 bad input (a malformed line is named and kept).
+  --tracking-uri URL  the MLflow server (default: the run directory's config.json)
+  --run-id ID         the MLflow run the items go to (default: the run directory's tracking.json)
+  --experiment NAME   where a run is created when the items start one (default: config.json)
+  --tracking-wait S   the longest it waits for the server to take everything (default 30)
 
 Several proposals per round (the config's "options"; the studio's "Proposals per round" and "Keep"):
   "samplingStrategy"   "single" (default: one proposal per round), {"kind": "same_parent", "n": 4},
@@ -92,7 +115,53 @@ function positiveInt(value: string | undefined, flag: string): number | undefine
   return Number(value);
 }
 
+function parseResend(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'tracking-uri': { type: 'string' },
+        'run-id': { type: 'string' },
+        experiment: { type: 'string' },
+        'tracking-wait': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(errorMessage(err));
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) return { kind: 'help' };
+  if (positionals[0] !== 'resend')
+    throw new UsageError(
+      positionals[0] === undefined
+        ? 'no tracking command given: use "gepa-studio tracking resend RUN_DIR"'
+        : `unknown tracking command "${positionals[0]}" (the command is "tracking resend")`,
+    );
+  const target = positionals[1];
+  if (target === undefined)
+    throw new UsageError('tracking resend needs the run directory (or its tracking-undelivered.jsonl)');
+  if (positionals.length > 2) throw new UsageError(`unexpected argument "${positionals[2]}"`);
+  const wait = v['tracking-wait'];
+  if (wait !== undefined && !/^\d+(\.\d+)?$/.test(wait))
+    throw new UsageError(`--tracking-wait must be a number of seconds, got ${JSON.stringify(wait)}`);
+  return {
+    kind: 'resend',
+    args: {
+      target,
+      ...(v['tracking-uri'] ? { trackingUri: v['tracking-uri'] } : {}),
+      ...(v['run-id'] ? { runId: v['run-id'] } : {}),
+      ...(v.experiment ? { experiment: v.experiment } : {}),
+      ...(wait !== undefined ? { waitS: Number(wait) } : {}),
+    },
+  };
+}
+
 export function parseCommand(argv: readonly string[]): Command {
+  if (argv[0] === 'tracking') return parseResend(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
@@ -119,7 +188,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (v.help || positionals[0] === 'help') return { kind: 'help' };
   if (positionals.length === 0)
     throw new UsageError('no command given: use "gepa-studio run --config run.json --out result.json"');
-  if (positionals[0] !== 'run') throw new UsageError(`unknown command "${positionals[0]}" (the command is "run")`);
+  if (positionals[0] !== 'run')
+    throw new UsageError(`unknown command "${positionals[0]}" (the commands are "run" and "tracking resend")`);
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   if (!v.out) throw new UsageError('--out FILE is required: the result file to write');
   if (!v.config && !v.resume) throw new UsageError('--config FILE is required (or --resume DIR to continue a run)');

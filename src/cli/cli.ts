@@ -7,6 +7,7 @@ import { DatasetError } from '../tasks/types.ts';
 import { HELP, UsageError, parseCommand } from './args.ts';
 import { CliError, EXIT, runCommand } from './runCommand.ts';
 import type { CliIo } from './runCommand.ts';
+import { resendCommand } from './resendCommand.ts';
 
 export type { CliIo } from './runCommand.ts';
 
@@ -36,6 +37,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(HELP);
       return EXIT.ok;
     }
+    if (command.kind === 'resend') return await resendCommand(command.args, io);
     configFile = command.args.config ?? (command.args.resume ? `${command.args.resume}/config.json` : undefined);
     return await runCommand(command.args, io);
   } catch (err) {

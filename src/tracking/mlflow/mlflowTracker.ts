@@ -41,6 +41,16 @@ export interface MlflowTrackerOptions {
   onProblem?: (message: string) => void;
 }
 
+/** What resend() did: the items (by index) still undelivered, with why. */
+export interface MlflowResendOutcome {
+  undelivered: Map<number, string>;
+  runId: string | null;
+  /** each distinct delivery problem, in order */
+  problems: string[];
+  /** what was deliberately not sent (an end for a run that had already ended) */
+  notes: string[];
+}
+
 /** Table artifacts by path, as `mlflow.log_table` stores them. */
 export type MlflowTables = Record<string, { columns: string[]; rows: TableCell[][] }>;
 
@@ -76,6 +86,9 @@ export class MlflowTracker implements Tracker {
   /** the run's own `mlflow.loggedArtifacts` entries when attaching (kept, ours are added) */
   private loggedBefore: { path: string; type: string }[] = [];
   private tablesTagQueued = false;
+  /** resend(): an `end` for a run that has already ended is not sent again (a later session ended it) */
+  private resending = false;
+  private readonly resendNotes: string[] = [];
 
   constructor(private readonly options: MlflowTrackerOptions) {
     this.target = options.target;
@@ -199,6 +212,54 @@ export class MlflowTracker implements Tracker {
     };
   }
 
+  /**
+   * Sends again what an earlier session could not deliver (the MLflow items of tracking-undelivered.jsonl), in
+   * their order, through the same queue, batching and limits as a live run, into the run they belong to: a
+   * `start` among them creates the run (or finds the attached one, or `continueRunId`) as it would have;
+   * without one, the run is the attached one or `continueRunId`. Artifacts carry their whole content: of
+   * several uploads of one path only the last is sent, and the earlier ones share its fate; likewise only the
+   * last `end` is sent, and not at all when the run has already ended (a later session ended it). Use a
+   * tracker for one resend and nothing else. Resolves with why each item that is still undelivered failed
+   * (by index), the run id, and notes for the user.
+   */
+  async resend(items: readonly MlflowItem[]): Promise<MlflowResendOutcome> {
+    this.started = true;
+    this.resending = true;
+    const representative = new Map<number, MlflowItem>();
+    const lastArtifact = new Map<string, number>();
+    let lastEnd = -1;
+    items.forEach((item, i) => {
+      if (item.kind === 'artifact') lastArtifact.set(item.path, i);
+      if (item.kind === 'end') lastEnd = i;
+    });
+    const synthetic: MlflowItem | null = items.some((i) => i.kind === 'start') ? null : { kind: 'start' };
+    if (synthetic) this.queue.push(synthetic);
+    items.forEach((item, i) => {
+      if (item.kind === 'artifact') {
+        const last = lastArtifact.get(item.path) as number;
+        representative.set(i, items[last] as MlflowItem);
+        if (last !== i) return;
+        const content = item.content ?? '';
+        this.artifacts.set(item.path, {
+          contentType: item.path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/json',
+          render: () => content,
+        });
+      } else if (item.kind === 'end') {
+        representative.set(i, items[lastEnd] as MlflowItem);
+        if (i !== lastEnd) return;
+      }
+      this.queue.push(item);
+    });
+    const outcome = await this.queue.finish();
+    const failed = new Map(outcome.undelivered.map(({ item, error }) => [item, error]));
+    const undelivered = new Map<number, string>();
+    items.forEach((item, i) => {
+      const error = failed.get(representative.get(i) ?? item);
+      if (error !== undefined) undelivered.set(i, error);
+    });
+    return { undelivered, runId: this.runId, problems: outcome.problems, notes: [...this.resendNotes] };
+  }
+
   /** An undelivered item as JSON that can be sent again: artifacts carry their latest content. */
   private resendable(item: MlflowItem): MlflowItem | Record<string, unknown> {
     if (item.kind === 'artifact') return { ...item, content: this.artifacts.get(item.path)?.render() ?? '' };
@@ -240,6 +301,13 @@ export class MlflowTracker implements Tracker {
         return 1;
       }
       case 'end':
+        if (this.resending && run.status !== 'RUNNING') {
+          this.resendNotes.push(
+            `the MLflow run ${run.run_id} has already ended (${run.status}): ` +
+              `its end (${head.status}) was not sent again`,
+          );
+          return 1;
+        }
         await this.rest.call(
           'POST',
           'runs/update',

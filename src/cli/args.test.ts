@@ -65,4 +65,34 @@ describe('parseCommand', () => {
     expect(usage('run', '--config', 'c', '--out', 'o', '--demo-latency', 'fast')).toMatch(/--demo-latency/);
     expect(usage('run', 'extra', '--config', 'c', '--out', 'o')).toMatch(/unexpected argument "extra"/);
   });
+
+  it('reads tracking resend with its options, and names what is wrong with it', () => {
+    expect(parseCommand(['tracking', 'resend', 'out-run'])).toEqual({ kind: 'resend', args: { target: 'out-run' } });
+    expect(
+      parseCommand([
+        'tracking',
+        'resend',
+        'u.jsonl',
+        '--tracking-uri',
+        'http://h:5000',
+        '--run-id',
+        'r1',
+        '--experiment',
+        'e',
+        '--tracking-wait',
+        '5',
+      ]),
+    ).toEqual({
+      kind: 'resend',
+      args: { target: 'u.jsonl', trackingUri: 'http://h:5000', runId: 'r1', experiment: 'e', waitS: 5 },
+    });
+    expect(parseCommand(['tracking', '--help'])).toEqual({ kind: 'help' });
+    expect(usage('tracking')).toMatch(/no tracking command/);
+    expect(usage('tracking', 'send', 'd')).toMatch(/unknown tracking command "send"/);
+    expect(usage('tracking', 'resend')).toMatch(/needs the run directory/);
+    expect(usage('tracking', 'resend', 'a', 'b')).toMatch(/unexpected argument "b"/);
+    expect(usage('tracking', 'resend', 'a', '--out', 'o')).toMatch(/--out/);
+    expect(usage('tracking', 'resend', 'a', '--tracking-wait', 'soon')).toMatch(/--tracking-wait/);
+    expect(usage('run', '--config', 'c', '--out', 'o', '--run-id', 'r')).toMatch(/--run-id/);
+  });
 });

@@ -42,6 +42,14 @@ interface TrackingState {
 }
 
 export async function resendCommand(args: ResendArgs, io: CliIo): Promise<number> {
+  let credentials;
+  try {
+    credentials = mlflowAuthFromEnv(io.env);
+  } catch (err) {
+    throw new CliError(err instanceof RunConfigError ? err.message : errorMessage(err), EXIT.usage);
+  }
+  const { auth, secrets } = credentials;
+  const redact = redactor(secrets);
   const given = path.resolve(io.cwd, args.target);
   if (!existsSync(given)) throw new CliError(`${args.target}: no such file or directory`, EXIT.usage);
   const isDir = statSync(given).isDirectory();
@@ -54,14 +62,6 @@ export async function resendCommand(args: ResendArgs, io: CliIo): Promise<number
   }
   const text = readFileSync(file, 'utf8');
 
-  let credentials;
-  try {
-    credentials = mlflowAuthFromEnv(io.env);
-  } catch (err) {
-    throw new CliError(err instanceof RunConfigError ? err.message : errorMessage(err), EXIT.usage);
-  }
-  const { auth, secrets } = credentials;
-  const redact = redactor(secrets);
   const statePath = path.join(runDir, TRACKING_FILES.state);
   const state = (readJson(statePath) ?? {}) as TrackingState;
   const config = readJson(path.join(runDir, RUN_FILES.config)) as Partial<RunConfig> | undefined;

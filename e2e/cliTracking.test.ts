@@ -2,58 +2,34 @@
 // in a child process), against the local MLflow-compatible server: a complete run lands in MLflow with its
 // token from MLFLOW_TRACKING_TOKEN, which appears in no output or file; with the server down the run still
 // finishes, stderr says what failed, and what was not delivered is kept in the run directory.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mlflowAuthFromEnv, startCliTracking } from '../src/cli/cliTracking.ts';
 import { CANDIDATE_COLUMNS, PROPOSAL_COLUMNS } from '../src/tracking/trackRun.ts';
 import { demoConfig } from './mlflowServer/trackedRun.ts';
 import { startMlflowServer } from './mlflowServer/server.ts';
+import { cliWorkFolder, filesUnder, type CliWorkFolder } from './harness/cliProcess.ts';
 import type { MlflowServer } from './mlflowServer/server.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'gepa-studio.js');
 const TOKEN = 'mlflow-tok-5e4d3c2b1a09';
 
+let folder: CliWorkFolder;
 let work: string;
 let server: MlflowServer | null = null;
 beforeAll(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'gepa-cli-tracking-'));
+  folder = cliWorkFolder('gepa-cli-tracking-');
+  work = folder.dir;
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 afterEach(async () => {
   await server?.close();
   server = null;
 });
 
-function writeConfig(name: string, tracking: Record<string, unknown>): string {
-  const c = JSON.parse(readFileSync(path.join(ROOT, 'examples', 'demo-run.json'), 'utf8')) as Record<string, unknown>;
-  (c.dataset as Record<string, unknown>).path = path.join(ROOT, 'examples', 'demo-sentiment.jsonl');
-  c.budget = { maxMetricCalls: 100 };
-  c.tracking = tracking;
-  const file = path.join(work, name);
-  writeFileSync(file, JSON.stringify(c, null, 2));
-  return file;
-}
+const writeConfig = (name: string, tracking: Record<string, unknown>) => folder.writeConfig(name, tracking, 100);
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: work,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out })));
-}
-
-const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.join(d.parentPath, d.name));
+const runCli = (args: string[], env: Record<string, string>) => folder.run(args, env);
 
 describe('gepa-studio run with tracking.mlflow', () => {
   it('logs a complete run to the MLflow server, with the token from the environment and nowhere else', async () => {

@@ -3,51 +3,32 @@
 // RUN_DIR/tracking-undelivered.jsonl; once the server is up, resend delivers it all (the run created, its
 // params, scalars, tables, tree and end), removes the file and records the run id in tracking.json; the token
 // appears in no output or file. A malformed line and W&B items are named and kept, exit 2.
-import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CANDIDATE_COLUMNS } from '../src/tracking/trackRun.ts';
 import { startMlflowServer } from './mlflowServer/server.ts';
+import { cliWorkFolder, type CliWorkFolder } from './harness/cliProcess.ts';
 import type { MlflowServer } from './mlflowServer/server.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'gepa-studio.js');
 const TOKEN = 'mlflow-tok-resend-9f8e7d6c';
 
+let folder: CliWorkFolder;
 let work: string;
 let server: MlflowServer | null = null;
 beforeAll(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'gepa-cli-resend-'));
+  folder = cliWorkFolder('gepa-cli-resend-');
+  work = folder.dir;
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 afterEach(async () => {
   await server?.close();
   server = null;
 });
 
-function writeConfig(name: string, tracking: Record<string, unknown>): string {
-  const c = JSON.parse(readFileSync(path.join(ROOT, 'examples', 'demo-run.json'), 'utf8')) as Record<string, unknown>;
-  (c.dataset as Record<string, unknown>).path = path.join(ROOT, 'examples', 'demo-sentiment.jsonl');
-  c.budget = { maxMetricCalls: 60 };
-  c.tracking = tracking;
-  const file = path.join(work, name);
-  writeFileSync(file, JSON.stringify(c, null, 2));
-  return file;
-}
+const writeConfig = (name: string, tracking: Record<string, unknown>) => folder.writeConfig(name, tracking, 60);
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: work,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out })));
-}
+const cli = (args: string[], env: Record<string, string>) => folder.run(args, env);
 
 const lines = (file: string) => readFileSync(file, 'utf8').trim().split('\n');
 

@@ -4,29 +4,28 @@
 // WANDB_API_KEY, which appears in no output or file; the closing line says what the SDK cannot log; with the
 // server down the run still finishes and what was not delivered is kept in the run directory; without a key
 // the run does not start.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wandbFromEnv } from '../src/cli/cliTracking.ts';
 import { startMlflowServer } from './mlflowServer/server.ts';
+import { cliWorkFolder, filesUnder, type CliWorkFolder } from './harness/cliProcess.ts';
 import type { MlflowServer } from './mlflowServer/server.ts';
 import { startWandbServer } from './wandbServer/server.ts';
 import type { WandbServer } from './wandbServer/server.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'gepa-studio.js');
 const KEY = 'wandb-cli-key-5e4d3c2b1a09f8e7d6c5b4a3';
 const BASIC = Buffer.from(`api:${KEY}`).toString('base64');
 
+let folder: CliWorkFolder;
 let work: string;
 let server: WandbServer | null = null;
 let mlflow: MlflowServer | null = null;
 beforeAll(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'gepa-cli-wandb-'));
+  folder = cliWorkFolder('gepa-cli-wandb-');
+  work = folder.dir;
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => folder.remove());
 afterEach(async () => {
   await server?.close();
   await mlflow?.close();
@@ -34,33 +33,10 @@ afterEach(async () => {
   mlflow = null;
 });
 
-function writeConfig(name: string, tracking: Record<string, unknown>): string {
-  const c = JSON.parse(readFileSync(path.join(ROOT, 'examples', 'demo-run.json'), 'utf8')) as Record<string, unknown>;
-  (c.dataset as Record<string, unknown>).path = path.join(ROOT, 'examples', 'demo-sentiment.jsonl');
-  c.budget = { maxMetricCalls: 100 };
-  c.tracking = tracking;
-  const file = path.join(work, name);
-  writeFileSync(file, JSON.stringify(c, null, 2));
-  return file;
-}
+const writeConfig = (name: string, tracking: Record<string, unknown>) => folder.writeConfig(name, tracking, 100);
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  const { WANDB_API_KEY: _key, WANDB_BASE_URL: _url, ...rest } = process.env;
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: work,
-    env: { ...rest, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out })));
-}
-
-const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.join(d.parentPath, d.name));
+const runCli = (args: string[], env: Record<string, string>) =>
+  folder.run(args, env, ['WANDB_API_KEY', 'WANDB_BASE_URL']);
 
 function expectNoKey(out: string, files: string[]): void {
   for (const secret of [KEY, BASIC]) {

@@ -11,6 +11,7 @@ export type { CallbackEvents, CallbackHandlers, CallbackName, TrainsetHandle } f
 export { CALLBACK_NAMES } from './callbacks.ts';
 export type * from './tracking.ts';
 export type { StopCondition, StopContext } from './strategies/stopConditions.ts';
+export { checkStop } from './strategies/stopConditions.ts';
 export { wholeNumber } from './config.ts';
 export type { SamplingStrategy } from './strategies/proposalSampling.ts';
 export { tasksPerRound, validateSamplingStrategy } from './strategies/proposalSampling.ts';

@@ -294,7 +294,7 @@ describe('optimize end to end (scripted deterministic LM)', () => {
     const r = await optimize(
       options({ maxMetricCalls: undefined, stopConditions: { kind: 'timeout', ms: 50 }, clock: () => (now += 10) }),
     );
-    expect(r.stopReason).toContain('timeout');
+    expect(r.stopReason).toBe('time limit of 0.05 s reached');
   });
 
   it('rejects bad configuration with errors that name the field', async () => {

@@ -170,7 +170,7 @@ describe('optimize options', () => {
       options({ maxMetricCalls: 500, stopConditions: { kind: 'scoreThreshold', threshold: 0.3 } }),
     );
     expect(threshold.valAggregateScores[threshold.bestIdx]).toBeGreaterThanOrEqual(0.3);
-    expect(threshold.stopReason).toContain('reached 0.3');
+    expect(threshold.stopReason).toContain('target score 0.3 reached');
   });
 
   it('the abort signal stops a run cleanly between iterations', async () => {

@@ -19,6 +19,7 @@ import type { Example } from '../tasks/types.ts';
 import type { ModelConfig, RunConfig } from './runConfig.ts';
 import { languageModelFor } from './languageModel.ts';
 import { prepareRunDataset } from './runDataset.ts';
+import { stopOptions } from './stopConfig.ts';
 
 export interface RunSecrets {
   taskApiKey?: string;
@@ -145,6 +146,8 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
     cacheEvaluation: o.cacheEvaluation,
     trackBestOutputs: o.trackBestOutputs,
     seed: o.seed,
+    // options.stop's limits (the driver adds the host's own conditions to them)
+    ...stopOptions(o.stop),
   };
   let disposed = false;
   return {

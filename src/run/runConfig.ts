@@ -15,6 +15,8 @@ import type { FieldMapping, MetricConfig, Program } from '../tasks/types.ts';
 import { validateProgram } from '../tasks/template.ts';
 import { validateTrackingConfig } from './trackingConfig.ts';
 import type { TrackingConfig } from './trackingConfig.ts';
+import { validateStopConfig } from './stopConfig.ts';
+import type { StopConfig } from './stopConfig.ts';
 
 export const RUN_CONFIG_VERSION = 1;
 
@@ -61,6 +63,8 @@ export interface RunOptionsConfig {
   seed: number;
   /** LM calls in flight per endpoint */
   concurrency: number;
+  /** limits that end the run before its budget is spent (stopConfig.ts); absent: none */
+  stop?: StopConfig;
 }
 
 export interface RunConfig {
@@ -255,6 +259,9 @@ export function validateRunConfig(raw: unknown): RunConfig {
     options[k] = asOption(k, () => wholeNumber(options[k], k));
   if (typeof options.overlapRounds !== 'boolean')
     throw new RunConfigError('options.overlapRounds', 'must be true or false');
+  const stop = validateStopConfig(options.stop, (field, message) => new RunConfigError(field, message));
+  if (stop) options.stop = stop;
+  else delete options.stop;
   validateTrackingConfig(raw.tracking, (field, message) => new RunConfigError(field, message));
   return { ...(raw as unknown as RunConfig), name: typeof raw.name === 'string' ? raw.name : 'GEPA run', options };
 }

@@ -7,7 +7,7 @@
 // the studio and the terminal: where events go, how it stops a run and how that reads, where checkpoints
 // go, and whether a run that stopped at an iteration boundary holds there and goes on (the studio's pause).
 // Invariants: run() never throws (a failure is an 'error' outcome); no status or log text holds a secret.
-import { GepaConfigError, optimize } from '../engine/index.ts';
+import { GepaConfigError, checkStop, optimize } from '../engine/index.ts';
 import type { CheckpointInfo, GepaResult, GepaState, StopCondition, TrackingEvent } from '../engine/index.ts';
 import type { BuiltRun, RunSecrets } from './buildRun.ts';
 import { metricCallCap } from './metricCallCap.ts';
@@ -171,13 +171,24 @@ export class RunDriver {
       lastScore: resume?.lastScore,
     });
     // written by the engine's hooks (an object, so the compiler does not narrow them away)
-    const seen: { lastState: GepaState | null; hostFailure: { error: unknown } | null; paused: boolean } = {
-      lastState: resume?.state ?? null,
-      hostFailure: null,
-      paused: false,
-    };
+    const seen: {
+      lastState: GepaState | null;
+      hostFailure: { error: unknown } | null;
+      paused: boolean;
+      configReason: string | null;
+    } = { lastState: resume?.state ?? null, hostFailure: null, paused: false, configReason: null };
     const pause = host.pause;
+    // the config's limits (options.stop) come first, so the reason the engine gives is theirs when they hold; a
+    // probe before them records what they say at each check, so an end on them reads "Stopped: …"
+    const configStops = [built.options.stopConditions ?? []].flat();
+    const configStop: StopCondition = { kind: 'any', conditions: configStops };
+    const probe: StopCondition = {
+      kind: 'custom',
+      name: 'run config limits',
+      shouldStop: (ctx) => ((seen.configReason = checkStop(configStop, ctx)), false),
+    };
     const stopConditions: StopCondition[] = [
+      ...(configStops.length ? [probe, configStop] : []),
       ...(host.stopConditions ?? []),
       ...(pause
         ? [{ kind: 'custom' as const, name: 'pause', shouldStop: () => (seen.paused = pause.requested()) }]
@@ -241,7 +252,8 @@ export class RunDriver {
     const at = iteration();
     if (stop) return { status: 'stopped', message: stop.message(at), result, iteration: at };
     if (fatal) return { status: 'error', message: `${stopReason}; last error: ${fatal}`, result, iteration: at };
-    return { status: 'finished', message: stopReason, result, iteration: at };
+    const byConfig = seen.configReason !== null && seen.configReason === result.stopReason;
+    return { status: 'finished', message: byConfig ? `Stopped: ${stopReason}` : stopReason, result, iteration: at };
   }
 
   /** The run cannot go on: the log says why. */

@@ -33,8 +33,13 @@ describe('checkStop', () => {
   it('timeout: stops once elapsed reaches the limit', () =>
     expect(stops({ kind: 'timeout', ms: 1000 }, ctx({}, 1000))).toBe(true));
   it('timeout: runs before the limit', () => expect(stops({ kind: 'timeout', ms: 1000 }, ctx({}, 999))).toBe(false));
-  it('timeout: reports the elapsed time', () =>
-    expect(checkStop({ kind: 'timeout', ms: 10 }, ctx({}, 12.4))).toBe('timeout after 12 ms'));
+  it('timeout: names the limit in seconds below a minute', () =>
+    expect(checkStop({ kind: 'timeout', ms: 15_000 }, ctx({}, 15_012.4))).toBe('time limit of 15 s reached'));
+  it('timeout: names the limit in minutes from a minute', () => {
+    expect(checkStop({ kind: 'timeout', ms: 60_000 }, ctx({}, 60_001))).toBe('time limit of 1 min reached');
+    expect(checkStop({ kind: 'timeout', ms: 150_000 }, ctx({}, 150_000))).toBe('time limit of 2.5 min reached');
+    expect(checkStop({ kind: 'timeout', ms: 10 }, ctx({}, 12))).toBe('time limit of 0.01 s reached');
+  });
   it('noImprovement: stops after n iterations without improvement', () =>
     expect(stops({ kind: 'noImprovement', iterations: 3 })).toBe(true));
   it('noImprovement: runs while improvement is recent', () =>
@@ -43,6 +48,10 @@ describe('checkStop', () => {
     expect(stops({ kind: 'noImprovement', iterations: 3 }, ctx({ lastImprovementIteration: 9 }))).toBe(false));
   it('scoreThreshold: stops when the best reaches it', () =>
     expect(stops({ kind: 'scoreThreshold', threshold: 0.8 })).toBe(true));
+  it('scoreThreshold: names the target and the best score', () =>
+    expect(checkStop({ kind: 'scoreThreshold', threshold: 0.75 }, ctx({ valAggregate: [0.2, 0.833333] }))).toBe(
+      'target score 0.75 reached (best val score 0.8333)',
+    ));
   it('scoreThreshold: runs below it', () => expect(stops({ kind: 'scoreThreshold', threshold: 0.81 })).toBe(false));
   it('scoreThreshold: reads the best candidate, not the last', () =>
     expect(stops({ kind: 'scoreThreshold', threshold: 0.6 }, ctx({ bestIdx: 1 }))).toBe(true));
@@ -50,11 +59,19 @@ describe('checkStop', () => {
     expect(stops({ kind: 'scoreThreshold', threshold: -1e9 }, ctx({ valAggregate: [], bestIdx: 0 }))).toBe(false));
   it('maxCandidates: stops at the count', () => expect(stops({ kind: 'maxCandidates', count: 3 })).toBe(true));
   it('maxCandidates: runs below the count', () => expect(stops({ kind: 'maxCandidates', count: 4 })).toBe(false));
+  it('maxCandidates: names the limit', () =>
+    expect(checkStop({ kind: 'maxCandidates', count: 2 }, ctx())).toBe('candidate limit of 2 reached'));
+  it('maxProposals: stops at the count of proposals made', () =>
+    expect(checkStop({ kind: 'maxProposals', count: 6 }, ctx({ proposalCount: 6 }))).toBe(
+      'proposal limit of 6 reached',
+    ));
+  it('maxProposals: runs below the count', () =>
+    expect(stops({ kind: 'maxProposals', count: 7 }, ctx({ proposalCount: 6 }))).toBe(false));
   it('any: stops when one holds', () => expect(stops({ kind: 'any', conditions: [NO, YES] })).toBe(true));
   it('any: runs when none holds', () => expect(stops({ kind: 'any', conditions: [NO, NO] })).toBe(false));
   it('any: gives the first reason', () =>
     expect(checkStop({ kind: 'any', conditions: [NO, { kind: 'maxCandidates', count: 1 }, YES] }, ctx())).toBe(
-      'candidates 3 reached 1',
+      'candidate limit of 1 reached',
     ));
   it('any: runs when empty', () => expect(stops({ kind: 'any', conditions: [] })).toBe(false));
   it('all: stops when every one holds', () =>
@@ -63,7 +80,7 @@ describe('checkStop', () => {
   it('all: runs when empty', () => expect(stops({ kind: 'all', conditions: [] })).toBe(false));
   it('all: joins the reasons', () =>
     expect(checkStop({ kind: 'all', conditions: [YES, { kind: 'maxCandidates', count: 2 }] }, ctx())).toBe(
-      'iterations 10 reached 10 and candidates 3 reached 2',
+      'iterations 10 reached 10 and candidate limit of 2 reached',
     ));
   it('nests any inside all', () =>
     expect(stops({ kind: 'all', conditions: [YES, { kind: 'any', conditions: [NO, YES] }] })).toBe(true));

@@ -17,11 +17,19 @@ export type StopCondition =
   | { kind: 'noImprovement'; iterations: number }
   | { kind: 'scoreThreshold'; threshold: number }
   | { kind: 'maxCandidates'; count: number }
+  /** reflective and merge proposals made (state.proposalCount), accepted or not */
+  | { kind: 'maxProposals'; count: number }
   | { kind: 'any'; conditions: StopCondition[] }
   | { kind: 'all'; conditions: StopCondition[] }
   | { kind: 'custom'; name?: string; shouldStop: (ctx: StopContext) => boolean };
 
-/** Returns a short reason when the condition holds, null otherwise. */
+/** A duration as people say it: "15 s" below a minute, "1 min", "2.5 min" from there. */
+function duration(ms: number): string {
+  const round = (n: number) => Number(n.toFixed(2));
+  return ms < 60_000 ? `${round(ms / 1000)} s` : `${round(ms / 60_000)} min`;
+}
+
+/** Returns a short reason when the condition holds, null otherwise; it reads as the end of "Stopped: …". */
 export function checkStop(c: StopCondition, ctx: StopContext): string | null {
   const s = ctx.state;
   switch (c.kind) {
@@ -32,17 +40,21 @@ export function checkStop(c: StopCondition, ctx: StopContext): string | null {
     case 'maxIterations':
       return s.iteration >= c.iterations ? `iterations ${s.iteration} reached ${c.iterations}` : null;
     case 'timeout':
-      return ctx.elapsedMs >= c.ms ? `timeout after ${Math.round(ctx.elapsedMs)} ms` : null;
+      return ctx.elapsedMs >= c.ms ? `time limit of ${duration(c.ms)} reached` : null;
     case 'noImprovement':
       return s.iteration - s.lastImprovementIteration >= c.iterations
         ? `no improvement for ${c.iterations} iterations`
         : null;
     case 'scoreThreshold': {
       const best = s.valAggregate[s.bestIdx] ?? -Infinity;
-      return best >= c.threshold ? `best val score ${best} reached ${c.threshold}` : null;
+      return best >= c.threshold
+        ? `target score ${c.threshold} reached (best val score ${Number(best.toFixed(4))})`
+        : null;
     }
     case 'maxCandidates':
-      return s.candidates.length >= c.count ? `candidates ${s.candidates.length} reached ${c.count}` : null;
+      return s.candidates.length >= c.count ? `candidate limit of ${c.count} reached` : null;
+    case 'maxProposals':
+      return s.proposalCount >= c.count ? `proposal limit of ${c.count} reached` : null;
     case 'any': {
       for (const sub of c.conditions) {
         const r = checkStop(sub, ctx);

@@ -10,7 +10,7 @@ import { Select } from './Select.tsx';
 import type { Choice } from './Select.tsx';
 
 type Options = RunOptionsConfig;
-type OptionOf<V> = { [K in keyof Options]: Options[K] extends V ? K : never }[keyof Options];
+type OptionOf<V> = { [K in keyof Options]-?: Options[K] extends V ? K : never }[keyof Options];
 
 type NumberProps = Omit<ComponentProps<typeof NumberInput>, 'value' | 'onValue' | 'className'>;
 

@@ -7,6 +7,7 @@ import type { RunEvent, RunStatus } from '../run/runEvent.ts';
 import type {
   ConnectionResult,
   MetricTrial,
+  ReflectionPreview,
   StartRequest,
   TrackingCredentials,
   TrackingTestResult,
@@ -220,7 +221,28 @@ export async function testMetricOn3(): Promise<MetricTrial[]> {
   });
 }
 
-function baseName(run: RunData): string {
+/** Training examples the reflection prompt's preview runs the seed on. */
+export const PREVIEW_EXAMPLES = 3;
+
+/**
+ * Runs the seed on the first training examples, as a run's first reflection would see them, and returns the
+ * records for each step's {{examples}}; rejects with the reason it cannot (the field named, as Start would).
+ */
+export async function previewReflectionRecords(): Promise<ReflectionPreview> {
+  const s = useSetupStore.getState();
+  if (s.dataset.rows.length === 0)
+    throw new Error('Load a dataset first: the preview runs the seed on its first training examples.');
+  // the records do not depend on the template, so one being edited (or invalid) does not stop the preview
+  const { reflectionPrompt: _template, ...config } = s.toRunConfig();
+  return engine().previewReflection({
+    config: checkRunConfig(config, s.dataset.rows),
+    secrets: secretsOf(s),
+    examples: PREVIEW_EXAMPLES,
+  });
+}
+
+/** The stem of a run's export file names: gepa-<name>-<run id>. */
+export function baseName(run: RunData): string {
   const slug =
     (run.config?.name ?? 'run')
       .toLowerCase()

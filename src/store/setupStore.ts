@@ -13,6 +13,8 @@ import { demoTaskById } from '../tasks/demos/index.ts';
 import { inlineDataset, sourceRows } from '../run/runDataset.ts';
 import { emptyTrackingAuth, emptyTrackingDraft, trackingConfigOf, trackingDraftOf } from './trackingDraft.ts';
 import type { TrackingAuthDraft, TrackingDraft } from './trackingDraft.ts';
+import { reflectionPromptOf, renamedStep } from './reflectionPromptDraft.ts';
+import type { ReflectionPromptConfig } from './reflectionPromptDraft.ts';
 
 export type LmRole = 'task' | 'reflection';
 
@@ -45,6 +47,8 @@ export interface SetupState {
   tracking: TrackingDraft;
   /** the tracking server's credentials: memory only, like the keys (and remembered with them) */
   trackingAuth: TrackingAuthDraft;
+  /** the user's own reflection prompt per step (by step name), or for every step; empty: the engine's */
+  reflectionPrompt: ReflectionPromptConfig;
 }
 
 export interface SetupStore extends SetupState {
@@ -64,6 +68,7 @@ export interface SetupStore extends SetupState {
   setDemoLatency(ms: number): void;
   setTracking(patch: Partial<TrackingDraft>): void;
   setTrackingAuth(patch: Partial<TrackingAuthDraft>): void;
+  setReflectionPrompt(reflectionPrompt: ReflectionPromptConfig): void;
   loadDemoTask(id: string): void;
   /** Loads a saved or exported config (e.g. "duplicate with changes"). */
   loadConfig(config: RunConfig): void;
@@ -139,6 +144,7 @@ export function initialSetup(): SetupState {
     demoLatencyMs: 150,
     tracking: emptyTrackingDraft(),
     trackingAuth,
+    reflectionPrompt: {},
   };
 }
 
@@ -166,7 +172,11 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
   ...initialSetup(),
   setName: (name) => set({ name }),
   setStep: (index, patch) =>
-    set((s) => ({ program: { steps: s.program.steps.map((st, i) => (i === index ? { ...st, ...patch } : st)) } })),
+    set((s) => ({
+      program: { steps: s.program.steps.map((st, i) => (i === index ? { ...st, ...patch } : st)) },
+      // a renamed step keeps its own reflection prompt
+      reflectionPrompt: renamedStep(s.reflectionPrompt, s.program.steps[index]?.name, patch.name),
+    })),
   addStep: () =>
     set((s) => {
       const n = s.program.steps.length + 1;
@@ -205,6 +215,7 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
   setOptions: (patch) => set((s) => ({ options: { ...s.options, ...patch } })),
   setDemoLatency: (demoLatencyMs) => set({ demoLatencyMs }),
   setTracking: (patch) => set((s) => ({ tracking: { ...s.tracking, ...patch } })),
+  setReflectionPrompt: (reflectionPrompt) => set({ reflectionPrompt }),
   setTrackingAuth: (patch) =>
     set((s) => {
       const trackingAuth = { ...s.trackingAuth, ...patch };
@@ -224,6 +235,7 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
       reflectionLm: DEMO_MODEL,
       budget: { maxMetricCalls: 300 },
       options: { ...DEFAULT_RUN_OPTIONS },
+      reflectionPrompt: {},
     });
   },
   loadConfig: (config) => {
@@ -248,10 +260,15 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
       budget: { ...config.budget } as BudgetConfig,
       options: { ...DEFAULT_RUN_OPTIONS, ...config.options },
       tracking: trackingDraftOf(config.tracking, get().tracking, config.name),
+      reflectionPrompt: structuredClone(config.reflectionPrompt ?? {}),
     });
   },
   toRunConfig: () => {
     const s = get();
+    const reflectionPrompt = reflectionPromptOf(
+      s.reflectionPrompt,
+      s.program.steps.map((st) => st.name),
+    );
     return {
       version: RUN_CONFIG_VERSION,
       name: s.name,
@@ -268,6 +285,7 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
       budget: { ...s.budget } as BudgetConfig,
       options: { ...s.options },
       ...(s.tracking.enabled ? { tracking: trackingConfigOf(s.tracking, s.name) } : {}),
+      ...(reflectionPrompt ? { reflectionPrompt } : {}),
     };
   },
 }));

@@ -13,6 +13,7 @@ import { openRunsChannel } from './runChannel.ts';
 import { browserMetricWorkerFactory } from './browserMetricWorker.ts';
 import { testConnection } from './connectionTest.ts';
 import { runMetricTrials } from './metricTrial.ts';
+import { previewReflection } from './reflectionPreview.ts';
 import { testTracking } from './trackingTest.ts';
 import type { WorkerApi } from './protocol.ts';
 import { errorMessage } from '../engine/index.ts';
@@ -54,6 +55,7 @@ const api: WorkerApi = {
   testConnection: (model, apiKey) => testConnection(model, apiKey),
   testTracking: (target, credentials) => testTracking(target, credentials),
   testMetric: (request) => runMetricTrials(request, { workerFactory: browserMetricWorkerFactory }),
+  previewReflection: (request) => previewReflection(request, { workerFactory: browserMetricWorkerFactory }),
 };
 
 Comlink.expose(api);

@@ -33,6 +33,7 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     testConnection: (model, apiKey) => api().testConnection(model, apiKey),
     testTracking: (target, credentials) => api().testTracking(target, credentials),
     testMetric: (request) => api().testMetric(request),
+    previewReflection: (request) => api().previewReflection(request),
     dispose: () => {
       remote?.[Comlink.releaseProxy]();
       worker?.terminate();

@@ -7,6 +7,7 @@ import type { RunEvent } from '../run/runEvent.ts';
 import type { ModelConfig, RunConfig } from '../run/runConfig.ts';
 import type { RunSecrets } from '../run/buildRun.ts';
 import type { MlflowTrackingConfig } from '../run/trackingConfig.ts';
+import type { ReflectiveDataset } from '../engine/index.ts';
 
 /** An MLflow server's credentials as typed into the studio: a bearer token, or a user and password (basic auth). */
 export type MlflowCredentials = { token: string } | { username: string; password: string };
@@ -72,6 +73,20 @@ export interface MetricTrialRequest {
   examples: Example[];
 }
 
+/** The reflection prompt's preview: the seed run by the run's adapter on the first `examples` training examples. */
+export interface ReflectionPreviewRequest {
+  config: RunConfig;
+  secrets: RunSecrets;
+  examples: number;
+}
+
+export interface ReflectionPreview {
+  /** the examples run, with the seed's score on each */
+  examples: { id: string; score: number }[];
+  /** by step: the records the engine's reflection prompt puts in {{examples}} */
+  records: ReflectiveDataset;
+}
+
 /** What the worker exposes (Comlink). Every long call is cancellable: stop() ends a run. */
 export interface WorkerApi {
   /** Runs until finished, stopped or failed; events arrive through onEvents. */
@@ -86,4 +101,6 @@ export interface WorkerApi {
   testTracking(target: MlflowTrackingConfig, credentials?: MlflowCredentials): Promise<TrackingTestResult>;
   /** Runs the program with the task LM on a few examples and scores them: "test on 3 examples". */
   testMetric(request: MetricTrialRequest): Promise<MetricTrial[]>;
+  /** Runs the seed on a few training examples and returns what a reflection on them would be shown. */
+  previewReflection(request: ReflectionPreviewRequest): Promise<ReflectionPreview>;
 }

@@ -13,6 +13,7 @@ import { ModelsPanel } from './ModelsPanel.tsx';
 import { BudgetPanel } from './BudgetPanel.tsx';
 import { StartBar } from './StartBar.tsx';
 import { TrackingPanel } from './TrackingPanel.tsx';
+import { ReflectionPromptPanel } from './ReflectionPromptPanel.tsx';
 import './setup.css';
 
 export function SetupView() {
@@ -34,6 +35,7 @@ export function SetupView() {
       <div className="setup-columns">
         <div className="setup-column">
           <ProgramEditor summary={summary} />
+          <ReflectionPromptPanel />
           <DatasetPanel summary={summary} />
         </div>
         <div className="setup-column">

@@ -5,6 +5,7 @@ import { useRunStore } from '../../store/runStore.ts';
 import { startRun } from '../../store/actions.ts';
 import { startBlockers } from './startBlockers.ts';
 import { trackingProblem } from '../../store/trackingDraft.ts';
+import { reflectionPromptProblems } from '../../store/reflectionPromptDraft.ts';
 import type { BudgetExplanation } from './budgetExplain.ts';
 import type { DatasetSummary } from '../../store/datasetSummary.ts';
 import { errorMessage } from '../../engine/index.ts';
@@ -28,7 +29,11 @@ export function StartBar({ summary, explanation }: { summary: DatasetSummary; ex
     budgetBlocked: explanation.blocking,
     runStatus,
   });
-  const reasons = tracking ? [...blockers, tracking] : blockers;
+  const reflection = reflectionPromptProblems(
+    s.reflectionPrompt,
+    s.program.steps.map((st) => st.name),
+  )[0];
+  const reasons = [...blockers, ...(tracking ? [tracking] : []), ...(reflection ? [`fix ${reflection}`] : [])];
   const demo = s.taskLm.provider === 'demo' && s.reflectionLm.provider === 'demo';
   const start = async () => {
     setFailure(null);

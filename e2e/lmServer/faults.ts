@@ -1,6 +1,8 @@
 // Fault injection for the test server: which request gets which fault. Selection is seeded and advances
 // once per chat request, so a given seed faults the same request numbers on every run; a scripted
 // sequence is served first, so a test can say "the next call gets a 429" exactly.
+import { seededRandom } from '../seededRandom.ts';
+
 export const FAULT_KINDS = ['429', '500', 'hang', 'truncated', 'non_json'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -17,18 +19,6 @@ export interface FaultConfig {
 }
 
 export const NO_FAULTS: FaultConfig = { rate: 0, kinds: [...FAULT_KINDS], seed: 1, retryAfterMs: 1000, sequence: [] };
-
-/** mulberry32: a tiny seeded PRNG, enough to pick faults reproducibly. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function parseFaultKinds(text: string): FaultKind[] {
   const kinds = text
@@ -48,7 +38,7 @@ export class FaultPicker {
 
   constructor(config: Partial<FaultConfig> = {}) {
     this.config = { ...NO_FAULTS, ...config };
-    this.random = mulberry32(this.config.seed);
+    this.random = seededRandom(this.config.seed);
     this.sequence = [...this.config.sequence];
   }
 
@@ -59,7 +49,7 @@ export class FaultPicker {
   /** Changes the configuration; a new seed or sequence restarts the deterministic selection. */
   update(patch: Partial<FaultConfig>): void {
     this.config = { ...this.config, ...patch };
-    if (patch.seed !== undefined) this.random = mulberry32(this.config.seed);
+    if (patch.seed !== undefined) this.random = seededRandom(this.config.seed);
     if (patch.sequence !== undefined) this.sequence = [...patch.sequence];
   }
 

@@ -17,6 +17,7 @@ import type {
 } from '../../src/tracking/mlflow/restTypes.ts';
 import { LOG_BATCH_LIMITS } from '../../src/tracking/mlflow/restTypes.ts';
 import { REQUESTS, shapeProblem } from './schema.ts';
+import { seededRandom } from '../seededRandom.ts';
 
 export interface MlflowServerOptions {
   port?: number;
@@ -66,18 +67,6 @@ export interface MlflowServer {
   close(): Promise<void>;
 }
 
-/** mulberry32: a small seeded generator, so a flaky server fails the same requests every time. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -105,7 +94,7 @@ export async function startMlflowServer(options: MlflowServerOptions = {}): Prom
   const runs = new Map<string, StoredRun>();
   const artifacts = new Map<string, string>();
   const requests: RequestRecord[] = [];
-  const random = seeded(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   let failureRate = options.failureRate ?? 0;
   let down = false;
   let nextExperiment = 1;

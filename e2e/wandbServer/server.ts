@@ -8,6 +8,7 @@
 // every connection. It records every request (without its headers) and what it accepted.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from '../seededRandom.ts';
 
 export interface WandbServerOptions {
   port?: number;
@@ -60,24 +61,12 @@ export interface WandbServer {
   close(): Promise<void>;
 }
 
-/** mulberry32: the same faults for the same seed */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function startWandbServer(options: WandbServerOptions = {}): Promise<WandbServer> {
   const viewerEntity = options.entity ?? 'test-entity';
   const runs = new Map<string, StoredWandbRun>();
   const requests: WandbRequestRecord[] = [];
   const authorizations: string[] = [];
-  const random = seeded(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   let failureRate = options.failureRate ?? 0;
   let down = false;
   const expectedAuth = options.apiKey ? `Basic ${Buffer.from(`api:${options.apiKey}`).toString('base64')}` : null;

@@ -20,6 +20,7 @@ import type { ModelConfig, RunConfig } from './runConfig.ts';
 import { languageModelFor } from './languageModel.ts';
 import { prepareRunDataset } from './runDataset.ts';
 import { stopOptions } from './stopConfig.ts';
+import { engineReflectionTemplate } from './reflectionPromptConfig.ts';
 
 export interface RunSecrets {
   taskApiKey?: string;
@@ -124,6 +125,10 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
       // a cached reply cost nothing; an unpriced model reports 0
       costOf: (c) => (c.cached ? 0 : meter.costOf(reflection.model.id, c.usage)),
     }),
+    ...engineReflectionTemplate(
+      config.reflectionPrompt,
+      config.program.steps.map((s) => s.name),
+    ),
     ...('auto' in budget
       ? { auto: budget.auto }
       : 'maxMetricCalls' in budget

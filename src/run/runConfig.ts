@@ -17,6 +17,7 @@ import { validateTrackingConfig } from './trackingConfig.ts';
 import type { TrackingConfig } from './trackingConfig.ts';
 import { validateStopConfig } from './stopConfig.ts';
 import type { StopConfig } from './stopConfig.ts';
+import { validateReflectionPromptConfig, type ReflectionPromptConfig } from './reflectionPromptConfig.ts';
 
 export const RUN_CONFIG_VERSION = 1;
 
@@ -82,6 +83,8 @@ export interface RunConfig {
   prices?: PriceTable;
   /** experiment tracking (MLflow, W&B); never holds a token */
   tracking?: TrackingConfig;
+  /** the user's own reflection prompt, for every step and/or per step (reflectionPromptConfig.ts) */
+  reflectionPrompt?: ReflectionPromptConfig;
 }
 
 /**
@@ -263,6 +266,11 @@ export function validateRunConfig(raw: unknown): RunConfig {
   if (stop) options.stop = stop;
   else delete options.stop;
   validateTrackingConfig(raw.tracking, (field, message) => new RunConfigError(field, message));
+  validateReflectionPromptConfig(
+    raw.reflectionPrompt,
+    program.steps.map((s) => s.name),
+    (f, m) => new RunConfigError(f, m),
+  );
   return { ...(raw as unknown as RunConfig), name: typeof raw.name === 'string' ? raw.name : 'GEPA run', options };
 }
 

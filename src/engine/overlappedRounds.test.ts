@@ -7,6 +7,7 @@ import { optimize } from './optimize.ts';
 import type { Candidate, EvaluationBatch, GepaOptions } from './types.ts';
 import type { GepaState } from './state.ts';
 import type { ProposalRow, TrackingEvent } from './tracking.ts';
+import { abortedAt } from './__fixtures__/abortedRun.ts';
 import { keywordAdapter, keywordReflectionLm, keywordRunOptions } from './__fixtures__/keywordTask.ts';
 import type { KeywordAdapterOptions, KeywordExample, KeywordTrace } from './__fixtures__/keywordTask.ts';
 
@@ -101,21 +102,14 @@ describe('overlapped rounds', () => {
     const full = await optimize(overlapped({ maxMetricCalls: 300 }));
     let resumedWithPending = 0;
     for (const abortAt of [9, 23, 31, 40]) {
-      const ctrl = new AbortController();
-      let saved = '';
-      const partial = await optimize(
-        overlapped(
-          { maxMetricCalls: 300, signal: ctrl.signal, checkpoint: (s) => void (saved = JSON.stringify(s)) },
-          {
-            beforeEvaluate: async (call) => {
-              if (call === abortAt) ctrl.abort();
-              await jitter();
-            },
-          },
-        ),
+      const { partial, saved: state } = await abortedAt(
+        overlapped,
+        { maxMetricCalls: 300 },
+        abortAt,
+        jitter,
+        new AbortController(),
       );
       expect(partial.stopReason).toBe('aborted');
-      const state = JSON.parse(saved) as GepaState;
       if (state.pendingRound) resumedWithPending++;
       expect(partial.totalMetricCalls).toBe(state.totalMetricCalls);
       const resumed = await optimize(overlapped({ maxMetricCalls: 300, resumeFrom: state }));

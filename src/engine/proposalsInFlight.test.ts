@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { optimize } from './optimize.ts';
 import type { GepaOptions } from './types.ts';
-import type { GepaState } from './state.ts';
 import type { TrackingEvent } from './tracking.ts';
+import { abortedAt } from './__fixtures__/abortedRun.ts';
 import { keywordDataset, keywordReflectionLm, keywordRunOptions } from './__fixtures__/keywordTask.ts';
 import type { KeywordAdapterOptions, KeywordExample } from './__fixtures__/keywordTask.ts';
 
@@ -84,21 +84,14 @@ describe('several proposals in flight', () => {
   it('an abort mid-round rolls the whole round back, and the resume redoes it exactly', async () => {
     const full = await optimize(inFlight({ maxMetricCalls: 300 }));
     for (const abortAt of [9, 23]) {
-      const ctrl = new AbortController();
-      let saved = '';
-      const partial = await optimize(
-        inFlight(
-          { maxMetricCalls: 300, signal: ctrl.signal, checkpoint: (s) => void (saved = JSON.stringify(s)) },
-          {
-            beforeEvaluate: async (call) => {
-              if (call === abortAt) ctrl.abort();
-              await jitter();
-            },
-          },
-        ),
+      const { partial, saved: state } = await abortedAt(
+        inFlight,
+        { maxMetricCalls: 300 },
+        abortAt,
+        jitter,
+        new AbortController(),
       );
       expect(partial.stopReason).toBe('aborted');
-      const state = JSON.parse(saved) as GepaState;
       expect(partial.totalMetricCalls).toBe(state.totalMetricCalls);
       const resumed = await optimize(inFlight({ maxMetricCalls: 300, resumeFrom: state }));
       expect(resumed.toDict()).toEqual(full.toDict());

@@ -216,6 +216,9 @@ export function addCandidate(
         metricCallsAtDiscovery: state.totalMetricCalls,
         valScores: scores.slice(),
         outputs: outputs.slice(),
+        ...(perExampleObjectives
+          ? { valObjectiveScores: perExampleObjectives.map((o) => ({ ...o })), objectiveAggregate: { ...objAgg } }
+          : {}),
       },
     });
     ctx.track({ type: 'valsetScores', row: { iteration, candidateIdx: idx, scores: scores.slice() } });

@@ -18,6 +18,10 @@ export interface CandidateTrackingRow extends CandidateRow {
   valScores: number[];
   /** the program's output per val example, in valset order */
   outputs: unknown[];
+  /** with a multi-objective metric only: each val example's objective scores, in valset order */
+  valObjectiveScores?: Record<string, number>[];
+  /** with a multi-objective metric only: each objective's mean over the valset */
+  objectiveAggregate?: Record<string, number>;
 }
 
 export type ProposalStatus = 'accepted' | 'rejected' | 'skipped';

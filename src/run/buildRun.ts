@@ -19,6 +19,7 @@ import type { Example } from '../tasks/types.ts';
 import type { ModelConfig, RunConfig } from './runConfig.ts';
 import { languageModelFor } from './languageModel.ts';
 import { prepareRunDataset } from './runDataset.ts';
+import { stepFeedbackOptions } from './stepFeedbackConfig.ts';
 import { stopOptions } from './stopConfig.ts';
 import { engineReflectionTemplate } from './reflectionPromptConfig.ts';
 
@@ -61,6 +62,8 @@ export interface BuiltRun {
   taskCache?: CachedLanguageModel;
   /** ends the metric's sandboxes and the usage subscription; a second call does nothing */
   dispose(): void;
+  /** hands the run's warnings (e.g. a step/program score mismatch, once a run) to the driver's log */
+  onWarning?(listener: (message: string) => void): void;
 }
 
 export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
@@ -93,6 +96,7 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
     meter,
   });
   let metric: DisposableMetric;
+  let warned: ((message: string) => void) | undefined;
   if (config.metric.kind === 'llm_judge') {
     const judgeConfig = config.judgeLm ?? config.reflectionLm;
     const judgeKey = config.judgeLm ? secrets.judgeApiKey : secrets.reflectionApiKey;
@@ -112,6 +116,8 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
     metric,
     temperature: config.taskLm.temperature,
     maxTokens: config.taskLm.maxTokens,
+    stepFeedback: stepFeedbackOptions(o),
+    onWarning: (message) => warned?.(message),
   });
   const budget = config.budget;
   const options: GepaOptions<Example> = {
@@ -167,5 +173,6 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
       unsubscribe();
       metric.dispose();
     },
+    onWarning: (listener) => (warned = listener),
   };
 }

@@ -5,7 +5,7 @@
 // Invariants: an export never holds an API key, even if one was put in the config by mistake; parsing
 // a bad file fails with a message naming the file and the field that is wrong.
 import type { CandidateRow, GepaResultDict, ProposalRow, RunSummary } from '../engine/index.ts';
-import type { RunStatus, ScorePoint, UsageSnapshot } from './runEvent.ts';
+import type { CandidateObjectives, RunStatus, ScorePoint, UsageSnapshot } from './runEvent.ts';
 import type { Example } from '../tasks/types.ts';
 import type { ModelConfig, RunConfig } from './runConfig.ts';
 import { RunConfigError, validateRunConfig } from './runConfig.ts';
@@ -19,6 +19,8 @@ export interface CandidateExport {
   /** per val example, in valExamples order */
   valScores: number[];
   outputs: string[];
+  /** only when the metric returned objective scores (exports made before objectives were kept lack it) */
+  objectives?: CandidateObjectives;
 }
 
 /** The run as the views need it; the run store's data fits this shape. */
@@ -122,6 +124,17 @@ export function buildExport(run: ExportedRun, now: Date = new Date()): RunExport
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
 const ENDED: RunStatus[] = ['finished', 'stopped', 'error'];
+const isNamedNumbers = (v: unknown): boolean =>
+  isObject(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** A candidate's objective scores: named numbers per val example, and their means. */
+function checkObjectives(o: unknown, at: string, fail: (field: string, message: string) => never): void {
+  if (!isObject(o)) fail(at, 'must be an object with perExample and aggregate');
+  const { perExample, aggregate } = o as Record<string, unknown>;
+  if (!Array.isArray(perExample) || !perExample.every(isNamedNumbers))
+    fail(`${at}.perExample`, 'must be an array of objective scores (objects of named numbers), one per val example');
+  if (!isNamedNumbers(aggregate)) fail(`${at}.aggregate`, 'must map objective names to numbers');
+}
 const PROPOSAL_STATUSES = ['accepted', 'rejected', 'skipped'];
 
 /** Reads an exported run, checking every part the views rely on. A run exported mid-way reads as stopped. */
@@ -173,6 +186,7 @@ export function parseExport(text: string, fileName: string): ExportedRun {
     if (!isNumberArray(c.valScores)) fail(`${at}.valScores`, 'must be an array of numbers');
     if (!Array.isArray(c.outputs) || !c.outputs.every((o) => typeof o === 'string'))
       fail(`${at}.outputs`, 'must be an array of strings');
+    if (c.objectives !== undefined) checkObjectives(c.objectives, `${at}.objectives`, fail);
     return c as unknown as CandidateExport;
   });
 

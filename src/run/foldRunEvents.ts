@@ -43,7 +43,12 @@ export function foldRunEvents(state: Readonly<FoldedFields>, events: readonly Ru
             (c, i) =>
               c && i !== e.row.candidateIdx && c.row.isBest && (list[i] = { ...c, row: { ...c.row, isBest: false } }),
           );
-        list[e.row.candidateIdx] = { row: e.row, valScores: e.valScores, outputs: e.outputs };
+        list[e.row.candidateIdx] = {
+          row: e.row,
+          valScores: e.valScores,
+          outputs: e.outputs,
+          ...(e.objectives ? { objectives: e.objectives } : {}),
+        };
         break;
       }
       case 'proposal':

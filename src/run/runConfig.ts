@@ -15,6 +15,7 @@ import type { FieldMapping, MetricConfig, Program } from '../tasks/types.ts';
 import { validateProgram } from '../tasks/template.ts';
 import { validateTrackingConfig } from './trackingConfig.ts';
 import type { TrackingConfig } from './trackingConfig.ts';
+import { validateStepFeedbackConfig, type StepFeedbackOptionsConfig } from './stepFeedbackConfig.ts';
 import { validateStopConfig } from './stopConfig.ts';
 import type { StopConfig } from './stopConfig.ts';
 import { validateReflectionPromptConfig, type ReflectionPromptConfig } from './reflectionPromptConfig.ts';
@@ -39,7 +40,7 @@ export interface DatasetSource {
 
 export type BudgetConfig = { auto: AutoBudget } | { maxMetricCalls: number } | { maxFullEvals: number };
 
-export interface RunOptionsConfig {
+export interface RunOptionsConfig extends StepFeedbackOptionsConfig {
   reflectionMinibatchSize: number;
   candidateSelectionStrategy: CandidateSelectionStrategy;
   frontierType: FrontierType;
@@ -266,6 +267,7 @@ export function validateRunConfig(raw: unknown): RunConfig {
   if (stop) options.stop = stop;
   else delete options.stop;
   validateTrackingConfig(raw.tracking, (field, message) => new RunConfigError(field, message));
+  validateStepFeedbackConfig(raw, (field, message) => new RunConfigError(field, message));
   validateReflectionPromptConfig(
     raw.reflectionPrompt,
     program.steps.map((s) => s.name),

@@ -133,6 +133,7 @@ export class RunDriver {
     } catch (err) {
       return this.end({ ...this.failure(err), result: null, iteration: 0 }, null);
     }
+    built.onWarning?.((message) => this.log('warning', message));
     const paidBefore = spec.resume?.usage ?? null;
     const usageNow = () => addUsage(paidBefore, usageSnapshot(built));
     const usage = throttle(() => this.host.emit({ type: 'usage', usage: usageNow() }), spec.usageIntervalMs ?? 250);

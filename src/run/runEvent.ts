@@ -38,6 +38,16 @@ export interface UsageSnapshot {
 export type LogLevel = 'info' | 'warning' | 'error';
 
 /**
+ * A candidate's objective scores, when the metric returns several objectives (a custom metric's
+ * `objectives`): each val example's, in valset order, and each objective's mean over the valset (the
+ * engine's objective aggregate, what its objective Pareto front ranks).
+ */
+export interface CandidateObjectives {
+  perExample: Record<string, number>[];
+  aggregate: Record<string, number>;
+}
+
+/**
  * How one experiment-tracking backend ended (src/tracking's delivery report, as plain data): where it logged,
  * how many requests arrived, what went wrong, and what was not delivered (redacted JSON, enough to send it
  * again). The studio keeps it in the run's event log, so nothing undelivered is lost with the tab.
@@ -55,7 +65,8 @@ export type RunEvent =
   | { type: 'status'; status: RunStatus; message?: string }
   /** the run's examples, once, so views can show inputs and expected answers */
   | { type: 'examples'; train: number; val: Example[] }
-  | { type: 'candidate'; row: CandidateRow; valScores: number[]; outputs: string[] }
+  /** `objectives` only when the metric returned objective scores (a run without them logs as before) */
+  | { type: 'candidate'; row: CandidateRow; valScores: number[]; outputs: string[]; objectives?: CandidateObjectives }
   | { type: 'proposal'; row: ProposalRow }
   | { type: 'front'; programs: number[][] }
   | { type: 'score'; point: ScorePoint }

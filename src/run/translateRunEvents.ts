@@ -72,8 +72,16 @@ export function translateRunEvents(sinks: RunEventSinks): RunEventTranslation {
   const onTrackingEvent = (e: TrackingEvent): void => {
     switch (e.type) {
       case 'candidate': {
-        const { valScores, outputs, ...row } = e.row;
-        emit({ type: 'candidate', row, valScores, outputs: outputs.map(asText) });
+        const { valScores, outputs, valObjectiveScores, objectiveAggregate, ...row } = e.row;
+        emit({
+          type: 'candidate',
+          row,
+          valScores,
+          outputs: outputs.map(asText),
+          ...(valObjectiveScores && objectiveAggregate
+            ? { objectives: { perExample: valObjectiveScores, aggregate: objectiveAggregate } }
+            : {}),
+        });
         break;
       }
       case 'valsetParetoFront':

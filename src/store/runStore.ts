@@ -2,7 +2,15 @@
 // engine state. applyEvents takes a whole batch in one set() so a burst of events renders once.
 import { create } from 'zustand';
 import type { CandidateRow, GepaResultDict, ProposalRow, RunSummary } from '../engine/index.ts';
-import type { LogLevel, RunEvent, RunStatus, ScorePoint, TrackingDelivery, UsageSnapshot } from '../run/runEvent.ts';
+import type {
+  CandidateObjectives,
+  LogLevel,
+  RunEvent,
+  RunStatus,
+  ScorePoint,
+  TrackingDelivery,
+  UsageSnapshot,
+} from '../run/runEvent.ts';
 import type { Example } from '../tasks/types.ts';
 import { foldRunEvents } from '../run/foldRunEvents.ts';
 import type { RunConfig } from '../run/runConfig.ts';
@@ -13,6 +21,8 @@ export interface CandidateView {
   row: CandidateRow;
   valScores: number[];
   outputs: string[];
+  /** only when the metric returned objective scores */
+  objectives?: CandidateObjectives;
 }
 
 export interface LogEntry {

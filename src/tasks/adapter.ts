@@ -2,11 +2,13 @@
 // the LM limiter caps calls in flight), scores each output with the metric, keeps per-step traces, and
 // turns them into the reflective dataset the reflection LM reads. One example's failure becomes the
 // failure score with the error as feedback; only a batch in which every LM call failed throws, so a
-// dead endpoint surfaces as an error instead of a run of zero scores.
-import type { Candidate, EvaluationBatch, GepaAdapter, ReflectiveDataset } from '../engine/index.ts';
+// dead endpoint surfaces as an error instead of a run of zero scores. A step's record reads the metric's
+// feedback for that step when it gave one, the program-level feedback otherwise (stepFeedback.ts).
+import type { Candidate, EvaluationBatch, GepaAdapter, ReflectiveDataset, ReflectiveRecord } from '../engine/index.ts';
 import type { LanguageModel } from '../lm/types.ts';
 import type { Example, ExampleTrace, Metric, Program } from './types.ts';
 import { runProgram } from './programRunner.ts';
+import { DEFAULT_STEP_FEEDBACK_OPTIONS, stepRecord, type StepFeedbackOptions } from './stepFeedback.ts';
 import { errorMessage } from '../engine/index.ts';
 
 export interface ProgramAdapterOptions {
@@ -16,6 +18,10 @@ export interface ProgramAdapterOptions {
   failureScore?: number;
   temperature?: number;
   maxTokens?: number;
+  /** format failures and the score-mismatch warning (default DEFAULT_STEP_FEEDBACK_OPTIONS) */
+  stepFeedback?: Partial<StepFeedbackOptions>;
+  /** receives warnings for the run's log (the score mismatch, once a run) */
+  onWarning?: (message: string) => void;
 }
 
 function isAbort(err: unknown, signal?: AbortSignal): boolean {
@@ -26,7 +32,12 @@ function isAbort(err: unknown, signal?: AbortSignal): boolean {
 }
 
 export class ProgramAdapter implements GepaAdapter<Example, ExampleTrace, string> {
-  constructor(private readonly o: ProgramAdapterOptions) {}
+  private readonly stepFeedback: StepFeedbackOptions;
+  private mismatchWarned = false;
+
+  constructor(private readonly o: ProgramAdapterOptions) {
+    this.stepFeedback = { ...DEFAULT_STEP_FEEDBACK_OPTIONS, ...o.stepFeedback };
+  }
 
   async evaluate(
     batch: Example[],
@@ -64,6 +75,8 @@ export class ProgramAdapter implements GepaAdapter<Example, ExampleTrace, string
             output: run.output,
             score,
             feedback: m.feedback,
+            ...(m.steps ? { stepFeedback: m.steps } : {}),
+            ...(m.formatFailure ? { formatFailure: m.formatFailure } : {}),
             ...(m.objectives ? { objectives: m.objectives } : {}),
           };
         } catch (err) {
@@ -98,19 +111,15 @@ export class ProgramAdapter implements GepaAdapter<Example, ExampleTrace, string
   ): ReflectiveDataset {
     const out: ReflectiveDataset = {};
     const traces = evalBatch.trajectories ?? [];
+    const warn = (message: string) => {
+      if (this.mismatchWarned) return;
+      this.mismatchWarned = true;
+      this.o.onWarning?.(message);
+    };
     for (const component of components) {
-      out[component] = traces.map((t) => {
-        const step = t.steps.find((s) => s.step === component);
-        const user = step?.messages.find((m) => m.role === 'user')?.content ?? '';
-        const record: Record<string, unknown> = {
-          Inputs: user,
-          'Generated Outputs': step?.error
-            ? `(the LM call failed: ${step.error})`
-            : (step?.output ?? '(this step did not run)'),
-        };
-        if (step && step.output !== t.output && t.output) record['Final Output'] = t.output;
-        record.Feedback = `Score ${t.score.toFixed(2)}. ${t.feedback}`;
-        return record;
+      out[component] = traces.flatMap((t): ReflectiveRecord[] => {
+        const record = stepRecord(t, component, this.stepFeedback, warn);
+        return record ? [record] : [];
       });
     }
     return out;

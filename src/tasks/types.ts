@@ -31,11 +31,29 @@ export interface StepTrace {
   error?: string;
 }
 
+/** A metric's word on one step (DSPy's `pred_name` feedback); a step score is checked, never used. */
+export interface StepFeedback {
+  feedback: string;
+  /** compared with the program's score (a mismatch is warned about once a run); GEPA scores the program only */
+  score?: number;
+}
+
+/** The output a metric could not read at all (DSPy's format failure): which step, and what it should look like. */
+export interface FormatFailure {
+  /** the step whose output was read (default: the last step, whose output is the program's) */
+  step?: string;
+  /** the structure the output should have, e.g. 'a JSON object with the fields "name", "phone"' */
+  expected: string;
+}
+
 export interface MetricResult {
   /** in [0, 1] */
   score: number;
   feedback: string;
   objectives?: Record<string, number>;
+  /** feedback for single steps by name; a step without it gets the program-level feedback */
+  steps?: Record<string, StepFeedback>;
+  formatFailure?: FormatFailure;
 }
 
 /** What a metric sees: the example, the program's final output, and the per-step trace. */
@@ -54,7 +72,7 @@ export type MetricConfig =
   | { kind: 'json_field'; fields: string[] }
   | { kind: 'token_f1' }
   | { kind: 'choice'; labels: string[]; caseSensitive?: boolean }
-  | { kind: 'llm_judge'; rubric: string }
+  | { kind: 'llm_judge'; rubric: string; perStep?: boolean }
   | { kind: 'custom'; code: string; timeoutMs?: number };
 
 /** One example's evaluation, as the adapter records it. */
@@ -64,6 +82,9 @@ export interface ExampleTrace {
   output: string;
   score: number;
   feedback: string;
+  /** the metric's feedback for single steps (absent: every step reads the program-level feedback) */
+  stepFeedback?: Record<string, StepFeedback>;
+  formatFailure?: FormatFailure;
 }
 
 export class DatasetError extends Error {

@@ -72,7 +72,7 @@ export function trackRun(tracker: Tracker, options: TrackRunOptions = {}): (even
         tracker.metrics(e.iteration, e.metrics);
         break;
       case 'candidate': {
-        const { valScores: _scores, outputs: _outputs, ...row } = e.row;
+        const { valScores: _scores, outputs: _outputs, valObjectiveScores: _v, objectiveAggregate: _a, ...row } = e.row;
         // the seed fixes the components (a candidate's texts always cover the same ones)
         components ??= Object.keys(row.texts);
         candidates[row.candidateIdx] = row;

@@ -28,7 +28,13 @@ export async function runMetricTrials(
         });
         if (run.error) throw run.error instanceof Error ? run.error : new Error(String(run.error));
         const graded = await metric(example, run.output, run.steps);
-        return { exampleId: example.id, output: run.output, score: graded.score, feedback: graded.feedback };
+        return {
+          exampleId: example.id,
+          output: run.output,
+          score: graded.score,
+          feedback: graded.feedback,
+          ...(graded.objectives ? { objectives: graded.objectives } : {}),
+        };
       }),
     );
   } finally {

@@ -62,6 +62,8 @@ export interface MetricTrial {
   output: string;
   score: number;
   feedback: string;
+  /** what a multi-objective metric (a custom metric's `objectives`) returned besides the score */
+  objectives?: Record<string, number>;
 }
 
 export interface MetricTrialRequest {

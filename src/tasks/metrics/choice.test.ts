@@ -37,6 +37,8 @@ describe('choiceMetric', () => {
       feedback:
         'Incorrect: the output names none of the labels ("positive", "negative", "not positive"); ' +
         'expected "negative". Reply with exactly one of the labels. The output was "It is fine".',
+      // no label can be read: a format failure (add_format_failure_as_feedback)
+      formatFailure: { expected: 'exactly one of the labels "positive", "negative", "not positive"' },
     });
   });
 
@@ -46,6 +48,7 @@ describe('choiceMetric', () => {
       feedback:
         'Incorrect: the output names several labels ("positive", "negative"), ' +
         'so no single answer can be read from it; expected "negative". Reply with exactly one label.',
+      formatFailure: { expected: 'exactly one of the labels "positive", "negative", "not positive"' },
     });
   });
 

@@ -1,6 +1,7 @@
 // Classification against a label set: finds which labels the output names (as whole words; a label
 // inside a longer matching label, like "positive" in "not positive", does not count) and grades the
-// one it names. Naming none or several is wrong, and the feedback says which happened.
+// one it names. Naming none or several is wrong, and the feedback says which happened; either is a format
+// failure (no single label can be read from the output).
 import type { Metric } from '../types.ts';
 import { readExpected } from './expected.ts';
 import { quote, squeeze } from './text.ts';
@@ -59,6 +60,7 @@ export function choiceMetric(labels: string[], options: { caseSensitive?: boolea
         feedback:
           `Incorrect: the output names none of the labels (${shown}); expected "${want}". ` +
           `Reply with exactly one of the labels. The output was ${quote(output)}.${note}`,
+        formatFailure: { expected: `exactly one of the labels ${shown}` },
       };
     }
     if (named.length > 1) {
@@ -68,6 +70,7 @@ export function choiceMetric(labels: string[], options: { caseSensitive?: boolea
         feedback:
           `Incorrect: the output names several labels (${several}), so no single answer can be read from it; ` +
           `expected "${want}". Reply with exactly one label.${note}`,
+        formatFailure: { expected: `exactly one of the labels ${shown}` },
       };
     }
     const chosen = named[0] as string;

@@ -1,4 +1,4 @@
-// Custom JavaScript metric `(example, output, trace) => number | { score, feedback?, objectives? }`
+// Custom JavaScript metric `(example, output, trace) => number | { score, feedback?, objectives?, steps? }`
 // (possibly async), run in sandboxed workers with a time limit. The code is compiled once, at
 // creation, so a syntax error is reported there; at run time every failure (throw, timeout, bad
 // return value, crash) becomes score 0 with the reason as feedback. Only the caller's abort rejects.
@@ -82,10 +82,11 @@ class SandboxPool {
   }
 }
 
-function toResult(outcome: Outcome, example: Example, timeoutMs: number): MetricResult {
+function toResult(outcome: Outcome, example: Example, trace: StepTrace[], timeoutMs: number): MetricResult {
   switch (outcome.kind) {
     case 'value': {
-      const result = normalizeCustomResult(outcome.valueType, outcome.value, example);
+      const steps = trace.map((s) => s.step);
+      const result = normalizeCustomResult(outcome.valueType, outcome.value, example, steps);
       return typeof result === 'string' ? failure(result) : result;
     }
     case 'failed':
@@ -126,7 +127,7 @@ export async function compileCustomMetric(code: string, options: CustomMetricOpt
     try {
       const outcome = await sandbox.run(example, output, trace, signal);
       if (outcome.kind === 'aborted' && signal) throw abortError(signal);
-      return toResult(outcome, example, timeoutMs);
+      return toResult(outcome, example, trace, timeoutMs);
     } finally {
       pool.release(sandbox);
     }

@@ -56,7 +56,8 @@ function typeOf(value) {
 function sendable(value) {
   const t = typeOf(value);
   if (t === 'number' || t === 'boolean' || t === 'string') return value;
-  if (t === 'object') return { score: value.score, feedback: value.feedback, objectives: value.objectives };
+  if (t === 'object')
+    return { score: value.score, feedback: value.feedback, objectives: value.objectives, steps: value.steps };
   return null;
 }
 

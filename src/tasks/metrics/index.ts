@@ -9,7 +9,14 @@ export type { NumericOptions } from './numeric.ts';
 export { jsonFieldMetric } from './jsonField.ts';
 export { tokenF1Metric } from './tokenF1.ts';
 export { choiceMetric, labelsNamed } from './choice.ts';
-export { llmJudgeMetric, parseJudgeReply, judgePrompt } from './llmJudge.ts';
+export {
+  llmJudgeMetric,
+  parseJudgeReply,
+  parseJudgeSteps,
+  judgePrompt,
+  judgeStepsPrompt,
+  PER_STEP_SYSTEM,
+} from './llmJudge.ts';
 export type { LlmJudgeOptions } from './llmJudge.ts';
 export { compileCustomMetric, DEFAULT_CUSTOM_METRIC_TIMEOUT_MS } from './customMetric.ts';
 export type { CompiledCustomMetric, CustomMetricOptions } from './customMetric.ts';

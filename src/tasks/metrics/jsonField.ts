@@ -1,6 +1,6 @@
 // JSON field match: the output's JSON object against the expected one, field by field, with partial
 // credit. Feedback lists every field that differs or is missing, so the reflection LM sees exactly
-// which part of the format or content went wrong.
+// which part of the format or content went wrong. An output that is no JSON object is a format failure.
 import type { Metric } from '../types.ts';
 import { readExpected } from './expected.ts';
 import { describeJson, extractJson } from './extractJson.ts';
@@ -70,6 +70,7 @@ export function jsonFieldMetric(fields: string[] = []): Metric {
         feedback:
           `Incorrect: the output is not valid JSON (${parsed.error}); ` +
           `expected a JSON object with the fields ${wanted}. The output was ${quote(output)}.`,
+        formatFailure: { expected: `a JSON object with the fields ${wanted}` },
       };
     }
     if (!isObject(parsed.value)) {
@@ -78,6 +79,7 @@ export function jsonFieldMetric(fields: string[] = []): Metric {
         feedback:
           `Incorrect: the output's JSON is ${describeJson(parsed.value)}, not an object; ` +
           `expected a JSON object with the fields ${wanted}.`,
+        formatFailure: { expected: `a JSON object with the fields ${wanted}` },
       };
     }
     const got = parsed.value;

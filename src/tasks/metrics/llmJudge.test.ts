@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompletionRequest, LanguageModel } from '../../lm/types.ts';
-import { llmJudgeMetric, parseJudgeReply } from './llmJudge.ts';
+import { llmJudgeMetric, parseJudgeReply, parseJudgeSteps, PER_STEP_SYSTEM } from './llmJudge.ts';
+import type { StepTrace } from '../types.ts';
 
 const example = { id: 'e1', question: 'Capital of France?', answer: 'Paris' };
 
@@ -93,5 +94,83 @@ describe('parseJudgeReply', () => {
       'its reply had no numeric "score" (got "high"): "{"score": "high"}"',
     );
     expect(parseJudgeReply('{"score": null}')).toContain('no numeric "score" (got null)');
+  });
+});
+
+describe('the LLM judge asked per step', () => {
+  const trace: StepTrace[] = [
+    {
+      step: 'extract',
+      messages: [
+        { role: 'system', content: 'Extract.' },
+        { role: 'user', content: 'Dana at Northwind' },
+      ],
+      output: 'Dana; Northwind',
+    },
+    {
+      step: 'format',
+      messages: [
+        { role: 'system', content: 'Format.' },
+        { role: 'user', content: 'Dana; Northwind' },
+      ],
+      output: '{"name": "Dana"}',
+    },
+  ];
+
+  it("shows each step's input and output and reads one line per step", async () => {
+    const judge = fakeJudge(
+      '```json\n{"score": 0.5, "feedback": "Company missing.", ' +
+        '"steps": {"extract": "Good: found both.", "Format": {"feedback": "Dropped the company."}}}\n```',
+    );
+    const graded = await llmJudgeMetric(judge, 'All fields.', { perStep: true })(example, '{"name": "Dana"}', trace);
+    expect(graded).toEqual({
+      score: 0.5,
+      feedback: 'Company missing.',
+      steps: { extract: { feedback: 'Good: found both.' }, format: { feedback: 'Dropped the company.' } },
+    });
+    const [request] = judge.requests;
+    expect(request?.messages[0]?.content).toBe(PER_STEP_SYSTEM);
+    expect(request?.messages[1]?.content).toContain(
+      'Steps, in order (give one feedback line for each, by name: "extract", "format"):\n\n' +
+        '[1] step "extract"\nInput:\nDana at Northwind\nOutput:\nDana; Northwind\n\n' +
+        '[2] step "format"\nInput:\nDana; Northwind\nOutput:\n{"name": "Dana"}',
+    );
+  });
+
+  it('reads step lines leniently and never fails the grade over them', () => {
+    const names = ['extract', 'format'];
+    // a list, names by number, an unknown name, an empty line
+    expect(
+      parseJudgeSteps(
+        {
+          steps: [
+            { step: 'Step 1', feedback: 'one' },
+            { name: 'nope', feedback: 'x' },
+            { step: 'format', feedback: ' ' },
+          ],
+        },
+        names,
+      ),
+    ).toEqual({ extract: { feedback: 'one' } });
+    expect(parseJudgeSteps({ steps: ['first', 'second'] }, names)).toEqual({
+      extract: { feedback: 'first' },
+      format: { feedback: 'second' },
+    });
+    expect(parseJudgeSteps({ step_feedback: { ' EXTRACT ': 'caps' } }, names)).toEqual({
+      extract: { feedback: 'caps' },
+    });
+    expect(parseJudgeSteps({ steps: 'all good' }, names)).toEqual({});
+    // no usable steps: the grade stands, every step reads the program feedback
+    expect(parseJudgeReply('{"score": 1, "feedback": "fine", "steps": 3}', names)).toEqual({
+      score: 1,
+      feedback: 'fine',
+    });
+  });
+
+  it('asks as before when not per step, or for a program without a trace', async () => {
+    const judge = fakeJudge('{"score": 1, "feedback": "ok", "steps": {"extract": "ignored"}}');
+    expect(await llmJudgeMetric(judge, 'r')(example, 'x', trace)).toEqual({ score: 1, feedback: 'ok' });
+    expect(await llmJudgeMetric(judge, 'r', { perStep: true })(example, 'x', [])).toEqual({ score: 1, feedback: 'ok' });
+    expect(judge.requests.map((r) => r.messages[1]?.content.includes('Steps, in order'))).toEqual([false, false]);
   });
 });

@@ -90,7 +90,12 @@ export function makeMetric(config: MetricConfig, deps: MetricDeps = {}): Disposa
         throw new MetricConfigError('the LLM judge metric needs a judge model (configure the judge endpoint)');
       if (!config.rubric.trim())
         throw new MetricConfigError('the LLM judge metric needs a rubric: say what a good output looks like');
-      return disposable(llmJudgeMetric(deps.judgeModel, config.rubric, { onCompletion: deps.onJudgeCompletion }));
+      return disposable(
+        llmJudgeMetric(deps.judgeModel, config.rubric, {
+          onCompletion: deps.onJudgeCompletion,
+          perStep: !!config.perStep,
+        }),
+      );
     case 'custom': {
       const workerFactory = deps.workerFactory;
       if (!workerFactory) throw new MetricConfigError('the custom metric needs a worker factory to run its code in');

@@ -51,6 +51,7 @@ describe('numericMetric', () => {
       feedback:
         'Incorrect: no number was found in the output; expected 42. ' +
         'End the answer with the number. The output was "forty-two".',
+      formatFailure: { expected: 'an answer that ends with a number' },
     });
   });
 

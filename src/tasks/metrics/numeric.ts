@@ -47,6 +47,7 @@ export function numericMetric(options: NumericOptions = {}): Metric {
         feedback:
           `Incorrect: no number was found in the output; expected ${want}. ` +
           `End the answer with the number. The output was ${quote(output)}.`,
+        formatFailure: { expected: 'an answer that ends with a number' },
       };
     }
     const diff = Math.abs(got - want);

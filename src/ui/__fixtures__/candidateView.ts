@@ -6,7 +6,7 @@ import type { CandidateView } from '../../store/runStore.ts';
 export type CandidatePatch = Partial<CandidateRow> & Partial<Omit<CandidateView, 'row'>>;
 
 export function candidateView(idx: number, patch: CandidatePatch = {}): CandidateView {
-  const { valScores = [], outputs = [], ...row } = patch;
+  const { valScores = [], outputs = [], objectives, ...row } = patch;
   const parents = row.parentIds?.length ?? 0;
   return {
     row: {
@@ -22,5 +22,6 @@ export function candidateView(idx: number, patch: CandidatePatch = {}): Candidat
     },
     valScores,
     outputs,
+    ...(objectives ? { objectives } : {}),
   };
 }

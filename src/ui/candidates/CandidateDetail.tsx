@@ -7,12 +7,16 @@ import { CandidateChips } from './CandidateChips.tsx';
 import { CandidateCompare } from './CandidateCompare.tsx';
 import { CopyPromptButton } from './CopyPromptButton.tsx';
 import { ExampleScores } from './ExampleScores.tsx';
+import { ObjectiveFronts } from './ObjectiveFronts.tsx';
+import type { ObjectiveFront } from '../common/objectives.ts';
 
 interface Props {
   candidate: CandidateView;
   candidates: readonly (CandidateView | undefined)[];
   childIndices: readonly number[];
   frontCount: number;
+  /** a multi-objective run's per-objective fronts (empty without objectives) */
+  objectiveFronts: readonly ObjectiveFront[];
   valExamples: readonly Example[];
   compare: CandidateView | null;
   onOpen(idx: number): void;
@@ -24,6 +28,7 @@ export function CandidateDetail({
   candidates,
   childIndices,
   frontCount,
+  objectiveFronts,
   valExamples,
   compare,
   onOpen,
@@ -59,6 +64,7 @@ export function CandidateDetail({
           <dd>{r.metricCallsAtDiscovery} metric calls</dd>
         </div>
       </dl>
+      <ObjectiveFronts fronts={objectiveFronts} candidate={candidate} candidates={candidates} onOpen={onOpen} />
       <CandidateChips
         label="parents"
         testId="candidate-parents"

@@ -8,6 +8,7 @@ import { useFillHeight } from '../common/useFillHeight.ts';
 import { CandidateDetail } from './CandidateDetail.tsx';
 import { CandidateList } from './CandidateList.tsx';
 import { childrenOf, compareTarget, frontCounts } from './candidateInfo.ts';
+import { objectiveFronts } from '../common/objectives.ts';
 import './candidates.css';
 
 export function CandidatesView() {
@@ -19,6 +20,7 @@ export function CandidatesView() {
   const setCompare = useUiStore((s) => s.setCompare);
 
   const counts = useMemo(() => frontCounts(front), [front]);
+  const fronts = useMemo(() => objectiveFronts(candidates), [candidates]);
   const current = (selected !== null ? candidates[selected] : undefined) ?? bestCandidate(candidates);
   const idx = current?.row.candidateIdx ?? null;
   const children = useMemo(() => (idx === null ? [] : childrenOf(candidates, idx)), [candidates, idx]);
@@ -44,6 +46,7 @@ export function CandidatesView() {
           candidates={candidates}
           childIndices={children}
           frontCount={counts.get(current.row.candidateIdx) ?? 0}
+          objectiveFronts={fronts}
           valExamples={valExamples}
           compare={compare}
           onOpen={openCandidate}

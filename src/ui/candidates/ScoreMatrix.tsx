@@ -14,11 +14,17 @@ import { candidateOrder } from './candidateInfo.ts';
 import type { CandidateSort } from './candidateInfo.ts';
 import { CandidateSortSelect } from './CandidateSortSelect.tsx';
 import { drawScoreMatrix } from './drawScoreMatrix.ts';
-import { bestPerExample, cellAt, matrixGeometry } from './scoreMatrix.ts';
+import { bestPerExample, cellAt, matrixGeometry, objectiveCells, topPerExample } from './scoreMatrix.ts';
+import type { CellValues } from './scoreMatrix.ts';
+import { objectiveDomain, objectiveNames, objectiveValues } from '../common/objectives.ts';
+import type { CandidateView } from '../../store/runStore.ts';
 import './candidates.css';
 
 const COLOR = scoreColor([0, 1]);
 const GRADIENT = legendGradient();
+const SCORES: CellValues = (c) => c.valScores;
+const VAL_SCORE = (c: CandidateView) => c.row.valsetScore;
+const SCORE_DOMAIN: [number, number] = [0, 1];
 
 export function ScoreMatrix() {
   const candidates = useRunStore((s) => s.candidates);
@@ -33,7 +39,20 @@ export function ScoreMatrix() {
     [candidates, valExamples],
   );
   const order = useMemo(() => candidateOrder(candidates, sort), [candidates, sort]);
-  const best = useMemo(() => bestPerExample(candidates, front, exampleCount), [candidates, front, exampleCount]);
+  // a metric with objectives: the cells show the score or one objective ('' is the score)
+  const names = useMemo(() => objectiveNames(candidates), [candidates]);
+  const [chosen, setChosen] = useState('');
+  const shown = names.includes(chosen) ? chosen : '';
+  const values = useMemo(() => (shown ? objectiveCells(shown) : SCORES), [shown]);
+  const rowValue = useMemo(() => (shown ? (c: CandidateView) => c.objectives?.aggregate[shown] : VAL_SCORE), [shown]);
+  const domain = useMemo(
+    () => (shown ? objectiveDomain(objectiveValues(candidates, shown)) : SCORE_DOMAIN),
+    [shown, candidates],
+  );
+  const best = useMemo(
+    () => (shown ? topPerExample(candidates, values, exampleCount) : bestPerExample(candidates, front, exampleCount)),
+    [shown, candidates, values, front, exampleCount],
+  );
 
   const [bodyRef, size] = useElementSize<HTMLDivElement>();
   const bodyHeight = useFillHeight(bodyRef, 280, 22);
@@ -47,8 +66,17 @@ export function ScoreMatrix() {
 
   useEffect(() => {
     if (size.width > 0 && canvasRef.current)
-      drawScoreMatrix(canvasRef.current, geometry, { order, candidates, best, highlightFront, color: COLOR });
-  }, [geometry, order, candidates, best, highlightFront, size.width]);
+      drawScoreMatrix(canvasRef.current, geometry, {
+        order,
+        candidates,
+        values,
+        rowValue,
+        domain,
+        best,
+        highlightFront,
+        color: COLOR,
+      });
+  }, [geometry, order, candidates, values, rowValue, domain, best, highlightFront, size.width]);
 
   const cellUnder = (e: MouseEvent<HTMLCanvasElement>) => {
     const cell = cellAt(geometry, e.nativeEvent.offsetX, e.nativeEvent.offsetY);
@@ -61,11 +89,12 @@ export function ScoreMatrix() {
     if (!hit) return setHover(null);
     const c = candidates[hit.idx];
     const id = valExamples[hit.col]?.id ?? String(hit.col);
+    const what = shown || 'score';
     const onFront = best[hit.col]?.has(hit.idx) ?? false;
     setHover({
       lines: [
-        `Candidate #${hit.idx} · val ${formatScore(c?.row.valsetScore)}`,
-        `example ${id} · score ${formatScore(c?.valScores[hit.col])}`,
+        `Candidate #${hit.idx} · ${shown ? `${shown} (valset mean)` : 'val'} ${formatScore(c && rowValue(c))}`,
+        `example ${id} · ${what} ${formatScore(c && values(c)[hit.col])}`,
         onFront
           ? 'on the front for this example'
           : `front: ${
@@ -83,13 +112,33 @@ export function ScoreMatrix() {
   return (
     <section className="panel score-matrix" data-testid="score-matrix">
       <header className="panel-head">
-        <h3>Per-example scores</h3>
+        <h3>{shown ? `Per-example ${shown}` : 'Per-example scores'}</h3>
         <span className="muted">
           {order.length} candidates × {exampleCount} val examples
         </span>
         <span className="spacer" />
+        {names.length > 0 && (
+          <label>
+            cells{' '}
+            <select
+              data-testid="matrix-view"
+              aria-label="what the cells show"
+              value={shown}
+              onChange={(e) => setChosen(e.target.value)}
+            >
+              <option value="">score</option>
+              {names.map((n) => (
+                <option key={n} value={n}>
+                  objective: {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <span className="lg-scale">
-          score 0<span className="lg-gradient" style={{ background: GRADIENT }} />1
+          {shown || 'score'} {Number(domain[0].toFixed(3))}
+          <span className="lg-gradient" style={{ background: GRADIENT }} />
+          {Number(domain[1].toFixed(3))}
         </span>
         <label>
           <input type="checkbox" checked={highlightFront} onChange={(e) => setHighlightFront(e.target.checked)} />{' '}
@@ -99,8 +148,10 @@ export function ScoreMatrix() {
       </header>
       <p className="score-matrix-caption muted">
         Rows are candidates, columns val examples.{' '}
-        {highlightFront ? 'Cells off an example’s front (its best scores) are washed out. ' : ''}Hover a cell for
-        details, click it to open the candidate.
+        {highlightFront
+          ? `Cells off an example’s front (its best ${shown ? `${shown} values` : 'scores'}) are washed out. `
+          : ''}
+        Hover a cell for details, click it to open the candidate.
       </p>
       <div
         ref={bodyRef}

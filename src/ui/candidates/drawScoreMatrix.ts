@@ -6,14 +6,21 @@
 import { rgb } from 'd3';
 import type { CandidateView } from '../../store/runStore.ts';
 import { formatScore } from '../common/format.ts';
-import type { MatrixGeometry } from './scoreMatrix.ts';
+import type { CellValues, MatrixGeometry } from './scoreMatrix.ts';
 
 export interface MatrixPaint {
   order: readonly number[];
   candidates: readonly (CandidateView | undefined)[];
+  /** what a row's cells show: the candidate's scores or one objective's values */
+  values: CellValues;
+  /** the number beside a row's label: the val score, or the objective's valset mean */
+  rowValue(c: CandidateView): number | undefined;
+  /** the values' range: its ends get the colour scale's ends */
+  domain: readonly [number, number];
   best: readonly Set<number>[];
   highlightFront: boolean;
-  color(score: number): string;
+  /** the colour of a position in [0, 1] along the domain */
+  color(t: number): string;
 }
 
 const LUT_SIZE = 256;
@@ -49,10 +56,14 @@ export function drawScoreMatrix(canvas: HTMLCanvasElement, g: MatrixGeometry, pa
   const { full, washed } = lut(paint.color);
   const gaps = g.cellW >= 5 && g.cellH >= 5;
 
+  const [lo, hi] = paint.domain;
+  const span = hi - lo || 1;
   paint.order.forEach((idx, row) => {
-    const scores = paint.candidates[idx]?.valScores ?? [];
+    const c = paint.candidates[idx];
+    const values = c ? paint.values(c) : [];
     for (let col = 0; col < g.cols; col++) {
-      const s = scores[col];
+      const v = values[col];
+      const s = v === undefined ? undefined : (v - lo) / span;
       const onFront = paint.best[col]?.has(idx) ?? false;
       const c: Rgb =
         s === undefined || !Number.isFinite(s)
@@ -95,7 +106,7 @@ export function drawScoreMatrix(canvas: HTMLCanvasElement, g: MatrixGeometry, pa
       ctx.fillStyle = '#1d2330';
       ctx.fillText(`#${idx}`, 4, y);
       ctx.fillStyle = '#5d6675';
-      ctx.fillText(formatScore(c?.row.valsetScore), 44, y);
+      ctx.fillText(formatScore(c ? paint.rowValue(c) : undefined), 44, y);
     });
   }
 }

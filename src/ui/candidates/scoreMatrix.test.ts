@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidateView } from '../__fixtures__/candidateView.ts';
-import { bestPerExample, cellAt, matrixGeometry } from './scoreMatrix.ts';
+import { bestPerExample, cellAt, matrixGeometry, objectiveCells, topPerExample } from './scoreMatrix.ts';
 
 const cand = (idx: number, valScores: number[]) => candidateView(idx, { valScores });
 
@@ -36,5 +36,27 @@ describe('scoreMatrix', () => {
     expect(cellAt(g, 50, 23)).toBeNull();
     expect(cellAt(g, 92 + 20 * 32, 5)).toBeNull();
     expect(cellAt(g, 100, 10 * 22)).toBeNull();
+  });
+});
+
+describe('the matrix of one objective', () => {
+  const withBrevity = (idx: number, brevity: (number | undefined)[]) =>
+    candidateView(idx, {
+      valScores: brevity.map(() => 1),
+      objectives: {
+        perExample: brevity.map((b): Record<string, number> => (b === undefined ? {} : { brevity: b, correctness: 1 })),
+        aggregate: { brevity: 0 },
+      },
+    });
+
+  it('shows the objective per example, and its front is the top value of each example', () => {
+    const candidates = [withBrevity(0, [0.2, 0.9, undefined]), withBrevity(1, [0.5, 0.9, 0.1]), candidateView(2)];
+    expect(objectiveCells('brevity')(candidates[0]!)).toEqual([0.2, 0.9, undefined]);
+    expect(objectiveCells('brevity')(candidates[2]!)).toEqual([]);
+    expect(topPerExample(candidates, objectiveCells('brevity'), 3)).toEqual([
+      new Set([1]),
+      new Set([0, 1]),
+      new Set([1]),
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // The per-example matrix's geometry and facts, apart from drawing: which candidates are best on each
-// val example (the run's front, or the maximum when an import lacks it), how big a cell can be so
+// val example (the run's front, or the maximum when an import lacks it; for an objective, the maximum
+// of that objective: the engine's cartesian front), how big a cell can be so
 // the matrix fits its panel, and which cell lies under the pointer.
 import type { CandidateView } from '../../store/runStore.ts';
 
@@ -10,12 +11,30 @@ export function bestPerExample(
   exampleCount: number,
 ): Set<number>[] {
   if (front.length === exampleCount && exampleCount > 0) return front.map((programs) => new Set(programs));
+  return topPerExample(candidates, (c) => c.valScores, exampleCount);
+}
+
+/** The values a matrix shows for one candidate: its scores, or one objective's, per val example. */
+export type CellValues = (c: CandidateView) => readonly (number | undefined)[];
+
+/** One objective's per-example values (undefined where the metric gave none). */
+export const objectiveCells =
+  (name: string): CellValues =>
+  (c) =>
+    c.objectives?.perExample.map((o) => o[name]) ?? [];
+
+/** Per val example, the candidates with the highest value there (ties included). */
+export function topPerExample(
+  candidates: readonly (CandidateView | undefined)[],
+  values: CellValues,
+  exampleCount: number,
+): Set<number>[] {
   const out = Array.from({ length: exampleCount }, () => new Set<number>());
   const top = new Array<number>(exampleCount).fill(-Infinity);
   for (const c of candidates) {
     if (!c) continue;
-    c.valScores.forEach((s, i) => {
-      if (i >= exampleCount) return;
+    values(c).forEach((s, i) => {
+      if (i >= exampleCount || s === undefined) return;
       if (s > top[i]!) {
         top[i] = s;
         out[i] = new Set([c.row.candidateIdx]);

@@ -9,7 +9,14 @@ import { isDense } from './proposalDensity.ts';
 import type { ScoreChartRenderer } from './drawScoreChart.ts';
 import { HoverTooltip } from '../common/HoverTooltip.tsx';
 import type { HoverInfo } from '../common/HoverTooltip.tsx';
-import { candidatePoints, describeTarget, proposalTicks, shapeScoreChart } from './scoreChartData.ts';
+import {
+  candidatePoints,
+  describeTarget,
+  proposalTicks,
+  shapeObjectiveChart,
+  shapeScoreChart,
+} from './scoreChartData.ts';
+import { objectiveNames } from '../common/objectives.ts';
 import { useElementSize } from '../common/useElementSize.ts';
 import { appendOnly } from '../common/appendOnly.ts';
 import { openCandidate, openProposal } from '../common/navigate.ts';
@@ -22,6 +29,12 @@ const HEIGHT = 180;
 const LINE_ITEMS: LegendItem[] = [
   { mark: 'lg-line best', label: 'best val score' },
   { mark: 'lg-line front', label: 'Pareto-front aggregate' },
+  { mark: 'lg-dot seed', label: 'seed' },
+  { mark: 'lg-dot reflective', label: 'reflective' },
+  { mark: 'lg-dot merge', label: 'merge' },
+];
+const objectiveItems = (name: string): LegendItem[] => [
+  { mark: 'lg-line best', label: `best ${name} (valset mean)` },
   { mark: 'lg-dot seed', label: 'seed' },
   { mark: 'lg-dot reflective', label: 'reflective' },
   { mark: 'lg-dot merge', label: 'merge' },
@@ -45,7 +58,17 @@ export function ScoreChart() {
   // proposals only ever append: a live update shapes only the new ones
   const ticksOf = useMemo(() => appendOnly(proposalTicks), []);
   const ticks = useMemo(() => ticksOf(proposals), [ticksOf, proposals]);
-  const data = useMemo(() => shapeScoreChart(scores, points, ticks, { used, cap }), [scores, points, ticks, used, cap]);
+  // a metric with objectives: the chart shows the score or one objective (`shown` is '' for the score)
+  const names = useMemo(() => objectiveNames(candidates), [candidates]);
+  const [chosen, setChosen] = useState('');
+  const shown = names.includes(chosen) ? chosen : '';
+  const data = useMemo(
+    () =>
+      shown
+        ? shapeObjectiveChart(candidates, shown, { used, cap })
+        : shapeScoreChart(scores, points, ticks, { used, cap }),
+    [shown, candidates, scores, points, ticks, used, cap],
+  );
 
   const [wrapRef, { width }] = useElementSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
@@ -76,9 +99,30 @@ export function ScoreChart() {
   return (
     <section className="panel score-chart" data-testid="score-chart">
       <header className="panel-head">
-        <h3>Score over metric calls</h3>
+        <h3>{shown ? `Objective “${shown}” over metric calls` : 'Score over metric calls'}</h3>
+        {names.length > 0 && (
+          <label className="chart-view">
+            show{' '}
+            <select
+              data-testid="score-chart-view"
+              aria-label="what the chart shows"
+              value={shown}
+              onChange={(e) => setChosen(e.target.value)}
+            >
+              <option value="">score</option>
+              {names.map((n) => (
+                <option key={n} value={n}>
+                  objective: {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <ul className="chart-legend" aria-label="legend">
-          <LegendItems items={[...LINE_ITEMS, ...(dense ? DENSITY_ITEMS : TICK_ITEMS)]} as="li" />
+          <LegendItems
+            items={shown ? objectiveItems(shown) : [...LINE_ITEMS, ...(dense ? DENSITY_ITEMS : TICK_ITEMS)]}
+            as="li"
+          />
         </ul>
       </header>
       <div ref={wrapRef} className="score-chart-body" style={{ height }}>

@@ -49,8 +49,10 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
   const overlay = root.append('rect').attr('class', 'sc-overlay');
 
   const x = scaleLinear();
-  const y = scaleLinear().domain([0, 1]);
+  const y = scaleLinear();
   let signature = '';
+  /** the view and y domain the marks were placed for */
+  let shownY = '';
   let data: ScoreChartData | null = null;
   let dense = false;
   let plotH = 0;
@@ -212,15 +214,17 @@ export function createScoreChart(svgEl: SVGSVGElement, handlers: ScoreChartHandl
     const w = Math.max(10, width - MARGIN.left - MARGIN.right);
     const bottom = Math.max(10, height - MARGIN.top - MARGIN.bottom);
     const h = isDense ? Math.max(10, bottom - STRIP.height - STRIP.gap) : bottom;
-    const sig = `${width}|${height}|${next.xMax}|${isDense}`;
+    const yKey = `${next.view}|${next.yDomain.join(',')}`;
+    const sig = `${width}|${height}|${next.xMax}|${isDense}|${yKey}`;
     const rescaled = sig !== signature;
-    // a longer run rescales only x: the points keep their cy
-    const yChanged = h !== plotH;
+    // a longer run rescales only x: the points keep their cy (unless another objective is shown)
+    const yChanged = h !== plotH || yKey !== shownY;
+    shownY = yKey;
     signature = sig;
     dense = isDense;
     plotH = h;
     x.domain([0, next.xMax]).range([0, w]);
-    y.range([h, 0]);
+    y.domain(next.yDomain).range([h, 0]);
     if (rescaled) {
       svg.attr('width', width).attr('height', height);
       drawAxes(w, h, bottom);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ProposalRow } from '../../engine/index.ts';
 import type { CandidateView } from '../../store/runStore.ts';
-import { axisEnd, candidatePoints, describeTarget, proposalTicks, shapeScoreChart } from './scoreChartData.ts';
+import {
+  axisEnd,
+  candidatePoints,
+  describeTarget,
+  proposalTicks,
+  shapeObjectiveChart,
+  shapeScoreChart,
+} from './scoreChartData.ts';
+import { candidateView } from '../__fixtures__/candidateView.ts';
 
 const proposal = (id: number, patch: Partial<ProposalRow>): ProposalRow => ({
   proposalId: id,
@@ -120,5 +128,35 @@ describe('scoreChartData', () => {
       'Proposal #4: rejected',
       'minibatch 0.250 → 0.500',
     ]);
+  });
+});
+
+describe('the chart of one objective', () => {
+  const objectives = (aggregate: Record<string, number>) => ({ perExample: [aggregate], aggregate });
+  const candidates: CandidateView[] = [
+    candidateView(0, { metricCallsAtDiscovery: 5, objectives: objectives({ brevity: 0.2, correctness: 1 }) }),
+    candidateView(1, { metricCallsAtDiscovery: 30, parentIds: [0], objectives: objectives({ brevity: 0.7 }) }),
+    candidateView(2, { metricCallsAtDiscovery: 40 }),
+  ];
+
+  it('puts each candidate at its valset mean, the best mean as the line, no front line or ticks', () => {
+    const d = shapeObjectiveChart(candidates, 'brevity', { used: 50, cap: 100 });
+    expect(d.candidates.map((p) => [p.idx, p.y])).toEqual([
+      [0, 0.2],
+      [1, 0.7],
+    ]);
+    expect(d.best).toEqual([
+      { x: 5, y: 0.2 },
+      { x: 30, y: 0.7 },
+      { x: 50, y: 0.7 },
+    ]);
+    expect([d.front, d.ticks, d.view, d.yDomain]).toEqual([[], [], 'brevity', [0, 1]]);
+    expect(describeTarget({ kind: 'candidate', point: d.candidates[1]! })[1]).toBe('brevity 0.700 (valset mean)');
+  });
+
+  it('widens the y axis for an objective outside [0, 1]; the score chart keeps [0, 1]', () => {
+    const long = [candidateView(0, { objectives: objectives({ words: 42 }) })];
+    expect(shapeObjectiveChart(long, 'words', { used: 5, cap: null }).yDomain).toEqual([0, 42]);
+    expect(shapeScoreChart([], [], [], { used: 0, cap: null })).toMatchObject({ yDomain: [0, 1], view: '' });
   });
 });

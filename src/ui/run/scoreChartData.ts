@@ -6,6 +6,7 @@ import type { CandidateRow, ProposalRow } from '../../engine/index.ts';
 import type { CandidateView } from '../../store/runStore.ts';
 import type { ScorePoint } from '../../run/runEvent.ts';
 import { formatScore } from '../common/format.ts';
+import { objectiveBestSeries, objectiveDomain } from '../common/objectives.ts';
 import { describeBin } from './proposalDensity.ts';
 import type { DensityBin } from './proposalDensity.ts';
 
@@ -20,6 +21,8 @@ export interface CandidatePoint {
   y: number;
   origin: CandidateRow['origin'];
   iteration: number;
+  /** the objective y is the valset mean of (the chart shows one objective); absent: y is the val score */
+  objective?: string;
 }
 
 export interface ProposalTick {
@@ -44,6 +47,10 @@ export interface ScoreChartData {
   ticks: ProposalTick[];
   /** the right end of the x axis: a round number a little past the data, at most the budget cap */
   xMax: number;
+  /** the y axis: [0, 1] for scores; an objective's values may lie outside it */
+  yDomain: [number, number];
+  /** what the chart shows: '' for the score, else the objective's name (a change redraws every mark) */
+  view: string;
 }
 
 /**
@@ -120,6 +127,43 @@ export function shapeScoreChart(
     candidates: points,
     ticks,
     xMax: axisEnd(lastX, budget.cap),
+    yDomain: [0, 1],
+    view: '',
+  };
+}
+
+/**
+ * One objective instead of the score: its best valset mean over metric calls, and each candidate at its
+ * own mean. No Pareto-aggregate line and no minibatch ticks: those are about the score.
+ */
+export function shapeObjectiveChart(
+  candidates: readonly (CandidateView | undefined)[],
+  name: string,
+  budget: { used: number; cap: number | null },
+): ScoreChartData {
+  const points: CandidatePoint[] = [];
+  for (const c of candidates) {
+    const y = c?.objectives?.aggregate[name];
+    if (!c || y === undefined) continue;
+    const r = c.row;
+    points.push({
+      idx: r.candidateIdx,
+      x: r.metricCallsAtDiscovery,
+      y,
+      origin: r.origin,
+      iteration: r.iteration,
+      objective: name,
+    });
+  }
+  const lastX = Math.max(budget.used, ...points.map((p) => p.x));
+  return {
+    best: objectiveBestSeries(candidates, name, budget.used),
+    front: [],
+    candidates: points,
+    ticks: [],
+    xMax: axisEnd(lastX, budget.cap),
+    yDomain: objectiveDomain(points.map((p) => p.y)),
+    view: name,
   };
 }
 
@@ -141,7 +185,7 @@ export function describeTarget(t: ChartTarget): string[] {
     const p = t.point;
     return [
       `Candidate #${p.idx} (${p.origin})`,
-      `val score ${formatScore(p.y)}`,
+      p.objective ? `${p.objective} ${formatScore(p.y)} (valset mean)` : `val score ${formatScore(p.y)}`,
       `iteration ${p.iteration} · found at ${p.x} metric calls`,
     ];
   }

@@ -4,13 +4,7 @@ import { useSetupStore } from '../../store/setupStore.ts';
 import type { RunOptionsConfig } from '../../run/runConfig.ts';
 import { OptionCheckbox, OptionNumber, OptionSelect } from './OptionFields.tsx';
 import type { Choice } from './Select.tsx';
-
-const FRONTIERS: Choice<RunOptionsConfig['frontierType']>[] = [
-  { value: 'instance', label: 'Per example (instance)' },
-  { value: 'objective', label: 'Per objective' },
-  { value: 'hybrid', label: 'Hybrid' },
-  { value: 'cartesian', label: 'Cartesian (example × objective)' },
-];
+import { FRONTIER_CHOICES, frontierProblem } from './frontierChoice.ts';
 
 const ACCEPTANCE: Choice<RunOptionsConfig['acceptanceCriterion']>[] = [
   { value: 'strict_improvement', label: 'beats its parent on the minibatch' },
@@ -20,12 +14,20 @@ const ACCEPTANCE: Choice<RunOptionsConfig['acceptanceCriterion']>[] = [
 export function AdvancedOptions() {
   const o = useSetupStore((s) => s.options);
   const set = useSetupStore((s) => s.setOptions);
+  const metricKind = useSetupStore((s) => s.metric.kind);
+  const frontier = FRONTIER_CHOICES.find((c) => c.value === o.frontierType);
+  const frontierTrouble = frontierProblem(o.frontierType, metricKind, null);
   return (
     <details className="advanced">
       <summary>Advanced options</summary>
       <div className="form-grid options-grid">
         <label htmlFor="option-frontier">Pareto frontier</label>
-        <OptionSelect option="frontierType" id="option-frontier" choices={FRONTIERS} />
+        <span className="inline-fields">
+          <OptionSelect option="frontierType" id="option-frontier" choices={FRONTIER_CHOICES} />
+          <span className={frontierTrouble ? 'problem-line' : 'muted option-help'} data-testid="frontier-help">
+            {frontierTrouble ?? frontier?.help}
+          </span>
+        </span>
         <label htmlFor="option-acceptance">Acceptance</label>
         <OptionSelect option="acceptanceCriterion" id="option-acceptance" choices={ACCEPTANCE} />
         <label htmlFor="option-skip-perfect">Skip perfect</label>

@@ -28,6 +28,7 @@ export function StartBar({ summary, explanation }: { summary: DatasetSummary; ex
     keys: s.keys,
     budgetBlocked: explanation.blocking,
     runStatus,
+    frontierType: s.options.frontierType,
   });
   const reflection = reflectionPromptProblems(
     s.reflectionPrompt,

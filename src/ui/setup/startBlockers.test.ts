@@ -21,6 +21,15 @@ describe('start blockers', () => {
     expect(startBlockers({ ...ready, runStatus: 'finished' })).toEqual([]);
   });
 
+  it('refuses an objective frontier for a metric that returns no objectives', () => {
+    expect(startBlockers({ ...ready, frontierType: 'objective' })).toEqual([
+      expect.stringMatching(/^the per objective Pareto frontier ranks candidates by objective scores/),
+    ]);
+    expect(startBlockers({ ...ready, frontierType: 'hybrid', metric: { kind: 'custom', code: 'return 1' } })).toEqual(
+      [],
+    );
+  });
+
   it('asks for a dataset first', () => {
     expect(startBlockers({ ...ready, hasRows: false, inputFields: [] })).toEqual(['load a dataset (or a demo task)']);
     expect(

@@ -7,6 +7,8 @@ import type { DatasetSummary } from '../../store/datasetSummary.ts';
 import { metricProblem } from './metricDraft.ts';
 import { modelProblem } from './modelChoice.ts';
 import { programProblems } from './programProblems.ts';
+import { frontierProblem } from './frontierChoice.ts';
+import type { FrontierType } from '../../engine/index.ts';
 
 export interface StartInputs {
   hasRows: boolean;
@@ -20,6 +22,8 @@ export interface StartInputs {
   /** the budget explanation found the budget unusable */
   budgetBlocked: boolean;
   runStatus: RunStatus;
+  /** the Pareto frontier chosen in Advanced options (absent: 'instance') */
+  frontierType?: FrontierType;
 }
 
 const ACTIVE: RunStatus[] = ['starting', 'running', 'pausing', 'paused', 'stopping'];
@@ -36,6 +40,8 @@ export function startBlockers(i: StartInputs): string[] {
   }
   const metric = metricProblem(i.metric);
   if (metric) reasons.push(`fix the metric: ${metric}`);
+  const frontier = frontierProblem(i.frontierType ?? 'instance', i.metric.kind, null);
+  if (frontier) reasons.push(frontier);
   for (const problem of [
     modelProblem('task', i.taskLm, i.keys.task),
     modelProblem('reflection', i.reflectionLm, i.keys.reflection),

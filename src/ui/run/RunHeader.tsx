@@ -8,7 +8,9 @@ import { RunTransfer } from './RunTransfer.tsx';
 import { TrackingOutcome } from './TrackingOutcome.tsx';
 import { UsageSummary } from './UsageSummary.tsx';
 import { statusTone } from '../common/tone.ts';
+import { stopLimitReason } from './stopLimitReason.ts';
 import './run.css';
+import './stopLimitReason.css';
 
 const READ_ONLY_LABELS = {
   import: 'read-only import',
@@ -28,6 +30,7 @@ export function RunHeader() {
   const readOnlySource = useRunStore((s) => s.readOnlySource);
   const name = useRunStore((s) => s.config?.name ?? 'GEPA run');
   const tone = statusTone(status);
+  const limitReason = stopLimitReason(status, statusMessage);
   return (
     <section className="panel run-header" aria-label="run">
       <div className="run-header-top">
@@ -43,12 +46,22 @@ export function RunHeader() {
           </span>
         )}
         {/* the message takes the free width and is cut first, so the buttons stay on this line */}
-        <span className={`run-status-message${status === 'error' ? ' error' : ''}`} title={statusMessage}>
-          {statusMessage}
+        <span
+          data-testid="run-status-message"
+          className={`run-status-message${status === 'error' ? ' error' : ''}`}
+          title={statusMessage}
+        >
+          {limitReason === null ? statusMessage : ''}
         </span>
         {!readOnly && <RunControls />}
         <RunTransfer canExport={status !== 'idle' || readOnly} />
       </div>
+      {limitReason !== null && (
+        <p className="run-stop-limit" data-testid="run-stop-limit">
+          <strong>Stopped:</strong> {limitReason}
+          <span className="muted"> — a stop limit of this run&apos;s setup, reached before its budget was spent</span>
+        </p>
+      )}
       <RunProgress />
       <div className="run-header-bottom">
         <UsageSummary />

@@ -1,10 +1,12 @@
-// The budget, said in what it buys (full valset evaluations, proposals), and the run options.
+// The budget, said in what it buys (full valset evaluations, proposals), the limits that may stop the run
+// sooner, and the run options.
 import { useSetupStore } from '../../store/setupStore.ts';
 import type { AutoBudget } from '../../engine/index.ts';
 import { Section } from './Section.tsx';
 import { NumberInput } from './NumberInput.tsx';
 import { RunOptions } from './RunOptions.tsx';
 import { AdvancedOptions } from './AdvancedOptions.tsx';
+import { StopLimits } from './StopLimits.tsx';
 import { budgetMode, switchBudgetMode } from './budgetExplain.ts';
 import type { BudgetExplanation, BudgetMode } from './budgetExplain.ts';
 import type { DatasetSummary } from '../../store/datasetSummary.ts';
@@ -55,6 +57,7 @@ export function BudgetPanel({ summary, explanation }: { summary: DatasetSummary;
           />
         )}
       </div>
+      <StopLimits />
       <div
         className={`budget-explain${explanation.warnings.length ? ' has-warning' : ''}`}
         data-testid="budget-explain"

@@ -3,7 +3,8 @@
 // scored. The engine starts an iteration only if its worst case (parent and child on the minibatch,
 // child on the valset) is affordable, so an accepted proposal costs 2·minibatch + valset calls and a
 // rejected one 2·minibatch: the proposal count is a range between those two cases. With several
-// proposals per round, the rounds are counted too (budgetRounds.ts).
+// proposals per round, the rounds are counted too (budgetRounds.ts); the stop limits that may end the run
+// sooner are said last (stopLimits.ts).
 import {
   AUTO_RUN_SETTINGS,
   errorMessage,
@@ -11,6 +12,8 @@ import {
   resolveMetricCallBudget,
 } from '../../engine/index.ts';
 import type { BudgetConfig } from '../../run/runConfig.ts';
+import type { StopConfig } from '../../run/stopConfig.ts';
+import { explainStopLimits } from './stopLimits.ts';
 import { roundRange } from './budgetRounds.ts';
 import type { RoundRange, RoundShape } from './budgetRounds.ts';
 
@@ -22,6 +25,8 @@ export interface BudgetInputs {
   minibatchSize: number;
   /** proposals per round and how many a round may keep (default: one, kept if it improves) */
   perRound?: RoundShape;
+  /** the limits that may end the run before its budget (options.stop) */
+  stop?: StopConfig;
 }
 
 export interface BudgetExplanation {
@@ -131,6 +136,7 @@ export function explainBudget(i: BudgetInputs): BudgetExplanation {
           `valset; ${fmt(2 * i.minibatchSize)} for a rejected one).`,
   );
   if (perRound.proposals > 1 && max > 0) lines.push(roundsLine(perRound, rounds, i.minibatchSize, V));
+  lines.push(...explainStopLimits(i.stop, max));
   const warnings = fewProposals(min, i.minibatchSize, V);
   if (!warnings.length && perRound.proposals > 1 && rounds.minRounds < MIN_USEFUL_PROPOSALS)
     warnings.push(

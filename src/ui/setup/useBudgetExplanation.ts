@@ -11,6 +11,7 @@ export function useBudgetExplanation(summary: DatasetSummary): BudgetExplanation
   const minibatchSize = useSetupStore((s) => s.options.reflectionMinibatchSize);
   const sampling = useSetupStore((s) => s.options.samplingStrategy);
   const selection = useSetupStore((s) => s.options.selectionStrategy);
+  const stop = useSetupStore((s) => s.options.stop);
   const proposals = tasksPerRound(sampling);
   return explainBudget({
     budget,
@@ -19,5 +20,6 @@ export function useBudgetExplanation(summary: DatasetSummary): BudgetExplanation
     numComponents: Math.max(1, numComponents),
     minibatchSize,
     perRound: { proposals, kept: maxSelected(selection, proposals) },
+    stop,
   });
 }

@@ -66,7 +66,8 @@ describe('the run config’s reflectionPrompt', () => {
       'reflectionPrompt.default: is empty: write a prompt, or reset it to the default',
     );
     expect(configError({ perStep: { classify: '{{current_instruction}}' } })).toBe(
-      'reflectionPrompt.perStep.classify: is missing {{examples}} (where the examples with their outputs and feedback goes)',
+      'reflectionPrompt.perStep.classify: is missing {{examples}} ' +
+        '(where the examples with their outputs and feedback goes)',
     );
     expect(configError({ perStep: { answer: GOOD } })).toBe(
       'reflectionPrompt.perStep.answer: names no step of the program (its steps: classify)',

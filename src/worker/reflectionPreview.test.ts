@@ -6,7 +6,7 @@ import { inlineRows } from '../run/runDataset.ts';
 import { previewReflection } from './reflectionPreview.ts';
 
 describe('the reflection prompt preview', () => {
-  it('runs the seed on the first training examples and returns each step’s records, as the run’s adapter makes them', async () => {
+  it('runs the seed on the first training examples; each step’s records as the run’s adapter makes them', async () => {
     const config = demoRunConfig(sentimentTask);
     const preview = await previewReflection({ config, secrets: {}, examples: 3 });
     const built = buildRun(config, { rows: inlineRows(sentimentTask.rows) });

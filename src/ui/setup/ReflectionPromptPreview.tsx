@@ -55,7 +55,8 @@ export function ReflectionPromptPreview() {
     return (
       <>
         <p className="setup-hint" data-testid="reflection-preview-examples">
-          Step “{step.name}” reflecting on the seed&apos;s run on training examples {ran}: the exact prompt sent.
+          What the reflection on step “{step.name}” sends for the seed&apos;s run on training examples {ran} (seed score
+          in brackets):
         </p>
         <pre className="reflection-preview-text" data-testid="reflection-preview-text">
           {reflectionPromptText(template, step.instruction, records)}

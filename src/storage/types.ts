@@ -19,6 +19,8 @@ export interface RunRecord {
   summary: RunSummaryRecord;
   /** approximate bytes this run occupies (records, checkpoint parts, events) */
   bytes: number;
+  /** the export file an imported run came from (it has no checkpoint: it is only viewed and compared) */
+  importedFrom?: string;
 }
 
 /** Thrown (and only this) when the browser refuses a write for lack of space; nothing earlier is lost. */

@@ -22,7 +22,8 @@ function thisTabRunId(): string | null {
   return !run.readOnly && LIVE.includes(run.status) ? run.runId : null;
 }
 
-async function driverOf(runId: string): Promise<Driver> {
+/** Who drives the run now: this tab's worker, another tab, or none. */
+export async function driverOf(runId: string): Promise<Driver> {
   if (thisTabRunId() === runId) return 'this-tab';
   return (await drivenRunIds()).has(runId) ? 'other-tab' : null;
 }

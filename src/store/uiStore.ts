@@ -2,7 +2,7 @@
 // and the active view. Kept apart from run data so selecting never re-renders the charts' data.
 import { create } from 'zustand';
 
-export type View = 'setup' | 'run' | 'history';
+export type View = 'setup' | 'run' | 'history' | 'compare';
 export type RunTab = 'overview' | 'proposals' | 'candidates' | 'matrix';
 
 export interface UiStore {

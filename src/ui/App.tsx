@@ -1,5 +1,6 @@
-// The studio shell: a top bar with the views (set up a run, watch it, the history of stored runs), and
-// the active view.
+// The studio shell: a top bar with the views (set up a run, watch it, the history of stored runs, and two
+// of them compared), and the active view. The history and the comparison have an address (the URL's hash).
+import { useEffect } from 'react';
 import { useRunStore } from '../store/runStore.ts';
 import type { RunData } from '../store/runStore.ts';
 import { useUiStore } from '../store/uiStore.ts';
@@ -8,6 +9,8 @@ import { RunView } from './run/RunView.tsx';
 import { HistoryView } from './history/HistoryView.tsx';
 import { StoredRunBanner } from './history/StoredRunBanner.tsx';
 import { ImportRunButton } from './ImportRunButton.tsx';
+import { CompareView } from './compare/CompareView.tsx';
+import { startRouting } from '../store/compareActions.ts';
 
 const READ_ONLY_LABEL: Record<NonNullable<RunData['readOnlySource']>, string> = {
   import: ' (imported, read-only)',
@@ -22,6 +25,7 @@ export function App() {
   const readOnly = useRunStore((s) => s.readOnly);
   const source = useRunStore((s) => s.readOnlySource);
   const hasRun = status !== 'idle' || readOnly;
+  useEffect(() => startRouting(), []);
   return (
     <div className="app">
       <header className="topbar">
@@ -47,7 +51,7 @@ export function App() {
           <button
             type="button"
             data-testid="nav-history"
-            className={view === 'history' ? 'active' : ''}
+            className={view === 'history' || view === 'compare' ? 'active' : ''}
             onClick={() => setView('history')}
           >
             History
@@ -58,6 +62,8 @@ export function App() {
       <main className="main">
         {view === 'history' ? (
           <HistoryView />
+        ) : view === 'compare' ? (
+          <CompareView />
         ) : view === 'run' && hasRun ? (
           <>
             <StoredRunBanner />

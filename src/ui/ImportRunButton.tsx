@@ -1,8 +1,9 @@
 // "Open an exported run" lives in the top bar so a colleague can view a shared export from a fresh tab,
-// before any run exists. The import error is shown beside the button that caused it.
+// before any run exists; the run is also kept in the history (to compare it, or to find it after a
+// reload). The import error is shown beside the button that caused it.
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
-import { importFile } from '../store/actions.ts';
+import { importAndKeep } from '../store/keepImport.ts';
 import { errorMessage } from '../engine/index.ts';
 
 export function ImportRunButton() {
@@ -13,11 +14,11 @@ export function ImportRunButton() {
     e.target.value = '';
     if (!file) return;
     setError(null);
-    importFile(file).catch((err: unknown) => setError(errorMessage(err)));
+    importAndKeep(file).catch((err: unknown) => setError(errorMessage(err)));
   };
   return (
     <span className="import-run">
-      <label className="topbar-button" title="Open an exported run (read-only)">
+      <label className="topbar-button" title="Open an exported run (read-only; it is kept in the history)">
         Open export…
         <input
           type="file"

@@ -1,6 +1,7 @@
 // The UI thread's access to the stored runs (the history page, following a run another tab drives,
-// exporting a stored run): list and read them, delete one, and the origin's storage figures. A run's
-// own writes come from the worker that drives it; this side only reads, deletes and tells other tabs.
+// exporting a stored run): list and read them, delete one, keep an imported run, and the origin's storage
+// figures. A run's own writes come from the worker that drives it; this side only reads, deletes, adds a
+// finished run from an export file (no worker drives it) and tells other tabs.
 import { createRunRepository, estimateStorage, requestPersistentStorage } from '../storage/index.ts';
 import type { RunRecord, RunRepository } from '../storage/types.ts';
 import type { RunEvent } from '../run/runEvent.ts';
@@ -19,6 +20,8 @@ export interface RunLibrary {
   list(): Promise<RunRecord[]>;
   get(runId: string): Promise<RunRecord | undefined>;
   events(runId: string): Promise<RunEvent[]>;
+  /** stores a run no worker drives (an imported export) as its record and event log, and tells other tabs */
+  keep(record: RunRecord, events: RunEvent[]): Promise<void>;
   /** deletes the run (record, checkpoint, log) and tells other tabs */
   remove(runId: string): Promise<void>;
   figures(): Promise<StorageFigures>;
@@ -38,6 +41,16 @@ export function runLibrary(): RunLibrary {
     list: async () => (await repo()).listRuns(),
     get: async (runId) => (await repo()).getRun(runId),
     events: async (runId) => (await repo()).loadEvents(runId),
+    keep: async (record, events) => {
+      const r = await repo();
+      await r.createRun(record);
+      // a record without its log would list a run that shows nothing: all or none
+      await r.appendEvents(record.id, events).catch(async (err: unknown) => {
+        await r.deleteRun(record.id).catch(() => undefined);
+        throw err;
+      });
+      channel.post({ kind: 'record', runId: record.id });
+    },
     remove: async (runId) => {
       await (await repo()).deleteRun(runId);
       channel.post({ kind: 'record', runId });

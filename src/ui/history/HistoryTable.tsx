@@ -1,5 +1,6 @@
-// The stored runs, newest first: one row each with its figures and actions. A row can open a form under
-// it (the API keys a resume needs) and shows the error of its last action.
+// The stored runs, newest first: one row each with its figures and actions, and a box that picks it for
+// comparison (A, then B). A row can open a form under it (the API keys a resume needs) and shows the
+// error of its last action.
 import { useState } from 'react';
 import type { HistoryRow } from '../../store/storedRun.ts';
 import { useNow } from '../common/useNow.ts';
@@ -8,10 +9,12 @@ import { statusTone } from '../common/tone.ts';
 import { driverNote, formatBytes, formatWhen } from './historyFormat.ts';
 import { HistoryRowActions } from './HistoryRowActions.tsx';
 import { ResumeKeysForm } from './ResumeKeysForm.tsx';
+import { useCompareStore } from '../../store/compareStore.ts';
+import { pickRun } from '../../store/compareActions.ts';
 
 /** label, class (alignment) and width; the run's name takes what is left */
 const COLUMNS: [string, string | undefined, number | undefined][] = [
-  ['Run', undefined, undefined],
+  ['Run (tick two to compare)', undefined, undefined],
   ['Status', undefined, 190],
   ['Best', 'num', 64],
   ['Budget used', 'num', 100],
@@ -32,6 +35,8 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
   const now = useNow(true, 60_000);
   const [asking, setAsking] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const pickA = useCompareStore((s) => s.query.a);
+  const pickB = useCompareStore((s) => s.query.b);
   const setError = (runId: string, message: string | null) =>
     setErrors((e) => {
       const { [runId]: _old, ...rest } = e;
@@ -58,6 +63,7 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
           const r = row.record;
           const s = r.summary;
           const note = driverNote(row);
+          const pick = r.id === pickA ? 'A' : r.id === pickB ? 'B' : null;
           return [
             <tr
               key={r.id}
@@ -66,6 +72,18 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
               className={asking === r.id ? 'expanded' : undefined}
             >
               <td className="history-run" title={`${r.name} (${r.id})`}>
+                <label
+                  className="pick"
+                  title={pick ? `Picked as ${pick} for comparison (untick to unpick)` : 'Pick it for comparison'}
+                >
+                  <input
+                    type="checkbox"
+                    data-testid={`history-pick-${r.id}`}
+                    checked={pick !== null}
+                    onChange={() => pickRun(r.id)}
+                  />
+                  {pick && <span className={`pick-label pick-${pick.toLowerCase()}`}>{pick}</span>}
+                </label>
                 <span className="name">{r.name}</span>
                 <span className="run-id muted">{r.id.slice(0, 8)}</span>
               </td>

@@ -33,6 +33,7 @@ export function formatWhen(ms: number, now: number): string {
 export function driverNote(row: HistoryRow): string | null {
   if (row.driver === 'this-tab') return 'in this tab';
   if (row.driver === 'other-tab') return 'in another tab';
+  if (row.record.importedFrom) return 'imported';
   return null;
 }
 

@@ -120,7 +120,9 @@ function AllCandidates({
                       title={best ? 'on the front' : undefined}
                     >
                       {formatScore(c.objectives?.aggregate[f.name])}
-                      {best ? ' ★' : ''}
+                      <span className="front-star" aria-hidden>
+                        {best ? '★' : ''}
+                      </span>
                     </td>
                   );
                 })}

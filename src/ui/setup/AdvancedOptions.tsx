@@ -1,10 +1,12 @@
 // The options few runs change, folded away: frontier type, acceptance, perfect-score skipping, merge
-// invocations, the valset gate, reflection retries, the evaluation cache and best-output tracking.
+// invocations, the valset gate, reflection retries, the evaluation cache, best-output tracking and the
+// feedback-per-step options.
 import { useSetupStore } from '../../store/setupStore.ts';
 import type { RunOptionsConfig } from '../../run/runConfig.ts';
 import { OptionCheckbox, OptionNumber, OptionSelect } from './OptionFields.tsx';
 import type { Choice } from './Select.tsx';
 import { FRONTIER_CHOICES, frontierProblem } from './frontierChoice.ts';
+import { StepFeedbackOptions } from './StepFeedbackOptions.tsx';
 
 const ACCEPTANCE: Choice<RunOptionsConfig['acceptanceCriterion']>[] = [
   { value: 'strict_improvement', label: 'beats its parent on the minibatch' },
@@ -24,10 +26,17 @@ export function AdvancedOptions() {
         <label htmlFor="option-frontier">Pareto frontier</label>
         <span className="inline-fields">
           <OptionSelect option="frontierType" id="option-frontier" choices={FRONTIER_CHOICES} />
-          <span className={frontierTrouble ? 'problem-line' : 'muted option-help'} data-testid="frontier-help">
-            {frontierTrouble ?? frontier?.help}
-          </span>
+          {!frontierTrouble && (
+            <span className="muted option-help" data-testid="frontier-help">
+              {frontier?.help}
+            </span>
+          )}
         </span>
+        {frontierTrouble && (
+          <p className="problem-line grid-wide" data-testid="frontier-help">
+            {frontierTrouble.charAt(0).toUpperCase() + frontierTrouble.slice(1)}.
+          </p>
+        )}
         <label htmlFor="option-acceptance">Acceptance</label>
         <OptionSelect option="acceptanceCriterion" id="option-acceptance" choices={ACCEPTANCE} />
         <label htmlFor="option-skip-perfect">Skip perfect</label>
@@ -73,6 +82,7 @@ export function AdvancedOptions() {
         <OptionCheckbox option="trackBestOutputs" id="option-track-outputs">
           keep the best output seen for each val example
         </OptionCheckbox>
+        <StepFeedbackOptions />
       </div>
     </details>
   );

@@ -20,25 +20,33 @@ function inPage<T>(page: Page, body: string): Promise<T> {
   return page.evaluate(`(async () => { ${body} })()`) as Promise<T>;
 }
 
-/** Runs the sentiment demo to its end with these options; returns the run's id. */
-async function demoRun(page: Page, options: { minibatch: number; seed: number }): Promise<string> {
+/** Starts the sentiment demo with these options; returns the run's id once the run view shows it. */
+async function startDemo(
+  page: Page,
+  options: { minibatch: number; seed: number; budget?: number; latencyMs?: number },
+): Promise<string> {
   const setup = new SetupPage(page);
   await setup.open();
   await setup.loadDemo('sentiment');
-  await setup.setBudget('maxMetricCalls', BUDGET);
+  await setup.setBudget('maxMetricCalls', options.budget ?? BUDGET);
   await setControl(setup.id('option-minibatch'), String(options.minibatch));
   await setControl(setup.id('option-seed'), String(options.seed));
   await inPage(
     page,
-    `const { useSetupStore } = await import('/src/store/setupStore.ts'); useSetupStore.getState().setDemoLatency(5);`,
+    `const { useSetupStore } = await import('/src/store/setupStore.ts'); useSetupStore.getState().setDemoLatency(${options.latencyMs ?? 5});`,
   );
   await setup.start();
-  const run = new RunPage(page);
-  expect(await run.waitForEnd(150_000)).toMatch(/finished/i);
   return inPage(
     page,
     `const { useRunStore } = await import('/src/store/runStore.ts'); return useRunStore.getState().runId;`,
   );
+}
+
+/** Runs the sentiment demo to its end with these options; returns the run's id. */
+async function demoRun(page: Page, options: { minibatch: number; seed: number }): Promise<string> {
+  const runId = await startDemo(page, options);
+  expect(await new RunPage(page).waitForEnd(150_000)).toMatch(/finished/i);
+  return runId;
 }
 
 /** What the compare view shows, read from the page. */
@@ -136,4 +144,26 @@ describe('comparing runs', () => {
       await screenshot(page, GROUP, '04-compare-imported-after-reload', { fullPage: true });
     },
   );
+
+  it('follows a live run while it is compared', { timeout: JOURNEY_MS }, async () => {
+    const { page } = suite.session;
+    const done = await demoRun(page, { minibatch: 1, seed: 0 });
+    // slow enough to be running for the whole check: 100 ms a call, a budget it cannot spend soon
+    const live = await startDemo(page, { minibatch: 2, seed: 3, budget: 5000, latencyMs: 100 });
+    const history = new HistoryPage(page);
+    await history.open();
+    await page.getByTestId(`history-pick-${done}`).check();
+    await page.getByTestId(`history-pick-${live}`).check();
+    await page.getByTestId('history-compare').click();
+    await page.getByTestId('compare-calls-b').waitFor({ timeout: 60_000 });
+    const calls = async () =>
+      Number(((await page.getByTestId('compare-calls-b').textContent()) ?? '').split('/')[0]!.replace(/\D/g, ''));
+    const first = await calls();
+    expect(await page.getByTestId('compare-run-b').locator('.badge').textContent()).toBe('running');
+    // the comparison is read again as the live run stores its events
+    await expect.poll(calls, { timeout: 90_000 }).toBeGreaterThan(first);
+    await screenshot(page, GROUP, '05-compare-live-run', { fullPage: true });
+    await page.getByTestId('nav-run').click();
+    await new RunPage(page).stop();
+  });
 });

@@ -43,7 +43,7 @@ function RunCard({ side, run }: { side: Side; run: RunSideSummary }) {
         </div>
         <div>
           <dt>metric calls</dt>
-          <dd>{calls}</dd>
+          <dd data-testid={`compare-calls-${side}`}>{calls}</dd>
         </div>
         <div>
           <dt>cost</dt>

@@ -11,6 +11,7 @@ import { LmError } from '../lm/types.ts';
 import type { RunConfig } from '../run/runConfig.ts';
 import { RunConfigError } from '../run/runConfig.ts';
 import { metricCallCap } from '../run/metricCallCap.ts';
+import { isSearchRun } from '../run/runMode.ts';
 import type { RunSecrets } from '../run/buildRun.ts';
 import { compileCustomMetric } from '../tasks/metrics/index.ts';
 import type { MetricWorkerFactory } from '../tasks/metrics/index.ts';
@@ -42,7 +43,8 @@ export function checkBudget(
       field,
       `a budget of ${cap} metric calls is too small for one full evaluation: ` +
         `scoring a prompt on the valset takes ${V} metric calls (one per val example, ` +
-        `${V} of ${V + sizes.train} examples), and each GEPA iteration up to ${iteration} more; ` +
+        `${isSearchRun(config) ? 'every task of the search' : `${V} of ${V + sizes.train} examples`}), ` +
+        `and each GEPA iteration up to ${iteration} more; ` +
         `give at least ${V + iteration}`,
     );
   }

@@ -30,6 +30,8 @@ import { RUN_FILES, RunDir, writeFileAtomic } from './runDir.ts';
 import { nodeFetch } from './nodeFetch.ts';
 import { buildOrExplain, checkWritable, resolveSetup } from './runSetup.ts';
 import { reportPath, writeReport } from './reportFile.ts';
+import { writeBestOutputs } from './bestOutputsFile.ts';
+import { isSearchRun } from '../run/runMode.ts';
 import { mlflowAuthFromEnv, startCliTracking, wandbFromEnv } from './cliTracking.ts';
 import type { Setup } from './runSetup.ts';
 
@@ -221,8 +223,11 @@ async function drive(ctx: DriveContext): Promise<number> {
     committed.findLast((e): e is Extract<RunEvent, { type: 'score' }> => e.type === 'score')?.point ?? null;
   for (const e of committed) progress.absorb(e);
   say(
-    `${opened ? 'resuming' : 'starting'} "${config.name}": ${built.train.length} train / ${built.val.length} val ` +
-      `examples, budget ${cap ?? 'none'} metric calls`,
+    `${opened ? 'resuming' : 'starting'} "${config.name}": ` +
+      (isSearchRun(config)
+        ? `inference-time search on ${built.val.length} tasks (each both train and val)`
+        : `${built.train.length} train / ${built.val.length} val examples`) +
+      `, budget ${cap ?? 'none'} metric calls`,
   );
   say(
     `checkpoints: ${shownDir}${opened ? ` (from iteration ${opened.state.iteration})` : ''}; ` +
@@ -266,6 +271,8 @@ async function drive(ctx: DriveContext): Promise<number> {
   const report = reportPath(io.cwd, runDir.path, args.report);
   const reportProblem = writeReport(record, report);
   if (reportProblem) progress.message(`warning: ${reportProblem}`, true);
+  const bestOutputs = isSearchRun(config) ? writeBestOutputs(record, runDir.path) : null;
+  if (typeof bestOutputs === 'string') progress.message(`warning: ${bestOutputs}`, true);
 
   if (!args.quiet || code !== EXIT.ok) {
     progress.finish();
@@ -280,6 +287,12 @@ async function drive(ctx: DriveContext): Promise<number> {
     );
     progress.message(`result: ${shownPath(io.cwd, out)} (open it in the studio with "Open export…")`, true);
     if (!reportProblem) progress.message(`report: ${shownPath(io.cwd, report)} (opens offline in a browser)`, true);
+    if (bestOutputs && typeof bestOutputs !== 'string')
+      progress.message(
+        `best outputs: ${shownPath(io.cwd, bestOutputs.file)} (${bestOutputs.tasks} tasks, ` +
+          `mean best score ${bestOutputs.meanScore.toFixed(3)})`,
+        true,
+      );
   }
   return code;
 }

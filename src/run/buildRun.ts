@@ -19,6 +19,7 @@ import type { Example } from '../tasks/types.ts';
 import type { ModelConfig, RunConfig } from './runConfig.ts';
 import { languageModelFor } from './languageModel.ts';
 import { prepareRunDataset } from './runDataset.ts';
+import { isSearchRun, runExamples } from './runMode.ts';
 import { stepFeedbackOptions } from './stepFeedbackConfig.ts';
 import { stopOptions } from './stopConfig.ts';
 import { engineReflectionTemplate } from './reflectionPromptConfig.ts';
@@ -67,7 +68,8 @@ export interface BuiltRun {
 }
 
 export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
-  const { train, val } = prepareRunDataset(config, deps.rows);
+  // inference-time search: every example is both trainset and valset
+  const { train, val } = runExamples(config, prepareRunDataset(config, deps.rows));
 
   const o = config.options;
   const meter = new UsageMeter({ prices: { ...defaultPriceTable(), ...(config.prices ?? {}) } });
@@ -155,7 +157,8 @@ export function buildRun(config: RunConfig, deps: BuildRunDeps): BuiltRun {
     reflectionRetries: o.reflectionRetries,
     overlapRounds: o.overlapRounds,
     cacheEvaluation: o.cacheEvaluation,
-    trackBestOutputs: o.trackBestOutputs,
+    // the best output per task is what a search is for
+    trackBestOutputs: o.trackBestOutputs || isSearchRun(config),
     seed: o.seed,
     // options.stop's limits (the driver adds the host's own conditions to them)
     ...stopOptions(o.stop),

@@ -15,6 +15,7 @@ import type { FieldMapping, MetricConfig, Program } from '../tasks/types.ts';
 import { validateProgram } from '../tasks/template.ts';
 import { validateTrackingConfig } from './trackingConfig.ts';
 import type { TrackingConfig } from './trackingConfig.ts';
+import { validateRunMode, type RunMode } from './runMode.ts';
 import { validateStepFeedbackConfig, type StepFeedbackOptionsConfig } from './stepFeedbackConfig.ts';
 import { validateStopConfig } from './stopConfig.ts';
 import type { StopConfig } from './stopConfig.ts';
@@ -86,6 +87,8 @@ export interface RunConfig {
   tracking?: TrackingConfig;
   /** the user's own reflection prompt, for every step and/or per step (reflectionPromptConfig.ts) */
   reflectionPrompt?: ReflectionPromptConfig;
+  /** 'search': inference-time search, every example both train and val (runMode.ts); absent: 'optimize' */
+  mode?: RunMode;
 }
 
 /**
@@ -267,6 +270,7 @@ export function validateRunConfig(raw: unknown): RunConfig {
   if (stop) options.stop = stop;
   else delete options.stop;
   validateTrackingConfig(raw.tracking, (field, message) => new RunConfigError(field, message));
+  validateRunMode(raw.mode, (field, message) => new RunConfigError(field, message));
   validateStepFeedbackConfig(raw, (field, message) => new RunConfigError(field, message));
   validateReflectionPromptConfig(
     raw.reflectionPrompt,

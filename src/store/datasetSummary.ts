@@ -7,6 +7,8 @@ import { prepareDataset } from '../tasks/datasets/index.ts';
 import type { Example } from '../tasks/types.ts';
 import type { DatasetDraft } from './setupStore.ts';
 import { errorMessage } from '../engine/index.ts';
+import { modeSizes } from '../run/runMode.ts';
+import type { RunMode } from '../run/runMode.ts';
 
 export interface DatasetSummary {
   examples: number;
@@ -20,14 +22,14 @@ export interface DatasetSummary {
 
 const EMPTY: DatasetSummary = { examples: 0, train: 0, val: 0, first: null, problem: null };
 
-export function summarizeDataset(draft: DatasetDraft, jsonAnswer: boolean): DatasetSummary {
+/** In search mode every example is both train and val, so the sizes count each example twice (as the run does). */
+export function summarizeDataset(draft: DatasetDraft, jsonAnswer: boolean, mode: RunMode = 'optimize'): DatasetSummary {
   if (draft.rows.length === 0) return EMPTY;
   try {
     const { examples, train, val } = prepareDataset(draft.rows, { ...draft, jsonAnswer });
     return {
       examples: examples.length,
-      train: train.length,
-      val: val.length,
+      ...modeSizes(mode, { examples: examples.length, train: train.length, val: val.length }),
       first: examples[0] ?? null,
       problem: null,
     };

@@ -13,6 +13,7 @@ import { demoTaskById } from '../tasks/demos/index.ts';
 import { inlineDataset, sourceRows } from '../run/runDataset.ts';
 import { emptyTrackingAuth, emptyTrackingDraft, trackingConfigOf, trackingDraftOf } from './trackingDraft.ts';
 import type { TrackingAuthDraft, TrackingDraft } from './trackingDraft.ts';
+import type { RunMode } from '../run/runMode.ts';
 import { reflectionPromptOf, renamedStep } from './reflectionPromptDraft.ts';
 import type { ReflectionPromptConfig } from './reflectionPromptDraft.ts';
 
@@ -44,6 +45,8 @@ export interface SetupState {
   options: RunOptionsConfig;
   /** ms per demo-model call, so a demo run is slow enough to watch */
   demoLatencyMs: number;
+  /** 'search': find the best answer for each example (inference-time search, every example train and val) */
+  mode: RunMode;
   tracking: TrackingDraft;
   /** the tracking server's credentials: memory only, like the keys (and remembered with them) */
   trackingAuth: TrackingAuthDraft;
@@ -66,6 +69,7 @@ export interface SetupStore extends SetupState {
   setBudget(budget: BudgetConfig): void;
   setOptions(patch: Partial<RunOptionsConfig>): void;
   setDemoLatency(ms: number): void;
+  setMode(mode: RunMode): void;
   setTracking(patch: Partial<TrackingDraft>): void;
   setTrackingAuth(patch: Partial<TrackingAuthDraft>): void;
   setReflectionPrompt(reflectionPrompt: ReflectionPromptConfig): void;
@@ -142,6 +146,7 @@ export function initialSetup(): SetupState {
     budget: { maxMetricCalls: 300 },
     options: { ...DEFAULT_RUN_OPTIONS },
     demoLatencyMs: 150,
+    mode: 'optimize',
     tracking: emptyTrackingDraft(),
     trackingAuth,
     reflectionPrompt: {},
@@ -214,6 +219,7 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
   setBudget: (budget) => set({ budget }),
   setOptions: (patch) => set((s) => ({ options: { ...s.options, ...patch } })),
   setDemoLatency: (demoLatencyMs) => set({ demoLatencyMs }),
+  setMode: (mode) => set({ mode }),
   setTracking: (patch) => set((s) => ({ tracking: { ...s.tracking, ...patch } })),
   setReflectionPrompt: (reflectionPrompt) => set({ reflectionPrompt }),
   setTrackingAuth: (patch) =>
@@ -260,6 +266,7 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
       budget: { ...config.budget } as BudgetConfig,
       options: { ...DEFAULT_RUN_OPTIONS, ...config.options },
       tracking: trackingDraftOf(config.tracking, get().tracking, config.name),
+      mode: config.mode ?? 'optimize',
       reflectionPrompt: structuredClone(config.reflectionPrompt ?? {}),
     });
   },
@@ -285,6 +292,7 @@ export const useSetupStore = create<SetupStore>()((set, get) => ({
       budget: { ...s.budget } as BudgetConfig,
       options: { ...s.options },
       ...(s.tracking.enabled ? { tracking: trackingConfigOf(s.tracking, s.name) } : {}),
+      ...(s.mode === 'search' ? { mode: s.mode } : {}),
       ...(reflectionPrompt ? { reflectionPrompt } : {}),
     };
   },

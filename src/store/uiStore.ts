@@ -3,7 +3,8 @@
 import { create } from 'zustand';
 
 export type View = 'setup' | 'run' | 'history' | 'compare';
-export type RunTab = 'overview' | 'proposals' | 'candidates' | 'matrix';
+/** 'best': an inference-time search's best output per task */
+export type RunTab = 'overview' | 'proposals' | 'candidates' | 'matrix' | 'best';
 
 export interface UiStore {
   view: View;

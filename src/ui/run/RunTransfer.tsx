@@ -3,9 +3,12 @@
 import { useState } from 'react';
 import { exportCsv, exportJson, exportReport } from '../../store/actions.ts';
 import { errorMessage } from '../../engine/index.ts';
+import { useRunStore } from '../../store/runStore.ts';
+import { exportBestOutputs, isSearch } from '../../store/bestOutputs.ts';
 
 export function RunTransfer({ canExport }: { canExport: boolean }) {
   const [error, setError] = useState<string | null>(null);
+  const search = useRunStore(isSearch);
   const run = (action: () => unknown) => {
     setError(null);
     Promise.resolve()
@@ -48,6 +51,28 @@ export function RunTransfer({ canExport }: { canExport: boolean }) {
       >
         Candidates CSV
       </button>
+      {search && (
+        <>
+          <button
+            type="button"
+            data-testid="export-best-jsonl"
+            disabled={!canExport}
+            onClick={() => run(() => exportBestOutputs('jsonl'))}
+            title="The best output found for each task, its candidate and score: one JSON object a line"
+          >
+            Best JSONL
+          </button>
+          <button
+            type="button"
+            data-testid="export-best-csv"
+            disabled={!canExport}
+            onClick={() => run(() => exportBestOutputs('csv'))}
+            title="The best output found for each task, its candidate and score, as a spreadsheet"
+          >
+            Best CSV
+          </button>
+        </>
+      )}
       {error && (
         <span className="transfer-error" role="alert" title={error}>
           {error}

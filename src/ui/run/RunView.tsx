@@ -9,6 +9,8 @@ import { LineageView } from '../lineage/LineageView.tsx';
 import { RunHeader } from './RunHeader.tsx';
 import { ScoreChart } from './ScoreChart.tsx';
 import { useRunStore } from '../../store/runStore.ts';
+import { isSearch } from '../../store/bestOutputs.ts';
+import { BestOutputsView } from '../bestOutputs/BestOutputsView.tsx';
 import './run.css';
 
 const TABS: { id: RunTab; label: string }[] = [
@@ -16,6 +18,13 @@ const TABS: { id: RunTab; label: string }[] = [
   { id: 'proposals', label: 'Proposals' },
   { id: 'candidates', label: 'Candidates' },
   { id: 'matrix', label: 'Matrix' },
+];
+
+/** An inference-time search's own tab, next to the overview: the best output per task is what it is for. */
+const SEARCH_TABS: { id: RunTab; label: string }[] = [
+  TABS[0]!,
+  { id: 'best', label: 'Best outputs' },
+  ...TABS.slice(1),
 ];
 
 function TabCount({ tab }: { tab: RunTab }) {
@@ -30,14 +39,17 @@ function TabCount({ tab }: { tab: RunTab }) {
 }
 
 export function RunView() {
-  const tab = useUiStore((s) => s.runTab);
+  const search = useRunStore(isSearch);
+  const chosen = useUiStore((s) => s.runTab);
+  // a run that is no search has no best-outputs tab
+  const tab = chosen === 'best' && !search ? 'overview' : chosen;
   const setTab = useUiStore((s) => s.setRunTab);
   const runId = useRunStore((s) => s.runId);
   return (
     <div className="run-view">
       <RunHeader />
       <nav className="run-tabs" role="tablist" aria-label="run views">
-        {TABS.map((t) => (
+        {(search ? SEARCH_TABS : TABS).map((t) => (
           <button
             key={t.id}
             type="button"
@@ -63,6 +75,7 @@ export function RunView() {
         {tab === 'proposals' && <ProposalsView />}
         {tab === 'candidates' && <CandidatesView />}
         {tab === 'matrix' && <ScoreMatrix />}
+        {tab === 'best' && <BestOutputsView />}
       </div>
     </div>
   );

@@ -7,10 +7,12 @@ import { DatasetDropZone } from './DatasetDropZone.tsx';
 import { DatasetPreview } from './DatasetPreview.tsx';
 import { FieldMappingEditor } from './FieldMappingEditor.tsx';
 import { SplitEditor } from './SplitEditor.tsx';
+import { RunModePicker, SearchSplitNote } from './RunModePicker.tsx';
 import type { DatasetSummary } from '../../store/datasetSummary.ts';
 
 export function DatasetPanel({ summary }: { summary: DatasetSummary }) {
   const dataset = useSetupStore((s) => s.dataset);
+  const search = useSetupStore((s) => s.mode === 'search');
   const loaded = dataset.rows.length > 0;
   return (
     <Section
@@ -49,8 +51,16 @@ export function DatasetPanel({ summary }: { summary: DatasetSummary }) {
               {summary.problem}
             </p>
           )}
-          <h3>Train / validation split</h3>
-          <SplitEditor summary={summary} />
+          <h3>What the examples are for</h3>
+          <RunModePicker />
+          {search ? (
+            summary.examples > 0 && !summary.problem && <SearchSplitNote examples={summary.examples} />
+          ) : (
+            <>
+              <h3>Train / validation split</h3>
+              <SplitEditor summary={summary} />
+            </>
+          )}
         </>
       )}
     </Section>

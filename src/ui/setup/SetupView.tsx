@@ -21,7 +21,8 @@ export function SetupView() {
   const jsonAnswer = useSetupStore((s) => s.metric.kind === 'json_field');
   const name = useSetupStore((s) => s.name);
   const setName = useSetupStore((s) => s.setName);
-  const summary = useMemo(() => summarizeDataset(dataset, jsonAnswer), [dataset, jsonAnswer]);
+  const mode = useSetupStore((s) => s.mode);
+  const summary = useMemo(() => summarizeDataset(dataset, jsonAnswer, mode), [dataset, jsonAnswer, mode]);
   const explanation = useBudgetExplanation(summary);
   return (
     <div className="setup">

@@ -51,7 +51,10 @@ export function StartBar({ summary, explanation }: { summary: DatasetSummary; ex
       <div className="start-status" data-testid="start-status">
         {reasons.length === 0 ? (
           <span>
-            <strong>Ready</strong> · {summary.train} train / {summary.val} val
+            <strong>Ready</strong> ·{' '}
+            {s.mode === 'search'
+              ? `${summary.val} tasks, best answer each`
+              : `${summary.train} train / ${summary.val} val`}
             {explanation.cap !== null && <> · ≤ {explanation.cap.toLocaleString('en-US')} metric calls</>}
             {demo && <> · demo model (simulated)</>}
           </span>

@@ -35,6 +35,9 @@ describe('stop conditions', () => {
 
     await setup.start();
     const run = new RunPage(page);
+    // while it runs, the ETA is the time limit's, not the budget's hours
+    await expect.poll(() => run.progress().then((p) => p.used), { timeout: 120_000 }).toBeGreaterThan(0);
+    if (/running/i.test(await run.status())) await screenshot(page, GROUP, '02-run-live-eta');
     // generous: the limit is 15 s of the run's own time; a busy machine only makes it later
     expect(await run.waitForEnd(180_000)).toMatch(/finished/i);
     // on a line of its own, not cut short beside the title
@@ -43,7 +46,7 @@ describe('stop conditions', () => {
     const { used, cap } = await run.progress();
     expect(cap).toBe(BUDGET);
     expect(used, 'the budget was not what ended it').toBeLessThan(BUDGET);
-    await screenshot(page, GROUP, '02-run-stopped-on-time-limit');
+    await screenshot(page, GROUP, '03-run-stopped-on-time-limit');
 
     const download = await run.download('export-json', GROUP);
     const exported = readExport(download.text);

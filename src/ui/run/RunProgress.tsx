@@ -4,6 +4,7 @@ import { useRunStore } from '../../store/runStore.ts';
 import { formatDuration, formatScore } from '../common/format.ts';
 import { bestCandidate, isLive } from '../common/runFacts.ts';
 import { elapsedMs, etaMs, progressFraction } from './runStats.ts';
+import { etaWithTimeLimit } from './stopLimitReason.ts';
 import { useNow } from '../common/useNow.ts';
 import { ProposalsInFlight } from './ProposalsInFlight.tsx';
 
@@ -17,7 +18,8 @@ export function RunProgress() {
   const live = isLive(status) && !readOnly;
   const now = useNow(live && status !== 'paused');
   const elapsed = elapsedMs(startedAt, endedAt, now);
-  const eta = live ? etaMs(budget.used, budget.cap, elapsed) : null;
+  const stop = useRunStore((s) => s.config?.options.stop);
+  const eta = live ? etaWithTimeLimit(etaMs(budget.used, budget.cap, elapsed), stop, elapsed) : null;
   const best = bestCandidate(candidates);
   const count = candidates.reduce((n, c) => (c ? n + 1 : n), 0);
   const fraction = progressFraction(budget.used, budget.cap);

@@ -20,12 +20,28 @@ describe('feedback per step', () => {
     const page = suite.session.page;
     const setup = new SetupPage(page);
     await setup.loadDemo('contact-card');
+    // the LLM judge can be asked per step
+    await setControl(setup.id('metric-kind'), 'llm_judge');
+    await setup.id('metric-judge-per-step').check();
+    await screenshot(page, GROUP, '00-setup-judge-per-step');
+
     await setControl(setup.id('metric-kind'), 'custom');
     await setup.id('metric-code').fill(stepFeedbackMetricCode());
     await setup.setDemoLatency(20);
     await setup.setBudget('maxMetricCalls', 150);
-    await setup.id('metric-code').scrollIntoViewIfNeeded();
-    await screenshot(page, GROUP, '01-setup-custom-metric-with-steps');
+    // the metric test shows each step's own line
+    await setup.id('metric-test').click();
+    const steps = setup.id('metric-test-steps').first();
+    await steps.waitFor({ timeout: 60_000 });
+    expect(await steps.textContent()).toMatch(/extractEXTRACT ONLY: .*formatFORMAT ONLY: /s);
+    await steps.scrollIntoViewIfNeeded();
+    await screenshot(page, GROUP, '01-setup-custom-metric-test-with-steps');
+    // the two feedback options, in the advanced options, on by default
+    await page.locator('details.advanced > summary').click();
+    expect(await setup.id('option-format-failures').isChecked()).toBe(true);
+    expect(await setup.id('option-score-mismatch').isChecked()).toBe(true);
+    await setup.id('option-score-mismatch').scrollIntoViewIfNeeded();
+    await screenshot(page, GROUP, '01b-setup-feedback-options');
 
     await setup.start();
     const run = new RunPage(page);

@@ -34,6 +34,9 @@ export async function runMetricTrials(
           score: graded.score,
           feedback: graded.feedback,
           ...(graded.objectives ? { objectives: graded.objectives } : {}),
+          ...(graded.steps
+            ? { steps: Object.fromEntries(Object.entries(graded.steps).map(([k, v]) => [k, v.feedback])) }
+            : {}),
         };
       }),
     );

@@ -64,6 +64,8 @@ export interface MetricTrial {
   feedback: string;
   /** what a multi-objective metric (a custom metric's `objectives`) returned besides the score */
   objectives?: Record<string, number>;
+  /** the metric's feedback for single steps, by step name (feedback per step) */
+  steps?: Record<string, string>;
 }
 
 export interface MetricTrialRequest {

@@ -28,7 +28,8 @@ describe('normalizeCustomResult', () => {
     );
     expect(normalizeCustomResult('number', 1.01, ex)).toContain('is 1.01, outside [0, 1]');
     expect(normalizeCustomResult('null', null, ex)).toBe(
-      'the custom metric returned a null; it must return a number in [0, 1] or { score, feedback?, objectives?, steps? }',
+      'the custom metric returned a null; ' +
+        'it must return a number in [0, 1] or { score, feedback?, objectives?, steps? }',
     );
     expect(normalizeCustomResult('array', [1], ex)).toContain('returned an array');
     expect(normalizeCustomResult('object', { score: '1' }, ex)).toContain(

@@ -64,7 +64,8 @@ export function judgeStepsPrompt(trace: readonly StepTrace[]): string {
     const input = s.messages.find((m) => m.role === 'user')?.content ?? '';
     return `[${i + 1}] step "${s.step}"\nInput:\n${input}\nOutput:\n${s.error ? `(failed: ${s.error})` : s.output}`;
   });
-  return `Steps, in order (give one feedback line for each, by name: ${trace.map((s) => `"${s.step}"`).join(', ')}):\n\n${blocks.join('\n\n')}`;
+  const names = trace.map((s) => `"${s.step}"`).join(', ');
+  return `Steps, in order (give one feedback line for each, by name: ${names}):\n\n${blocks.join('\n\n')}`;
 }
 
 const squash = (name: string) =>

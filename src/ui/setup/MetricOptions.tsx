@@ -122,6 +122,13 @@ export function MetricOptions({ metric: m, onChange }: MetricOptionsProps) {
             value={m.rubric}
             onChange={(e) => onChange({ ...m, rubric: e.target.value })}
           />
+          <Checkbox
+            data-testid="metric-judge-per-step"
+            checked={!!m.perStep}
+            onChecked={(perStep) => onChange(perStep ? { ...m, perStep } : { kind: m.kind, rubric: m.rubric })}
+          >
+            One feedback line per step <span className="muted">(the judge sees each step's input and output)</span>
+          </Checkbox>
         </>
       );
     case 'custom':

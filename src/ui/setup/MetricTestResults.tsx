@@ -1,10 +1,12 @@
 // "Test on 3 examples": the program's output on each, with the score and the feedback the reflection
-// LM would read, and the objectives a multi-objective metric returned. When the metric returns
-// objectives, it says so and offers the Pareto frontier that ranks by them; when it returns none but the
-// run is set to rank by them, it says the run would stop. Outputs are shown as text.
+// LM would read (a step's own feedback under its name), and the objectives a multi-objective metric
+// returned. When the metric returns objectives, it says so and offers the Pareto frontier that ranks by
+// them; when it returns none but the run is set to rank by them, it says the run would stop. Outputs are
+// shown as text.
 import type { MetricTrial } from '../../worker/protocol.ts';
 import { useSetupStore } from '../../store/setupStore.ts';
 import { scoreTone } from '../common/tone.ts';
+import './stepFeedback.css';
 import { FRONTIER_CHOICES, frontierProblem, trialObjectives } from './frontierChoice.ts';
 
 export function MetricTestResults({ trials }: { trials: MetricTrial[] }) {
@@ -25,6 +27,16 @@ export function MetricTestResults({ trials }: { trials: MetricTrial[] }) {
               <span className="muted">example {t.exampleId}</span>
             </div>
             <div className="trial-feedback">{t.feedback}</div>
+            {t.steps && (
+              <dl className="trial-steps" data-testid="metric-test-steps">
+                {Object.entries(t.steps).map(([step, feedback]) => (
+                  <div key={step}>
+                    <dt className="mono">{step}</dt>
+                    <dd>{feedback}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
             <details>
               <summary>Output</summary>
               <pre>{t.output || '(empty)'}</pre>

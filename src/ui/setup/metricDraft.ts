@@ -50,13 +50,14 @@ export const METRIC_KINDS: readonly { kind: MetricKind; label: string; help: str
     label: 'Custom JavaScript',
     help:
       'Your own function (example, output, trace) → a score in [0, 1] or { score, feedback }, ' +
-      'run in a sandboxed worker without network access.',
+      'with steps: { <step>: feedback } to give a step its own; run in a sandboxed worker without network access.',
   },
 ];
 
 const SAMPLE_CUSTOM_METRIC = `// example: the mapped input fields, example.answer, example.id
 // output: the program's final output
 // trace: one entry per step, { step, messages, output }
+// return { score, feedback } — and, for several steps, steps: { <step>: 'feedback for that step' }
 (example, output, trace) => {
   const want = String(example.answer).trim().toLowerCase();
   if (output.trim().toLowerCase() === want) {

@@ -37,6 +37,22 @@ async function compileError(code: string): Promise<string> {
 }
 
 describe('custom metric in a Node worker', () => {
+  it("returns feedback per step across the worker, checked against the trace's steps", async () => {
+    const metric = await compile(
+      "(example, output, trace) => ({ score: 1, feedback: 'all', steps: { [trace[0].step]: 'this step' } })",
+    );
+    expect(await metric(example, 'Paris', trace)).toEqual({
+      score: 1,
+      feedback: 'all',
+      steps: { answer: { feedback: 'this step' } },
+    });
+    const misnamed = await compile("() => ({ score: 1, steps: { answr: 'typo' } })");
+    expect((await misnamed(example, 'Paris', trace)).feedback).toBe(
+      'The custom metric failed, so this output was not graded: the returned "steps" names "answr", ' +
+        'which is not a step of the program (its steps: "answer").',
+    );
+  });
+
   it('scores with a function expression that sees the example, output and trace', async () => {
     const metric = await compile(
       '(example, output, trace) => ({ score: output === example.answer ? 1 : 0, ' +
@@ -121,7 +137,7 @@ describe('custom metric in a Node worker', () => {
       [
         '() => "high"',
         'the custom metric returned the string "high"; ' +
-          'it must return a number in [0, 1] or { score, feedback?, objectives? }',
+          'it must return a number in [0, 1] or { score, feedback?, objectives?, steps? }',
       ],
       ['() => undefined', 'the custom metric returned undefined (is a `return` missing?)'],
       ['() => ({ feedback: "ok" })', 'the returned "score" is missing, not a number'],

@@ -33,7 +33,8 @@ async function startDemo(
   await setControl(setup.id('option-seed'), String(options.seed));
   await inPage(
     page,
-    `const { useSetupStore } = await import('/src/store/setupStore.ts'); useSetupStore.getState().setDemoLatency(${options.latencyMs ?? 5});`,
+    `const { useSetupStore } = await import('/src/store/setupStore.ts'); ` +
+      `useSetupStore.getState().setDemoLatency(${options.latencyMs ?? 5});`,
   );
   await setup.start();
   return inPage(

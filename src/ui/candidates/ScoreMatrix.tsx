@@ -19,6 +19,7 @@ import type { CellValues } from './scoreMatrix.ts';
 import { objectiveDomain, objectiveNames, objectiveValues } from '../common/objectives.ts';
 import type { CandidateView } from '../../store/runStore.ts';
 import './candidates.css';
+import { ObjectivePicker } from '../common/ObjectivePicker.tsx';
 
 const COLOR = scoreColor([0, 1]);
 const GRADIENT = legendGradient();
@@ -118,22 +119,14 @@ export function ScoreMatrix() {
         </span>
         <span className="spacer" />
         {names.length > 0 && (
-          <label>
-            cells{' '}
-            <select
-              data-testid="matrix-view"
-              aria-label="what the cells show"
-              value={shown}
-              onChange={(e) => setChosen(e.target.value)}
-            >
-              <option value="">score</option>
-              {names.map((n) => (
-                <option key={n} value={n}>
-                  objective: {n}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ObjectivePicker
+            label="cells"
+            ariaLabel="what the cells show"
+            testId="matrix-view"
+            names={names}
+            value={shown}
+            onPick={setChosen}
+          />
         )}
         <span className="lg-scale">
           {shown || 'score'} {Number(domain[0].toFixed(3))}

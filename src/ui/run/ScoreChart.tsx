@@ -23,6 +23,7 @@ import { openCandidate, openProposal } from '../common/navigate.ts';
 import './run.css';
 import { LegendItems } from '../common/LegendItems.tsx';
 import type { LegendItem } from '../common/LegendItems.tsx';
+import { ObjectivePicker } from '../common/ObjectivePicker.tsx';
 
 const HEIGHT = 180;
 
@@ -101,22 +102,15 @@ export function ScoreChart() {
       <header className="panel-head">
         <h3>{shown ? `Objective “${shown}” over metric calls` : 'Score over metric calls'}</h3>
         {names.length > 0 && (
-          <label className="chart-view">
-            show{' '}
-            <select
-              data-testid="score-chart-view"
-              aria-label="what the chart shows"
-              value={shown}
-              onChange={(e) => setChosen(e.target.value)}
-            >
-              <option value="">score</option>
-              {names.map((n) => (
-                <option key={n} value={n}>
-                  objective: {n}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ObjectivePicker
+            label="show"
+            ariaLabel="what the chart shows"
+            testId="score-chart-view"
+            className="chart-view"
+            names={names}
+            value={shown}
+            onPick={setChosen}
+          />
         )}
         <ul className="chart-legend" aria-label="legend">
           <LegendItems

@@ -85,4 +85,19 @@ describe('CSV export', () => {
     expect(data[0]!.proposed_text).toBe('\'=HYPERLINK("http://evil")');
     expect(data[0]!.raw_lm_output).toBe("'@SUM(A1)");
   });
+  it('adds one objective:<name> column per objective mean when the run has objectives', () => {
+    const objectives = (aggregate: Record<string, number>) => ({ perExample: [aggregate], aggregate });
+    const csv = candidatesCsv([
+      { row: row(0, { p: 'a' }), valScores: [0.5], outputs: ['x'], objectives: objectives({ speed: 0.25, acc: 1 }) },
+      { row: row(1, { p: 'b' }), valScores: [1], outputs: ['y'], objectives: objectives({ acc: 0.5, speed: 0.75 }) },
+      { row: row(2, { p: 'c' }), valScores: [0], outputs: ['z'] },
+    ]);
+    const header = 'iteration,candidate_idx,parent_ids,valset_score,is_best,origin,metric_calls_at_discovery';
+    expect(csv.split('\r\n')[0]).toBe(`${header},objective:acc,objective:speed,text:p`);
+    const { data } = parse(csv);
+    expect(data[0]).toMatchObject({ 'objective:acc': '1', 'objective:speed': '0.25', 'text:p': 'a' });
+    expect(data[1]).toMatchObject({ 'objective:acc': '0.5', 'objective:speed': '0.75' });
+    // a candidate without objective scores gets blank cells
+    expect(data[2]).toMatchObject({ 'objective:acc': '', 'objective:speed': '', 'text:p': 'c' });
+  });
 });

@@ -1,8 +1,9 @@
 // The proposals and candidates tables as CSV (papaparse), for spreadsheets and pandas. The candidates
 // table follows the reference's `candidates` table: iteration, candidate_idx, parent_ids, valset_score,
-// is_best, then one `text:<component>` column per component. Cells that a spreadsheet would run as a
-// formula (=, +, -, @ first) get a leading apostrophe: LM output is untrusted. The JSON export is the
-// lossless format.
+// is_best, then, when the metric returned several objectives, one `objective:<name>` column per objective
+// (the candidate's mean over the valset), then one `text:<component>` column per component. Cells that a
+// spreadsheet would run as a formula (=, +, -, @ first) get a leading apostrophe: LM output is untrusted.
+// The JSON export is the lossless format.
 import Papa from 'papaparse';
 import type { ProposalRow } from '../engine/index.ts';
 import type { CandidateExport } from './exportFormat.ts';
@@ -53,6 +54,8 @@ export function proposalsCsv(proposals: readonly ProposalRow[]): string {
 
 export function candidatesCsv(candidates: readonly CandidateExport[]): string {
   const components = [...new Set(candidates.flatMap((c) => Object.keys(c.row.texts)))].sort();
+  // none in a run without objectives, which then exports as before
+  const objectives = [...new Set(candidates.flatMap((c) => Object.keys(c.objectives?.aggregate ?? {})))].sort();
   const fields = [
     'iteration',
     'candidate_idx',
@@ -61,9 +64,10 @@ export function candidatesCsv(candidates: readonly CandidateExport[]): string {
     'is_best',
     'origin',
     'metric_calls_at_discovery',
+    ...objectives.map((n) => `objective:${n}`),
     ...components.map((n) => `text:${n}`),
   ];
-  const data = candidates.map(({ row }) => [
+  const data = candidates.map(({ row, objectives: scores }) => [
     row.iteration,
     row.candidateIdx,
     pyList(row.parentIds),
@@ -71,6 +75,7 @@ export function candidatesCsv(candidates: readonly CandidateExport[]): string {
     row.isBest,
     row.origin,
     row.metricCallsAtDiscovery,
+    ...objectives.map((n) => scores?.aggregate[n] ?? ''),
     ...components.map((n) => row.texts[n] ?? ''),
   ]);
   return toCsv(fields, data);

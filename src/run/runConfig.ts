@@ -15,7 +15,7 @@ import type { FieldMapping, MetricConfig, Program } from '../tasks/types.ts';
 import { validateProgram } from '../tasks/template.ts';
 import { validateTrackingConfig } from './trackingConfig.ts';
 import type { TrackingConfig } from './trackingConfig.ts';
-import { validateRunMode, type RunMode } from './runMode.ts';
+import { validateRunMode, withSearchSplit, type RunMode } from './runMode.ts';
 import { validateStepFeedbackConfig, type StepFeedbackOptionsConfig } from './stepFeedbackConfig.ts';
 import { validateStopConfig } from './stopConfig.ts';
 import type { StopConfig } from './stopConfig.ts';
@@ -211,7 +211,9 @@ export function validateRunConfig(raw: unknown): RunConfig {
       throw new RunConfigError(`program.steps[${i}]`, 'needs name, instruction and template strings');
     }
   });
-  const ds = raw.dataset as DatasetSource;
+  // the mode first: a search does not split, so its config may leave `dataset.split` out
+  const mode = validateRunMode(raw.mode, (field, message) => new RunConfigError(field, message));
+  const ds = withSearchSplit(mode, raw.dataset) as DatasetSource;
   if (!isObject(ds)) throw new RunConfigError('dataset', 'must be an object');
   if (!ds.rows && !ds.path) throw new RunConfigError('dataset', 'needs rows (inline) or path (a file)');
   if (ds.rows && !Array.isArray(ds.rows)) throw new RunConfigError('dataset.rows', 'must be an array of objects');
@@ -270,14 +272,14 @@ export function validateRunConfig(raw: unknown): RunConfig {
   if (stop) options.stop = stop;
   else delete options.stop;
   validateTrackingConfig(raw.tracking, (field, message) => new RunConfigError(field, message));
-  validateRunMode(raw.mode, (field, message) => new RunConfigError(field, message));
   validateStepFeedbackConfig(raw, (field, message) => new RunConfigError(field, message));
   validateReflectionPromptConfig(
     raw.reflectionPrompt,
     program.steps.map((s) => s.name),
     (f, m) => new RunConfigError(f, m),
   );
-  return { ...(raw as unknown as RunConfig), name: typeof raw.name === 'string' ? raw.name : 'GEPA run', options };
+  const name = typeof raw.name === 'string' ? raw.name : 'GEPA run';
+  return { ...(raw as unknown as RunConfig), name, dataset: ds, options };
 }
 
 /** Template problems against the mapped fields, as field-named errors. */

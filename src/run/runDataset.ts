@@ -6,6 +6,7 @@ import { prepareDataset } from '../tasks/datasets/index.ts';
 import type { DatasetRow, PreparedDataset } from '../tasks/datasets/index.ts';
 import { checkProgramAgainstFields } from './runConfig.ts';
 import type { DatasetSource, RunConfig } from './runConfig.ts';
+import { withSearchSplit } from './runMode.ts';
 
 /** Inline rows as parser rows: on the file lines given, else 1-based in row order (as in a JSON array file). */
 export function inlineRows(rows: Record<string, unknown>[], lines?: readonly number[]): DatasetRow[] {
@@ -30,7 +31,9 @@ export function sourceRows(dataset: Pick<DatasetSource, 'rows' | 'lines'>): Data
 
 /** Throws DatasetError (naming file, line and field) or RunConfigError (a template names an unmapped field). */
 export function prepareRunDataset(config: RunConfig, rows: readonly DatasetRow[]): PreparedDataset {
-  const prepared = prepareDataset(rows, { ...config.dataset, jsonAnswer: config.metric.kind === 'json_field' });
+  // a search config that skipped validation may still lack its (unused) split
+  const dataset = withSearchSplit(config.mode, config.dataset);
+  const prepared = prepareDataset(rows, { ...dataset, jsonAnswer: config.metric.kind === 'json_field' });
   checkProgramAgainstFields(config, config.dataset.mapping.inputs);
   return prepared;
 }

@@ -49,8 +49,9 @@ export const METRIC_KINDS: readonly { kind: MetricKind; label: string; help: str
     kind: 'custom',
     label: 'Custom JavaScript',
     help:
-      'Your own function (example, output, trace) → a score in [0, 1] or { score, feedback }, ' +
-      'with steps: { <step>: feedback } to give a step its own; run in a sandboxed worker without network access.',
+      'Your own function (example, output, trace) → a score in [0, 1] or { score, feedback }, with ' +
+      'steps: { <step>: feedback } to give a step its own, and objectives: { <name>: number } to score ' +
+      'several objectives at once; run in a sandboxed worker without network access.',
   },
 ];
 
@@ -58,6 +59,7 @@ const SAMPLE_CUSTOM_METRIC = `// example: the mapped input fields, example.answe
 // output: the program's final output
 // trace: one entry per step, { step, messages, output }
 // return { score, feedback } — and, for several steps, steps: { <step>: 'feedback for that step' }
+// — and, for several objectives, objectives: { <name>: number } (e.g. { accuracy: 1, brevity: 0.5 })
 (example, output, trace) => {
   const want = String(example.answer).trim().toLowerCase();
   if (output.trim().toLowerCase() === want) {

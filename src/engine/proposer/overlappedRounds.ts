@@ -38,13 +38,15 @@ export async function overlappedIteration(ctx: RunContext, iteration: number): P
   const poolSize = state.candidates.length;
   const first = pending?.selected[0];
   const leader = first === undefined ? undefined : pending?.proposals[first];
-  const parents: SpeculativeParent[] = leader
-    ? [{ idx: poolSize, candidate: leader.child as Candidate, parentIdx: leader.task.parentIdx }]
-    : [];
+  const parent: SpeculativeParent | undefined = leader && {
+    idx: poolSize,
+    candidate: leader.child as Candidate,
+    parentIdx: leader.task.parentIdx,
+  };
   const deferred: (() => void)[] = [];
   // the new round starts first: at a shared concurrency limit its few calls (the critical path) queue
   // ahead of the valset stage's many; its random draws also come first, then the waiting round's gate's
-  const proposing = proposeRound(ctx, iteration, pending ? winnersCost(ctx, pending) : 0, parents, deferred);
+  const proposing = proposeRound(ctx, iteration, pending ? winnersCost(ctx, pending) : 0, parent, deferred);
   const scoring = pending ? scoreWinners(ctx, pending) : Promise.resolve(null);
   // both settle before either failure counts (see settleAll): an abort rolls the whole iteration back
   const [decided, scored] = await Promise.allSettled([proposing, scoring]);

@@ -100,19 +100,18 @@ export async function proposeRound(
   ctx: RunContext,
   iteration: number,
   held = 0,
-  speculative: readonly SpeculativeParent[] = [],
+  speculative?: SpeculativeParent,
   deferred?: (() => void)[],
 ): Promise<DecidedRound> {
   const { state, config, rng, emit } = ctx;
   const mb = roundMinibatchSize(ctx, held);
   const strategy = capped(config.samplingStrategy, affordableTasks(ctx, mb, held));
-  const tasks =
-    speculative.length > 0
-      ? speculativeTasks(ctx, speculative, tasksPerRound(strategy), mb)
-      : sampleTasks(strategy, state, ctx.selector, rng, ctx.trainset.length, mb);
+  const tasks = speculative
+    ? speculativeTasks(ctx, speculative, tasksPerRound(strategy), mb)
+    : sampleTasks(strategy, state, ctx.selector, rng, ctx.trainset.length, mb);
   const several = tasks.length > 1;
   const parentOf = (idx: number) =>
-    (state.candidates[idx] ?? speculative.find((s) => s.idx === idx)?.candidate) as Candidate;
+    (idx === speculative?.idx ? speculative.candidate : state.candidates[idx]) as Candidate;
   const proposals: Proposal[] = tasks.map((task, k) => ({
     task,
     iterationId: several ? `${iteration}-${k}` : String(iteration),
@@ -177,8 +176,8 @@ export async function proposeRound(
 }
 
 /**
- * A child of the previous round that passed its valset gate, so it will enter the pool as `idx`, while its
- * valset evaluation is still running (overlapRounds): the next round's parents.
+ * The previous round's first selected child while it is still being scored on the valset (overlapRounds):
+ * every parent of the next round. It enters the pool as `idx` unless its valset gate stops it.
  */
 export interface SpeculativeParent {
   idx: number;
@@ -187,17 +186,12 @@ export interface SpeculativeParent {
   parentIdx: number;
 }
 
-/** The round's tasks on speculative parents, in turn; each parent starts from its inherited round-robin pointer. */
-function speculativeTasks(
-  ctx: RunContext,
-  parents: readonly SpeculativeParent[],
-  n: number,
-  mb: number,
-): ProposalTask[] {
+/** The round's tasks on the speculative parent, which starts from its inherited round-robin pointer. */
+function speculativeTasks(ctx: RunContext, parent: SpeculativeParent, n: number, mb: number): ProposalTask[] {
   const { state, rng } = ctx;
-  for (const s of parents) state.roundRobinNext[s.idx] ??= inheritedPointer(state, [s.parentIdx]);
-  return Array.from({ length: n }, (_, k) => ({
-    parentIdx: (parents[k % parents.length] as SpeculativeParent).idx,
+  state.roundRobinNext[parent.idx] ??= inheritedPointer(state, [parent.parentIdx]);
+  return Array.from({ length: n }, () => ({
+    parentIdx: parent.idx,
     minibatchIds: nextMinibatch(state.sampler, ctx.trainset.length, mb, rng),
   }));
 }
@@ -279,50 +273,26 @@ export function winnersCost(ctx: RunContext, round: DecidedRound): number {
  * stage right after it keeps the order of draws fixed.
  */
 export async function scoreWinners(ctx: RunContext, round: DecidedRound): Promise<RoundValsets> {
-  return scoreGated(ctx, round, await gateWinners(ctx, round));
-}
-
-/** A decided round after its valset gate: which selected children go on, and what they already scored. */
-export interface GatedRound {
-  stopped: Map<number, string>;
-  known: Map<Proposal, Map<number, CachedEvaluation>>;
-  /** the pool's size and the metric calls spent when the valset stage began */
-  poolSize: number;
-  callsBefore: number;
-}
-
-/** The valset gate of a decided round's selected children (nothing to do when the gate is off). */
-export async function gateWinners(ctx: RunContext, round: DecidedRound): Promise<GatedRound> {
-  const callsBefore = ctx.state.totalMetricCalls;
-  const poolSize = ctx.state.candidates.length;
+  const { state } = ctx;
+  const callsBefore = state.totalMetricCalls;
+  const poolSize = state.candidates.length;
   const gate = await valsetGate(ctx, round.iteration, round.proposals, new Set(round.selected));
-  return { ...gate, poolSize, callsBefore };
-}
-
-/** The children that passed the gate: what they enter the pool as, in order (indices from the gate's pool size). */
-export function survivors(round: DecidedRound, gated: GatedRound): { idx: number; proposal: Proposal }[] {
-  return round.selected
-    .filter((k) => !gated.stopped.has(k))
-    .map((k, w) => ({ idx: gated.poolSize + w, proposal: round.proposals[k] as Proposal }));
-}
-
-/** The gated children on the rest of the valset, together; nothing is added to the pool. */
-export async function scoreGated(ctx: RunContext, round: DecidedRound, gated: GatedRound): Promise<RoundValsets> {
+  const winners = round.selected.filter((k) => !gate.stopped.has(k)).map((k) => round.proposals[k] as Proposal);
   const valsets = await settleAll(
-    survivors(round, gated).map(({ idx, proposal: p }) =>
+    winners.map((p, w) =>
       evaluateOnValset(
         ctx,
         round.iteration,
         p.child as Candidate,
-        idx,
+        poolSize + w,
         [p.task.parentIdx],
         'reflective',
-        gated.known.get(p),
-        gated.callsBefore,
+        gate.known.get(p),
+        callsBefore,
       ),
     ),
   );
-  return { stopped: gated.stopped, valsets };
+  return { stopped: gate.stopped, valsets };
 }
 
 /** Adds a scored round's winners to the pool in proposal order and reports every open proposal. */
@@ -333,9 +303,8 @@ export function admitRound(ctx: RunContext, round: DecidedRound, scored: RoundVa
   const selected = new Set(round.selected);
   const duplicates = new Set(round.duplicates);
   const judged = judgements(proposals);
-  const gate = scored;
-  const winners = proposals.filter((_, k) => selected.has(k) && !gate.stopped.has(k));
-  const valsets = scored.valsets;
+  const { stopped, valsets } = scored;
+  const winners = proposals.filter((_, k) => selected.has(k) && !stopped.has(k));
   const accepted: number[] = [];
   proposals.forEach((p, k) => {
     if (p.done) return;
@@ -349,10 +318,10 @@ export function admitRound(ctx: RunContext, round: DecidedRound, scored: RoundVa
           total_metric_calls: state.totalMetricCalls,
         },
       });
-    if (!selected.has(k) || gate.stopped.has(k)) {
+    if (!selected.has(k) || stopped.has(k)) {
       const judgement = judged[k] as { before: number; after: number };
       const reason =
-        gate.stopped.get(k) ??
+        stopped.get(k) ??
         (duplicates.has(k)
           ? 'the same program as another proposal of this round, which entered the pool'
           : passes(judgement, config.acceptanceCriterion)
